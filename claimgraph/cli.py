@@ -1,0 +1,142 @@
+"""The `claimgraph` command: a thin layer over the library.
+
+Each sub-command parses its arguments, calls library functions and prints.
+Errors in one input are reported as one line `claimgraph: INPUT: reason` on
+stderr; a batch goes on past them and exits non-zero at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+
+from claimgraph.model import Document, InputError
+
+
+def _error(message: str) -> None:
+    print(f"claimgraph: {message}", file=sys.stderr)
+
+
+def _read_one(arg: str) -> Document:
+    from claimgraph.ingest.read import read_input
+
+    return read_input(arg)
+
+
+def cmd_clean(args: argparse.Namespace) -> int:
+    """Print the cleaned text of one article."""
+    try:
+        doc = _read_one(args.input)
+    except InputError as exc:
+        _error(str(exc))
+        return 2
+    sys.stdout.write(doc.text.rstrip("\n") + "\n")
+    return 0
+
+
+def iter_jsonl(path: str, skipped: list[str]) -> Iterator[Document]:
+    """Documents of a JSONL file (`id`, `text`, optional `published`, `outlet`, `title`, `url`).
+
+    A bad line is reported, recorded in `skipped` and passed over.
+    """
+    from claimgraph.ingest.read import check_text
+
+    try:
+        fh = open(path, encoding="utf-8", errors="strict")  # noqa: SIM115
+    except OSError as exc:
+        raise InputError(path, exc.strerror or str(exc)) from exc
+    with fh:
+        lineno = 0
+        while True:
+            lineno += 1
+            try:
+                line = fh.readline()
+            except UnicodeDecodeError:
+                raise InputError(path, f"line {lineno}: not valid UTF-8") from None
+            if not line:
+                break
+            if not line.strip():
+                continue
+            where = f"{path}:{lineno}"
+            try:
+                row = json.loads(line)
+                if not isinstance(row, dict):
+                    raise InputError(where, "a line must be a JSON object")
+                text = row.get("text")
+                if not isinstance(text, str):
+                    raise InputError(where, "no 'text' string")
+                doc_id = str(row.get("id") if row.get("id") is not None else f"line{lineno}")
+                check_text(where, text)
+                yield Document(id=doc_id, text=text, published=row.get("published"),
+                               outlet=row.get("outlet"), title=row.get("title"), url=row.get("url"),
+                               kind="jsonl")
+            except json.JSONDecodeError as exc:
+                skipped.append(where)
+                _error(f"{where}: not JSON ({exc.msg})")
+            except InputError as exc:
+                skipped.append(where)
+                _error(str(exc))
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    """Attributions as JSON: one document, or one line per document of a JSONL file."""
+    from claimgraph.extract import extract, extract_many
+
+    if args.jsonl:
+        skipped: list[str] = []
+        try:
+            for doc in extract_many(iter_jsonl(args.jsonl, skipped), n_process=args.processes):
+                out = {"id": doc.id, "attributions": [a.to_dict() for a in doc.attributions]}
+                sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+        except InputError as exc:
+            _error(str(exc))
+            return 2
+        if skipped:
+            _error(f"skipped {len(skipped)} document(s): {', '.join(skipped)}")
+            return 1
+        return 0
+    if not args.input:
+        _error("extract needs an INPUT (file, URL or -) or --jsonl FILE")
+        return 2
+    try:
+        doc = _read_one(args.input)
+    except InputError as exc:
+        _error(str(exc))
+        return 2
+    doc.attributions = extract(doc)
+    json.dump(doc.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="claimgraph", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("clean", help="print an article's text without boilerplate")
+    p.add_argument("input", help="a text or HTML file, a URL, or - for stdin")
+    p.set_defaults(func=cmd_clean)
+
+    p = sub.add_parser("extract", help="print the attributed claims of an article as JSON")
+    p.add_argument("input", nargs="?", help="a text or HTML file, a URL, or - for stdin")
+    p.add_argument("--jsonl", metavar="IN.jsonl", help="one clean document a line; writes one result a line")
+    p.add_argument("--processes", type=int, default=1, help="parser processes for --jsonl (default 1)")
+    p.set_defaults(func=cmd_extract)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        _error("interrupted")
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
