@@ -176,6 +176,7 @@ class Document:
     raw: str | None = None
     kind: str = "text"  # text | html | url | feed | telegram | jsonl
     forwarded_from: str | None = None  # a Telegram forward: the channel it relays
+    near_duplicate_of: str | None = None  # a wire copy of that stored document: not an independent outlet
     attributions: list[Attribution] = field(default_factory=list)
 
     def to_dict(self, with_raw: bool = False) -> dict[str, Any]:

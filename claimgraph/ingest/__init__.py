@@ -1,0 +1,1 @@
+"""Getting articles in: reading inputs, feeds, Telegram exports, batches, duplicates."""
