@@ -1,0 +1,637 @@
+"""The store: documents, attributions, sources, claims, disagreements and reports in SQL.
+
+`open_store(url)` opens SQLite (the default, a file in the user's data
+directory, WAL mode) or PostgreSQL (a `postgresql://` URL, psycopg 3) and
+brings the schema up to date with the Alembic migrations shipped in this
+package. `Store` methods take and return plain dicts or model dataclasses;
+each write is its own transaction, so a batch killed half-way keeps every
+document it finished and none half-written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, delete, event, func, or_, select, text, tuple_
+from sqlalchemy.orm import Session, selectinload, sessionmaker
+from sqlalchemy.pool import StaticPool
+
+from claimgraph.ingest import dedup
+from claimgraph.model import Attribution, Document, LinkResult
+from claimgraph.store.corrections import anchor, apply_corrections
+from claimgraph.store.schema import (
+    AttributionRow,
+    ClaimMember,
+    ClaimRow,
+    CorrectionRow,
+    DisagreementRow,
+    DocumentBand,
+    DocumentRow,
+    RelayRow,
+    ReportRow,
+    SourceAlias,
+    SourceRow,
+    SpanRow,
+)
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+REPORT_KINDS = ("wrong_source", "not_a_claim", "missed_claim", "wrong_span", "typo")
+
+
+def default_path() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("claimgraph")) / "claimgraph.db"
+
+
+def database_url(url: str | None) -> str:
+    """A SQLAlchemy URL from what the user typed: nothing, a path, `sqlite://…` or `postgresql://…`."""
+    if url is None or url == "":
+        path = default_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{path}"
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    if url.startswith("postgresql+") or url.startswith("sqlite:"):
+        return url
+    path = Path(url).expanduser().resolve()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{path}"
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+def migrate(engine: Engine) -> None:
+    """Run the package's Alembic migrations up to head (programmatic config, no ini file)."""
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+
+
+def open_store(url: str | None = None) -> Store:
+    """Open (creating and migrating as needed) the store at `url`; see `database_url`."""
+    full = database_url(url)
+    if full.startswith("sqlite"):
+        memory = full in ("sqlite://", "sqlite:///:memory:")
+        kwargs: dict[str, Any] = {"connect_args": {"check_same_thread": False, "timeout": 30}}
+        if memory:
+            kwargs["poolclass"] = StaticPool
+        engine = create_engine(full, **kwargs)
+        event.listen(engine, "connect", _sqlite_pragmas)
+    else:
+        engine = create_engine(full, pool_pre_ping=True)
+    migrate(engine)
+    return Store(engine)
+
+
+def _span_rows(attr: Attribution) -> list[SpanRow]:
+    pieces = [("cue", attr.cue), ("source", attr.source)]
+    pieces += [("content", p) for p in (attr.content_parts or [attr.content])]
+    pieces += [("via", v) for v in attr.via] + [("hedge", h) for h in attr.hedges]
+    pieces += [("quantity", q.span) for q in attr.quantities] + [("date", d.span) for d in attr.dates]
+    pieces += [("entity", e.span) for e in attr.entities]
+    return [SpanRow(role=role, text=s.text, start=s.start, end=s.end)
+            for role, s in pieces if s is not None and s.start >= 0 and s.end >= s.start]
+
+
+def _doc_from_row(row: DocumentRow, with_attributions: bool = True) -> Document:
+    doc = Document(id=row.id, text=row.text, title=row.title, author=row.author, published=row.published,
+                   outlet=row.outlet, url=row.url, language=row.language, raw=row.raw, kind=row.kind,
+                   forwarded_from=row.forwarded_from, near_duplicate_of=row.near_duplicate_of)
+    if with_attributions:
+        doc.attributions = [Attribution.from_dict(a.data) for a in row.attributions]
+    return doc
+
+
+def _doc_summary(row: DocumentRow) -> dict[str, Any]:
+    return {"id": row.id, "url": row.url, "outlet": row.outlet, "title": row.title, "author": row.author,
+            "published": row.published, "language": row.language, "kind": row.kind,
+            "near_duplicate_of": row.near_duplicate_of, "forwarded_from": row.forwarded_from,
+            "version": row.version, "text_hash": row.text_hash,
+            "ingested_at": row.ingested_at.isoformat() if row.ingested_at else None}
+
+
+def _claim_summary(row: ClaimRow, n_members: int | None = None) -> dict[str, Any]:
+    return {"id": row.id, "label": row.label, "first_seen": row.first_seen,
+            "independent_origins": row.independent_origins, "circular": row.circular,
+            "origins": list(row.origins or []),
+            "members": n_members if n_members is not None else len(row.members)}
+
+
+def _disagreement(row: DisagreementRow) -> dict[str, Any]:
+    return {"id": row.id, "kind": row.kind, "why": row.why, "conservative": row.conservative,
+            "a": {"doc": row.a_document_id, "index": row.a_idx, "content": row.a_content},
+            "b": {"doc": row.b_document_id, "index": row.b_idx, "content": row.b_content}}
+
+
+def _report(row: ReportRow) -> dict[str, Any]:
+    return {"id": row.id, "document_id": row.document_id, "doc_version": row.doc_version,
+            "selection": row.selection, "prefix": row.prefix, "suffix": row.suffix, "start": row.start,
+            "end": row.end, "claim_id": row.claim_id, "kind": row.kind, "comment": row.comment,
+            "status": row.status, "client": row.client,
+            "created_at": row.created_at.isoformat() if row.created_at else None}
+
+
+def _fts_query(q: str) -> str:
+    """A user's words as an FTS5 query: each word quoted (no operator injection), all required."""
+    words = [w for w in dedup.normalize_text(q).split() if w]
+    return " ".join('"' + w.replace('"', '""') + '"' for w in words)
+
+
+class Store:
+    """Plain methods over one database; safe to share within one writing process."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self.session = sessionmaker(engine, expire_on_commit=False)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- search index -------------------------------------------------------------------------
+
+    def _index(self, s: Session, kind: str, ref: str, title: str | None, body: str) -> None:
+        s.execute(text("DELETE FROM search_index WHERE kind = :k AND ref = :r"), {"k": kind, "r": ref})
+        s.execute(text("INSERT INTO search_index (kind, ref, title, body) VALUES (:k, :r, :t, :b)"),
+                  {"k": kind, "r": ref, "t": title or "", "b": body or ""})
+
+    def search(self, q: str, kind: str | None = None, limit: int = 20, outlet: str | None = None,
+               since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
+        """Full-text search over documents (title + text), claim labels and source names.
+
+        `kind` restricts to document|claim|source; `outlet`, `since`, `until` (ISO dates on
+        `published`) filter documents. Best matches first, each with a short snippet.
+        """
+        params: dict[str, Any] = {"limit": limit}
+        where: list[str] = []
+        if self.dialect == "sqlite":
+            fq = _fts_query(q)
+            if not fq:
+                return []
+            params["q"] = fq
+            sql = ("SELECT s.kind, s.ref, s.title, snippet(search_index, 3, '[', ']', '…', 12) AS snip "
+                   "FROM search_index s LEFT JOIN documents d ON s.kind = 'document' AND d.id = s.ref "
+                   "WHERE search_index MATCH :q")
+            order = " ORDER BY rank"
+        else:
+            params["q"] = q
+            tsv = "to_tsvector('english', s.title || ' ' || s.body)"
+            sql = ("SELECT s.kind, s.ref, s.title, "
+                   "ts_headline('english', s.body, plainto_tsquery('english', :q), "
+                   "'StartSel=[,StopSel=],MaxWords=14,MinWords=5') AS snip "
+                   "FROM search_index s LEFT JOIN documents d ON s.kind = 'document' AND d.id = s.ref "
+                   f"WHERE {tsv} @@ plainto_tsquery('english', :q)")
+            order = f" ORDER BY ts_rank({tsv}, plainto_tsquery('english', :q)) DESC"
+        if kind:
+            where.append("s.kind = :kind")
+            params["kind"] = kind
+        if outlet:
+            where.append("d.outlet = :outlet")
+            params["outlet"] = outlet
+        if since:
+            where.append("d.published >= :since")
+            params["since"] = since
+        if until:
+            where.append("d.published <= :until")
+            params["until"] = until + "\uffff" if len(until) <= 10 else until
+        sql += "".join(" AND " + w for w in where) + order + " LIMIT :limit"
+        with self.session() as s:
+            rows = s.execute(text(sql), params).all()
+        return [{"kind": r[0], "ref": r[1], "title": r[2], "snippet": r[3]} for r in rows]
+
+    # -- documents ----------------------------------------------------------------------------
+
+    def find_duplicate(self, url: str | None = None, doc_text: str | None = None) -> str | None:
+        """The id of a stored document with the same URL or the same normalised text, if any."""
+        conds = []
+        nurl = dedup.normalize_url(url)
+        if nurl:
+            conds.append(DocumentRow.url == nurl)
+        if doc_text is not None:
+            conds.append(DocumentRow.text_hash == dedup.text_hash(doc_text))
+        if not conds:
+            return None
+        with self.session() as s:
+            return s.scalars(select(DocumentRow.id).where(or_(*conds)).limit(1)).first()
+
+    def _near_duplicate(self, s: Session, doc_text: str, bands: list[tuple[int, int]]) -> str | None:
+        cands = s.scalars(select(DocumentBand.document_id)
+                          .where(tuple_(DocumentBand.band, DocumentBand.hash).in_(bands))
+                          .distinct().limit(50)).all()
+        if not cands:
+            return None
+        mine = dedup.shingles(doc_text)
+        best, best_j = None, 0.0
+        for row in s.execute(select(DocumentRow.id, DocumentRow.text, DocumentRow.near_duplicate_of)
+                             .where(DocumentRow.id.in_(cands))):
+            other = dedup.shingles(row.text)
+            if dedup.is_near_duplicate(mine, other):
+                jac = sum(dedup.similarity(mine, other))
+                if jac > best_j:
+                    best, best_j = row.near_duplicate_of or row.id, jac
+        return best
+
+    def _free_id(self, s: Session, want: str, thash: str) -> str:
+        want = (want or thash[:12])[:180]
+        if s.get(DocumentRow, want) is None:
+            return want
+        alt = f"{want}-{thash[:8]}"
+        n = 2
+        while s.get(DocumentRow, alt) is not None:
+            alt = f"{want}-{thash[:8]}-{n}"
+            n += 1
+        return alt
+
+    def add_document(self, doc: Document) -> tuple[str, str]:
+        """Store a document and its attributions in one transaction.
+
+        Returns (id, status): `duplicate` (same URL or same normalised text: nothing
+        written, the stored id returned), `near_duplicate` (stored, with
+        `near_duplicate_of` pointing at the original) or `added`. The id is
+        `doc.id`, suffixed with a text hash where another document holds it.
+        """
+        thash = dedup.text_hash(doc.text)
+        nurl = dedup.normalize_url(doc.url)
+        bands = dedup.bands_of(doc.text)
+        with self.session() as s, s.begin():
+            conds = [DocumentRow.text_hash == thash] + ([DocumentRow.url == nurl] if nurl else [])
+            existing = s.scalars(select(DocumentRow.id).where(or_(*conds)).limit(1)).first()
+            if existing is not None:
+                return existing, "duplicate"
+            near = doc.near_duplicate_of or self._near_duplicate(s, doc.text, bands)
+            doc_id = self._free_id(s, doc.id, thash)
+            row = DocumentRow(id=doc_id, url=nurl, outlet=doc.outlet, title=doc.title, author=doc.author,
+                              published=doc.published, language=doc.language, kind=doc.kind or "text",
+                              raw=doc.raw, text=doc.text, text_hash=thash,
+                              version=dedup.version_hash(doc.text), near_duplicate_of=near,
+                              forwarded_from=doc.forwarded_from)
+            s.add(row)
+            s.flush()
+            s.add_all(DocumentBand(document_id=doc_id, band=b, hash=h) for b, h in bands)
+            self._index(s, "document", doc_id, doc.title, doc.text)
+            self._write_attributions(s, doc_id, doc.attributions)
+        doc.id = doc_id
+        doc.near_duplicate_of = near
+        return doc_id, "near_duplicate" if near else "added"
+
+    def _write_attributions(self, s: Session, doc_id: str, attrs: list[Attribution]) -> list[Attribution]:
+        corrections = [{"action": c.action, "attribution": c.attribution} for c in s.scalars(
+            select(CorrectionRow).where(CorrectionRow.document_id == doc_id).order_by(CorrectionRow.id))]
+        final = apply_corrections(attrs, corrections) if corrections else list(attrs)
+        s.execute(delete(AttributionRow).where(AttributionRow.document_id == doc_id))
+        for i, a in enumerate(final):
+            row = AttributionRow(document_id=doc_id, idx=i, method=a.method, direct=a.direct,
+                                 certainty=a.certainty, source_type=a.source_type,
+                                 source_resolved=a.source_resolved, source_normalized=a.source_normalized,
+                                 content=a.content.text, data=a.to_dict())
+            row.spans = _span_rows(a)
+            s.add(row)
+            self._note_source(s, a)
+        s.flush()
+        return final
+
+    def _note_source(self, s: Session, a: Attribution) -> None:
+        """Record the attribution's source under its canonical name, with the text's wording as alias."""
+        name = (a.source_normalized or a.source_resolved or (a.source.text if a.source else "")).strip()
+        if not name:
+            return
+        name = name[:300]
+        src = s.scalars(select(SourceRow).where(SourceRow.name == name)).first()
+        if src is None:
+            src = SourceRow(name=name, type=a.source_type)
+            s.add(src)
+            s.flush()
+            self._index(s, "source", name, name, "")
+        elif src.type is None and a.source_type:
+            src.type = a.source_type
+        aliases = {x for x in (a.source_resolved, a.source.text if a.source else None) if x and x != name}
+        for alias in aliases:
+            alias = alias.strip()[:500]
+            exists = s.scalars(select(SourceAlias.id).where(SourceAlias.source_id == src.id,
+                                                            SourceAlias.alias == alias)).first()
+            if exists is None:
+                s.add(SourceAlias(source_id=src.id, alias=alias))
+                s.flush()
+                body = " ".join(s.scalars(select(SourceAlias.alias).where(SourceAlias.source_id == src.id)))
+                self._index(s, "source", name, name, body)
+
+    def save_attributions(self, doc_id: str, attrs: list[Attribution]) -> list[Attribution]:
+        """Replace a document's attributions; its accepted corrections are laid over them."""
+        with self.session() as s, s.begin():
+            if s.get(DocumentRow, doc_id) is None:
+                raise KeyError(doc_id)
+            return self._write_attributions(s, doc_id, attrs)
+
+    def get_document(self, doc_id: str) -> dict[str, Any] | None:
+        """The document with its text, raw input and attributions (each with its row id and spans)."""
+        with self.session() as s:
+            row = s.get(DocumentRow, doc_id, options=[
+                selectinload(DocumentRow.attributions).selectinload(AttributionRow.spans)])
+            if row is None:
+                return None
+            out = _doc_summary(row)
+            out.update(text=row.text, raw=row.raw, attributions=[
+                {**a.data, "id": a.id, "index": a.idx,
+                 "spans": [{"role": sp.role, "text": sp.text, "start": sp.start, "end": sp.end}
+                           for sp in a.spans]}
+                for a in row.attributions])
+            return out
+
+    def load_document(self, doc_id: str) -> Document | None:
+        """The stored document as a model `Document`, attributions included."""
+        with self.session() as s:
+            row = s.get(DocumentRow, doc_id, options=[selectinload(DocumentRow.attributions)])
+            return _doc_from_row(row) if row else None
+
+    def list_documents(self, limit: int = 100, offset: int = 0, outlet: str | None = None) -> list[dict]:
+        """Documents newest-published first, without their text."""
+        with self.session() as s:
+            q = select(DocumentRow)
+            if outlet:
+                q = q.where(DocumentRow.outlet == outlet)
+            q = q.order_by(DocumentRow.published.desc(), DocumentRow.id).limit(limit).offset(offset)
+            counts = dict(s.execute(select(AttributionRow.document_id, func.count())
+                                    .group_by(AttributionRow.document_id)).all())
+            return [{**_doc_summary(r), "attributions": counts.get(r.id, 0)} for r in s.scalars(q)]
+
+    def all_documents(self) -> list[Document]:
+        """Every document with its attributions, in ingest order: the input of linking."""
+        with self.session() as s:
+            rows = s.scalars(select(DocumentRow).options(selectinload(DocumentRow.attributions))
+                             .order_by(DocumentRow.ingested_at, DocumentRow.id))
+            return [_doc_from_row(r) for r in rows]
+
+    # -- claims -------------------------------------------------------------------------------
+
+    def save_links(self, result: LinkResult) -> None:
+        """Replace all claims, relays and disagreements with those of a linking run."""
+        with self.session() as s, s.begin():
+            for table in (ClaimMember, RelayRow, DisagreementRow, ClaimRow):
+                s.execute(delete(table))
+            s.execute(text("DELETE FROM search_index WHERE kind = 'claim'"))
+            ids = {(d, i): aid for aid, d, i in s.execute(
+                select(AttributionRow.id, AttributionRow.document_id, AttributionRow.idx))}
+            known_docs = set(s.scalars(select(DocumentRow.id)))
+            for c in result.claims:
+                s.add(ClaimRow(id=c.id, label=c.label, first_seen=c.first_seen,
+                               independent_origins=c.independent_origins, circular=c.circular,
+                               origins=list(c.origins)))
+                s.flush()
+                for m in c.members:
+                    if m.doc_id in known_docs:
+                        s.add(ClaimMember(claim_id=c.id, document_id=m.doc_id, attribution_idx=m.index,
+                                          attribution_id=ids.get((m.doc_id, m.index)), content=m.content))
+                for a, b in c.relays:
+                    s.add(RelayRow(claim_id=c.id, from_name=str(a)[:300], to_name=str(b)[:300]))
+                self._index(s, "claim", c.id, c.label, " ".join(m.content for m in c.members))
+            for d in result.disagreements:
+                if d.a.doc_id in known_docs and d.b.doc_id in known_docs:
+                    s.add(DisagreementRow(kind=d.kind, a_document_id=d.a.doc_id, a_idx=d.a.index,
+                                          a_content=d.a.content, b_document_id=d.b.doc_id, b_idx=d.b.index,
+                                          b_content=d.b.content, why=d.why, conservative=d.conservative))
+
+    def relink(self) -> LinkResult | None:
+        """Link every stored document again and save the claims; None if linking is not installed."""
+        try:
+            from claimgraph.link import link_documents
+        except ImportError:
+            return None
+        docs = self.all_documents()
+        result = link_documents(docs)
+        self.save_links(result)
+        return result
+
+    def list_claims(self, limit: int = 100, offset: int = 0, circular: bool | None = None) -> list[dict]:
+        """Claims with the most appearances first."""
+        with self.session() as s:
+            n = (select(ClaimMember.claim_id, func.count().label("n"))
+                 .group_by(ClaimMember.claim_id).subquery())
+            q = select(ClaimRow, func.coalesce(n.c.n, 0)).outerjoin(n, n.c.claim_id == ClaimRow.id)
+            if circular is not None:
+                q = q.where(ClaimRow.circular == circular)
+            q = q.order_by(func.coalesce(n.c.n, 0).desc(), ClaimRow.first_seen, ClaimRow.id)
+            return [_claim_summary(r, cnt) for r, cnt in s.execute(q.limit(limit).offset(offset))]
+
+    def get_claim(self, claim_id: str) -> dict[str, Any] | None:
+        """A claim with each appearance (document and full attribution), relays, disagreements."""
+        with self.session() as s:
+            row = s.get(ClaimRow, claim_id, options=[selectinload(ClaimRow.members),
+                                                     selectinload(ClaimRow.relays)])
+            if row is None:
+                return None
+            out = _claim_summary(row)
+            members = []
+            for m in sorted(row.members, key=lambda m: (m.document_id, m.attribution_idx)):
+                d = s.get(DocumentRow, m.document_id)
+                a = s.get(AttributionRow, m.attribution_id) if m.attribution_id else None
+                members.append({"doc": m.document_id, "index": m.attribution_idx, "content": m.content,
+                                "outlet": d.outlet if d else None, "published": d.published if d else None,
+                                "url": d.url if d else None, "title": d.title if d else None,
+                                "near_duplicate_of": d.near_duplicate_of if d else None,
+                                "attribution": a.data if a else None})
+            members.sort(key=lambda m: (m["published"] or "", m["doc"]))
+            out["members"] = members
+            out["relays"] = [(r.from_name, r.to_name) for r in row.relays]
+            keys = [(m["doc"], m["index"]) for m in members]
+            out["disagreements"] = [_disagreement(d) for d in s.scalars(select(DisagreementRow).where(
+                or_(tuple_(DisagreementRow.a_document_id, DisagreementRow.a_idx).in_(keys),
+                    tuple_(DisagreementRow.b_document_id, DisagreementRow.b_idx).in_(keys))))] if keys else []
+            return out
+
+    def list_disagreements(self, kind: str | None = None) -> list[dict[str, Any]]:
+        with self.session() as s:
+            q = select(DisagreementRow).order_by(DisagreementRow.id)
+            if kind:
+                q = q.where(DisagreementRow.kind == kind)
+            return [_disagreement(r) for r in s.scalars(q)]
+
+    # -- sources ------------------------------------------------------------------------------
+
+    def list_sources(self, limit: int = 200, offset: int = 0) -> list[dict[str, Any]]:
+        """Sources with the most attributions first."""
+        with self.session() as s:
+            n = (select(AttributionRow.source_normalized.label("name"), func.count().label("n"))
+                 .group_by(AttributionRow.source_normalized).subquery())
+            q = (select(SourceRow, func.coalesce(n.c.n, 0)).outerjoin(n, n.c.name == SourceRow.name)
+                 .options(selectinload(SourceRow.aliases))
+                 .order_by(func.coalesce(n.c.n, 0).desc(), SourceRow.name).limit(limit).offset(offset))
+            return [{"id": r.id, "name": r.name, "type": r.type,
+                     "aliases": sorted(a.alias for a in r.aliases), "attributions": cnt}
+                    for r, cnt in s.execute(q)]
+
+    def get_source(self, name_or_id: str | int) -> dict[str, Any] | None:
+        """A source (by canonical name, alias or id) with its aliases and every attribution to it."""
+        with self.session() as s:
+            if isinstance(name_or_id, int) or str(name_or_id).isdigit():
+                src = s.get(SourceRow, int(name_or_id))
+            else:
+                src = s.scalars(select(SourceRow).where(SourceRow.name == name_or_id)).first()
+                if src is None:
+                    src = s.scalars(select(SourceRow).join(SourceAlias)
+                                    .where(SourceAlias.alias == name_or_id)).first()
+            if src is None:
+                return None
+            names = [src.name]
+            attrs = s.execute(select(AttributionRow, DocumentRow.outlet, DocumentRow.published)
+                              .join(DocumentRow, DocumentRow.id == AttributionRow.document_id)
+                              .where(or_(AttributionRow.source_normalized.in_(names),
+                                         AttributionRow.source_resolved.in_(names)))
+                              .order_by(DocumentRow.published, AttributionRow.document_id,
+                                        AttributionRow.idx)).all()
+            return {"id": src.id, "name": src.name, "type": src.type,
+                    "aliases": sorted(a.alias for a in src.aliases),
+                    "attributions": [{"doc": a.document_id, "index": a.idx, "content": a.content,
+                                      "outlet": outlet, "published": pub, "certainty": a.certainty}
+                                     for a, outlet, pub in attrs]}
+
+    # -- reports and corrections ----------------------------------------------------------------
+
+    def add_report(self, document_id: str, selection: str, kind: str, start: int | None = None,
+                   end: int | None = None, prefix: str = "", suffix: str = "", comment: str = "",
+                   claim_id: str | None = None, doc_version: str | None = None,
+                   client: str | None = None) -> int:
+        """Record a reader's report on a selection of a document; returns its id."""
+        if kind not in REPORT_KINDS:
+            raise ValueError(f"report kind must be one of {', '.join(REPORT_KINDS)}")
+        with self.session() as s, s.begin():
+            doc = s.get(DocumentRow, document_id)
+            if doc is None:
+                raise KeyError(document_id)
+            row = ReportRow(document_id=document_id, doc_version=doc_version or doc.version,
+                            selection=selection, prefix=(prefix or "")[-60:], suffix=(suffix or "")[:60],
+                            start=start, end=end, claim_id=claim_id, kind=kind, comment=comment or "",
+                            client=client)
+            s.add(row)
+            s.flush()
+            return row.id
+
+    def list_reports(self, status: str | None = None, document_id: str | None = None) -> list[dict]:
+        with self.session() as s:
+            q = select(ReportRow).order_by(ReportRow.id)
+            if status:
+                q = q.where(ReportRow.status == status)
+            if document_id:
+                q = q.where(ReportRow.document_id == document_id)
+            return [_report(r) for r in s.scalars(q)]
+
+    def get_report(self, report_id: int) -> dict[str, Any] | None:
+        with self.session() as s:
+            row = s.get(ReportRow, report_id)
+            return _report(row) if row else None
+
+    def _correction_for(self, report: ReportRow, doc_text: str,
+                        attribution: dict[str, Any] | None) -> tuple[str, dict[str, Any]] | None:
+        """The correction an accepted report stands for (None for a typo: nothing to change)."""
+        where = anchor(doc_text, report.selection, report.prefix, report.suffix, report.start)
+        sel: dict[str, Any] = ({"text": doc_text[where[0]:where[1]], "start": where[0], "end": where[1]}
+                               if where else {"text": report.selection, "start": -1, "end": -1})
+        given = dict(attribution or {})
+        if report.kind == "not_a_claim":
+            return "remove", {"content": sel}
+        if report.kind == "missed_claim":
+            return "add", {"cue": given.get("cue"), "content": given.get("content") or sel,
+                           **{k: v for k, v in given.items() if k not in ("cue", "content")}}
+        if report.kind == "wrong_source":
+            if not given:
+                given = {"source_resolved": report.comment.strip() or None}
+            return "reattribute", {"match": given.pop("match", None) or sel, **given}
+        if report.kind == "wrong_span":
+            match = given.pop("match", None) or sel
+            return "reattribute", {"match": match, "content": given.pop("content", sel), **given}
+        return None
+
+    def resolve_report(self, report_id: int, accept: bool,
+                       attribution: dict[str, Any] | None = None) -> dict[str, Any]:
+        """Accept or reject a report. Accepting records a correction and re-extracts the document.
+
+        `attribution` carries what the reviewer fixed (e.g. the right `source` /
+        `source_resolved`, or the cue of a missed claim; `match` = the span of the
+        attribution meant, when the selection is not its content).
+        """
+        with self.session() as s, s.begin():
+            rep = s.get(ReportRow, report_id)
+            if rep is None:
+                raise KeyError(report_id)
+            rep.status = "accepted" if accept else "rejected"
+            doc_id = rep.document_id
+            if accept:
+                doc = s.get(DocumentRow, doc_id)
+                corr = self._correction_for(rep, doc.text, attribution)
+                if corr:
+                    s.add(CorrectionRow(document_id=doc_id, action=corr[0], attribution=corr[1],
+                                        report_id=rep.id))
+            out = _report(rep)
+        if accept:
+            self.reextract(doc_id)
+        return out
+
+    def reextract(self, doc_id: str) -> list[Attribution]:
+        """Run the extractor on the stored text again; the document's corrections still apply.
+
+        Without an importable extractor the stored attributions are kept and
+        the corrections laid over them again (they are idempotent).
+        """
+        doc = self.load_document(doc_id)
+        if doc is None:
+            raise KeyError(doc_id)
+        try:
+            from claimgraph.extract import extract
+
+            attrs = extract(doc)
+        except ImportError:
+            attrs = doc.attributions
+        return self.save_attributions(doc_id, attrs)
+
+    def corrections(self, document_id: str | None = None) -> list[dict[str, Any]]:
+        with self.session() as s:
+            q = select(CorrectionRow).order_by(CorrectionRow.id)
+            if document_id:
+                q = q.where(CorrectionRow.document_id == document_id)
+            return [{"id": c.id, "document_id": c.document_id, "action": c.action,
+                     "attribution": c.attribution, "report_id": c.report_id} for c in s.scalars(q)]
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table, for status lines and tests."""
+        tables = {"documents": DocumentRow, "near_duplicates": DocumentRow, "attributions": AttributionRow,
+                  "spans": SpanRow, "sources": SourceRow, "claims": ClaimRow, "claim_members": ClaimMember,
+                  "relays": RelayRow, "disagreements": DisagreementRow, "reports": ReportRow,
+                  "corrections": CorrectionRow}
+        out = {}
+        with self.session() as s:
+            for name, model in tables.items():
+                q = select(func.count()).select_from(model)
+                if name == "near_duplicates":
+                    q = q.where(DocumentRow.near_duplicate_of.is_not(None))
+                out[name] = s.scalar(q) or 0
+        return out
+
+
+def drop_all(store: Store) -> None:
+    """Drop every table of the store (tests, `--fresh`): the next `open_store` migrates afresh."""
+    from claimgraph.store.schema import Base
+
+    with store.engine.begin() as conn:
+        conn.execute(text("DROP TABLE IF EXISTS search_index"))
+        Base.metadata.drop_all(conn)
+        conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
+
+
+__all__ = ["Store", "open_store", "database_url", "drop_all", "migrate"]
