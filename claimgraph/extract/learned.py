@@ -1,0 +1,451 @@
+"""A learned attribution finder: linear models over the spaCy parse.
+
+The rules find the attributions our guidelines name; this component adds the
+ones they miss (beliefs, announcements, unusual cue verbs) with four small
+linear models trained on PolNeAR (`scripts/train_model.py`):
+
+1. cue anchor: is this token the syntactic head of a cue?
+2. cue extension: grow the cue token by token to the left and right;
+3. source: which nominal token heads the source (or none);
+4. content: which parse-derived span (a complement subtree, the rest of the
+   clause, a quote, the text before or after the cue) is the content.
+
+Features are strings read off the existing parse, weights a plain JSON dict
+(feature -> weight), so running the models costs a few dictionary look-ups per
+token and needs no machine-learning library.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc as SpacyDoc
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from claimgraph.model import Attribution, Document, Span
+
+MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "attribution.json.gz"
+QUOTES = set("\"“”„«»")
+EDGE = set(" \t\n\"'“”‘’.,;:—–-()")
+NOMINAL = {"NOUN", "PROPN", "PRON", "NUM", "X"}
+MAX_PATH = 4
+
+
+# --- the model file -------------------------------------------------------
+
+
+@lru_cache(maxsize=4)
+def load_model(path: str | None = None) -> dict[str, Any]:
+    """The weights and settings, read once per process."""
+    p = Path(path) if path else MODEL_PATH
+    with gzip.open(p, "rt", encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def save_model(model: dict[str, Any], path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        json.dump(model, fh, separators=(",", ":"), sort_keys=True)
+
+
+def score(weights: dict[str, float], feats: Iterable[str]) -> float:
+    """Linear score of a feature list (weights hold the bias under "b")."""
+    get = weights.get
+    return weights.get("b", 0.0) + sum(get(f, 0.0) for f in feats)
+
+
+def prob(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, x))))
+
+
+# --- per-document context -------------------------------------------------
+
+
+def quote_mask(sdoc: SpacyDoc) -> list[bool]:
+    """Whether each token lies between quote marks (straight quotes toggle)."""
+    inside = False
+    mask = []
+    for t in sdoc:
+        ch = t.text
+        if ch in ("“", "«", "„"):
+            mask.append(False)
+            inside = True
+            continue
+        if ch in ("”", "»"):
+            mask.append(False)
+            inside = False
+            continue
+        if ch == '"' or ch == "''" or ch == "``":
+            mask.append(False)
+            inside = not inside
+            continue
+        if t.is_space and "\n" in t.text:
+            inside = False
+        mask.append(inside)
+    return mask
+
+
+def lem(t: Token) -> str:
+    return t.lemma_.lower()
+
+
+# --- stage 1: cue anchors -------------------------------------------------
+
+
+def cue_features(t: Token, inq: list[bool]) -> list[str]:
+    """Why a token may head a cue: its word, its place in the parse, its complements."""
+    le, pos, dep = lem(t), t.pos_, t.dep_
+    h = t.head
+    prev = t.nbor(-1).lower_ if t.i > 0 else "<s>"
+    nxt = t.nbor(1).lower_ if t.i + 1 < len(t.doc) else "</s>"
+    f = [
+        "l=" + le, "p=" + pos, "t=" + t.tag_, "d=" + dep, "lp=" + le + "|" + pos,
+        "ld=" + le + "|" + dep, "hl=" + lem(h), "dh=" + dep + "|" + h.pos_,
+        "pv=" + prev, "nx=" + nxt, "lnx=" + le + "|" + nxt, "lpv=" + le + "|" + prev,
+        "q=" + str(inq[t.i]), "pq=" + pos + "|" + str(inq[t.i]),
+        "ss=" + str(t.is_sent_start), "low=" + t.lower_,
+    ]
+    for c in t.children:
+        cd = c.dep_
+        f.append("cd=" + cd)
+        f.append("lcd=" + le + "|" + cd)
+        if cd in ("ccomp", "xcomp", "nsubj", "dobj", "prep", "advcl"):
+            f.append("pcd=" + pos + "|" + cd)
+        if cd == "prep":
+            f.append("lpr=" + le + "|" + c.lower_)
+        if cd == "mark" or cd == "nsubj":
+            f.append("cl=" + cd + "|" + c.lower_)
+    return f
+
+
+def cue_candidate(t: Token) -> bool:
+    """Tokens worth scoring as cue heads (skips spaces, most punctuation, numbers)."""
+    if t.is_space:
+        return False
+    if t.is_punct:
+        return t.text == ":"
+    return t.pos_ not in ("DET", "NUM", "SYM", "CCONJ", "PART")
+
+
+# --- stage 2: cue extension ----------------------------------------------
+
+
+def ext_features(a: Token, t: Token, side: str, step: int) -> list[str]:
+    """Whether token `t`, `step` tokens out from anchor `a` on `side`, joins the cue."""
+    rel = "ch" if t.head.i == a.i else ("hd" if a.head.i == t.i else ("sib" if t.head.i == a.head.i else "o"))
+    le = lem(t)
+    return [
+        "s=" + side, "sl=" + side + "|" + le, "sp=" + side + "|" + t.pos_, "sd=" + side + "|" + t.dep_,
+        "sr=" + side + "|" + rel, "srd=" + side + "|" + rel + "|" + t.dep_,
+        "al=" + lem(a) + "|" + side + "|" + le, "ap=" + a.pos_ + "|" + side + "|" + t.pos_,
+        "st=" + side + "|" + str(min(step, 4)), "slow=" + side + "|" + t.lower_,
+        "aldep=" + lem(a) + "|" + side + "|" + t.dep_,
+    ]
+
+
+def extend_cue(a: Token, weights: dict[str, float], limit: int = 5) -> tuple[int, int]:
+    """Grow the cue from its anchor while the model says the next token belongs to it."""
+    sent = a.sent
+    lo = hi = a.i
+    for side, stepdir in (("L", -1), ("R", 1)):
+        j = a.i
+        for step in range(1, limit + 1):
+            j = a.i + stepdir * step
+            if j < sent.start or j >= sent.end:
+                break
+            t = a.doc[j]
+            if t.is_space or score(weights, ext_features(a, t, side, step)) <= 0:
+                break
+            if side == "L":
+                lo = j
+            else:
+                hi = j
+    return lo, hi
+
+
+# --- stage 3: source head -------------------------------------------------
+
+
+def dep_path(a: Token, c: Token) -> str:
+    """The dependency path from `a` up to the common ancestor and down to `c`."""
+    up = [a]
+    while up[-1].head.i != up[-1].i and len(up) <= MAX_PATH:
+        up.append(up[-1].head)
+    up_idx = {t.i: k for k, t in enumerate(up)}
+    down: list[str] = []
+    x = c
+    for _ in range(MAX_PATH + 1):
+        if x.i in up_idx:
+            k = up_idx[x.i]
+            if k + len(down) > MAX_PATH:
+                return "far"
+            return "/".join(["^" + up[m].dep_ for m in range(k)] + list(reversed(down)))
+        down.append(x.dep_)
+        if x.head.i == x.i:
+            break
+        x = x.head
+    return "far"
+
+
+def source_features(a: Token, c: Token, cue_lo: int, cue_hi: int, inq: list[bool]) -> list[str]:
+    path = dep_path(a, c)
+    side = "L" if c.i < cue_lo else "R"
+    dist = cue_lo - c.i if side == "L" else c.i - cue_hi
+    db = str(dist) if dist < 4 else ("m" if dist < 10 else "f")
+    le = lem(a)
+    cw = c.lower_ if c.pos_ == "PRON" else lem(c)
+    return [
+        "pa=" + path, "lpa=" + le + "|" + path, "ppa=" + c.pos_ + "|" + path, "sd=" + side + db,
+        "cp=" + c.pos_, "cd=" + c.dep_, "cw=" + cw, "ce=" + c.ent_type_, "cq=" + str(inq[c.i]),
+        "aq=" + str(inq[a.i]) + "|" + str(inq[c.i]), "ap=" + a.pos_ + "|" + side + db,
+        "lsd=" + le + "|" + side, "cdp=" + c.dep_ + "|" + c.head.pos_, "cwp=" + cw + "|" + path,
+    ]
+
+
+def source_candidates(a: Token, cue_lo: int, cue_hi: int) -> list[Token]:
+    sent = a.sent
+    return [t for t in sent if t.pos_ in NOMINAL and not (cue_lo <= t.i <= cue_hi)]
+
+
+def source_span(c: Token, keep: dict[str, float], cue_lo: int, cue_hi: int) -> tuple[int, int]:
+    """The source phrase around head `c`: its subtree, less the dependents the training data leaves out."""
+    lo = hi = c.i
+    for ch in c.children:
+        side = "L" if ch.i < c.i else "R"
+        if cue_lo <= ch.i <= cue_hi or keep.get(side + "|" + ch.dep_, 0.0) < 0.5:
+            continue
+        lo = min(lo, ch.left_edge.i)
+        hi = max(hi, ch.right_edge.i)
+    if lo <= cue_hi and hi >= cue_lo:  # never swallow the cue
+        if c.i < cue_lo:
+            hi = cue_lo - 1
+        else:
+            lo = cue_hi + 1
+    return lo, hi
+
+
+# --- stage 4: content span --------------------------------------------------
+
+
+@dataclass
+class Candidate:
+    lo: int
+    hi: int
+    kinds: list[str]
+
+
+def _range(idx: Iterable[int], drop: set[int]) -> tuple[int, int] | None:
+    keep = [i for i in idx if i not in drop]
+    return (min(keep), max(keep)) if keep else None
+
+
+def trim(sdoc: SpacyDoc, lo: int, hi: int) -> tuple[int, int] | None:
+    """Drop edge punctuation, quote marks and spaces."""
+    while lo <= hi and (sdoc[lo].is_space or all(ch in EDGE for ch in sdoc[lo].text)):
+        lo += 1
+    while hi >= lo and (sdoc[hi].is_space or all(ch in EDGE for ch in sdoc[hi].text)):
+        hi -= 1
+    return (lo, hi) if lo <= hi else None
+
+
+def quote_regions(sent: SpacySpan, inq: list[bool]) -> list[tuple[int, int]]:
+    regions = []
+    start = None
+    for t in sent:
+        if inq[t.i] and start is None:
+            start = t.i
+        elif not inq[t.i] and start is not None:
+            regions.append((start, t.i - 1))
+            start = None
+    if start is not None:
+        regions.append((start, sent.end - 1))
+    return regions
+
+
+def content_candidates(a: Token, cue: tuple[int, int], src: tuple[int, int] | None,
+                       inq: list[bool]) -> list[Candidate]:
+    """Spans the parse offers as the content of the cue anchored at `a`."""
+    sdoc = a.doc
+    sent = a.sent
+    drop = set(range(cue[0], cue[1] + 1))
+    if src:
+        drop |= set(range(src[0], src[1] + 1))
+    out: dict[tuple[int, int], list[str]] = {}
+
+    def add(kind: str, idx: Iterable[int]) -> None:
+        r = _range(idx, drop)
+        if r is None:
+            return
+        r2 = trim(sdoc, r[0], r[1])
+        if r2 is None:
+            return
+        out.setdefault(r2, []).append(kind)
+
+    right, left = [], []
+    for c in a.children:
+        if c.is_punct or c.is_space or (src and src[0] <= c.i <= src[1]):
+            continue
+        sub = range(c.left_edge.i, c.right_edge.i + 1)
+        add("ch:" + c.dep_, sub)
+        (right if c.i > a.i else left).extend(sub)
+    if right:
+        add("right", right)
+    if left:
+        add("left", left)
+    h = a.head
+    if h.i != a.i:
+        own = set(range(a.left_edge.i, a.right_edge.i + 1))
+        add("hd:" + a.dep_, [i for i in range(h.left_edge.i, h.right_edge.i + 1) if i not in own])
+        if h.head.i != h.i and a.dep_ in ("prep", "advcl", "agent", "pcomp", "pobj"):
+            hh = h.head
+            add("hh:" + a.dep_, [i for i in range(hh.left_edge.i, hh.right_edge.i + 1) if i not in own])
+    lo_all = min(drop)
+    hi_all = max(drop)
+    add("before", range(sent.start, lo_all))
+    add("after", range(hi_all + 1, sent.end))
+    add("sent", range(sent.start, sent.end))
+    for qlo, qhi in quote_regions(sent, inq):
+        add("qa" if qlo > a.i else "qb", range(qlo, qhi + 1))
+    if sent.end < len(sdoc) and (a.text == ":" or (cue[1] + 1 < len(sdoc) and sdoc[cue[1] + 1].text == ":")
+                                 or cue[1] >= sent.end - 2):
+        nxt = sdoc[sent.end].sent
+        add("next", range(nxt.start, nxt.end))
+    return [Candidate(lo, hi, kinds) for (lo, hi), kinds in out.items()]
+
+
+def content_features(a: Token, cand: Candidate, cue: tuple[int, int], inq: list[bool]) -> list[str]:
+    sdoc = a.doc
+    le = lem(a)
+    n = cand.hi - cand.lo + 1
+    nb = str(n) if n < 4 else ("s" if n < 10 else ("m" if n < 25 else "l"))
+    pos = "A" if cand.lo > cue[1] else ("B" if cand.hi < cue[0] else "O")
+    first, last = sdoc[cand.lo], sdoc[cand.hi]
+    quoted = inq[cand.lo] and inq[cand.hi]
+    f = ["pos=" + pos, "n=" + nb, "np=" + nb + pos, "lpos=" + le + "|" + pos, "q=" + str(quoted),
+         "fp=" + first.pos_, "fd=" + first.dep_, "fl=" + first.lower_, "lp=" + last.pos_,
+         "nk=" + str(min(len(cand.kinds), 3)), "ad=" + a.dep_ + "|" + pos]
+    for k in cand.kinds:
+        f += ["k=" + k, "lk=" + le + "|" + k, "ak=" + a.pos_ + "|" + k, "kq=" + k + "|" + str(quoted),
+              "kn=" + k + "|" + nb]
+    return f
+
+
+def strip_complementizer(sdoc: SpacyDoc, lo: int, hi: int, words: set[str]) -> int:
+    """Our guidelines: `X said that Y` has content Y, not `that Y`."""
+    if lo < hi and sdoc[lo].lower_ in words and sdoc[lo].dep_ == "mark":
+        return lo + 1
+    return lo
+
+
+# --- the component ----------------------------------------------------------
+
+
+@dataclass
+class Found:
+    """One attribution as token ranges (inclusive), before it becomes spans."""
+
+    anchor: int
+    cue: tuple[int, int]
+    source: tuple[int, int] | None
+    content: tuple[int, int]
+    p: float
+
+
+def predict(sdoc: SpacyDoc, model: dict[str, Any] | None = None) -> list[Found]:
+    """Every attribution the models see in a parsed document."""
+    m = model or load_model()
+    wc, we, ws, wk = m["cue"], m["cue_ext"], m["source"], m["content"]
+    th = m["thresholds"]
+    keep = m["source_keep"]
+    inq = quote_mask(sdoc)
+    anchors = []
+    for t in sdoc:
+        if cue_candidate(t):
+            p = prob(score(wc, cue_features(t, inq)))
+            if p >= th["cue"]:
+                anchors.append((t, p))
+    found: list[Found] = []
+    taken: set[int] = set()
+    for a, p in sorted(anchors, key=lambda x: -x[1]):
+        if a.i in taken:
+            continue
+        cue = extend_cue(a, we)
+        if any(i in taken for i in range(cue[0], cue[1] + 1)):
+            cue = (a.i, a.i)
+        taken.update(range(cue[0], cue[1] + 1))
+        src = None
+        best, best_s = None, -1e9
+        for c in source_candidates(a, *cue):
+            s = score(ws, source_features(a, c, cue[0], cue[1], inq))
+            if s > best_s:
+                best, best_s = c, s
+        if best is not None and prob(best_s) >= th["source"]:
+            src = source_span(best, keep, *cue)
+        cands = content_candidates(a, cue, src, inq)
+        if not cands:
+            continue
+        top = max(cands, key=lambda c: score(wk, content_features(a, c, cue, inq)))
+        found.append(Found(a.i, cue, src, (top.lo, top.hi), p))
+    found.sort(key=lambda f: f.cue[0])
+    return found
+
+
+def to_attribution(sdoc: SpacyDoc, text: str, f: Found, strip_words: set[str]) -> Attribution | None:
+    def span(lo: int, hi: int) -> Span:
+        return Span.of(text, sdoc[lo].idx, sdoc[hi].idx + len(sdoc[hi].text))
+
+    lo, hi = f.content
+    lo = strip_complementizer(sdoc, lo, hi, strip_words)
+    cspan = span(lo, hi)
+    if not cspan.text.strip():
+        return None
+    quoted = sdoc[lo].i > 0 and any(ch in QUOTES for ch in sdoc[lo - 1].text)
+    return Attribution(cue=span(*f.cue), content=cspan, source=span(*f.source) if f.source else None,
+                       direct=quoted, method="model")
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _covered(new: Attribution, old: Attribution) -> bool:
+    """Whether `old` holds `new`: the same cue, a cue nested in its content, or the same content."""
+    if _overlaps(new.cue, old.cue):
+        return True
+    if old.content.start <= new.cue.start and new.cue.end <= old.content.end:
+        return True  # speech inside a content is one nested attribution (our guidelines)
+    lo, hi = max(new.content.start, old.content.start), min(new.content.end, old.content.end)
+    shared = max(0, hi - lo)
+    return shared * 2 >= min(len(new.content.text), len(old.content.text))
+
+
+def add_model_attributions(sdoc: SpacyDoc, attributions: list[Attribution],
+                           document: Document) -> list[Attribution]:
+    """Add the model's attributions whose cue and content the earlier components have not covered."""
+    try:
+        model = load_model()
+    except FileNotFoundError:
+        return attributions
+    strip_words = set(model.get("strip_complementizers", []))
+    min_add = model["thresholds"].get("add", 0.5)
+    skip_lemmas = set(model.get("skip_cue_lemmas", []))
+    out = list(attributions)
+    for f in predict(sdoc, model):
+        if f.p < min_add or lem(sdoc[f.anchor]) in skip_lemmas:
+            continue
+        att = to_attribution(sdoc, document.text, f, strip_words)
+        if att is None:
+            continue
+        if any(_covered(att, x) for x in attributions):
+            continue
+        out.append(att)
+    out.sort(key=lambda x: x.cue.start)
+    return out
