@@ -39,6 +39,7 @@ _HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctyp
                          re.IGNORECASE | re.DOTALL)
 _HTML_TAGS = re.compile(r"<(?:p|div|article|section|span|h[1-6]|br|a|meta|title|script)\b[^>]*>",
                         re.IGNORECASE)
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -150,8 +151,8 @@ def _from_html(where: str, html: str, url: str | None) -> Document:
     except Exception as exc:  # trafilatura raises assorted lxml errors on broken input
         raise InputError(where, f"broken HTML ({type(exc).__name__})") from None
     body = getattr(extracted, "text", None) if extracted is not None else None
-    if not body or not body.strip():
-        raise InputError(where, "no article text could be extracted from the HTML")
+    if not body or not _LETTERS.search(body):  # nothing, or only stray markup characters
+        raise InputError(where, "broken HTML: no article text could be extracted")
     text = _cleaned(where, body)
     return Document(
         id="", text=text, title=getattr(extracted, "title", None) or None,

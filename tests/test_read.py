@@ -1,0 +1,352 @@
+"""Reading inputs: text, HTML, stdin and URLs, and a one-line error for every bad input."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from claimgraph.cli import iter_jsonl, main
+from claimgraph.ingest.read import check_text, read_input
+from claimgraph.model import InputError
+
+ARTICLE = (
+    "Navy Says Patrol Boat Sank Drone Off the Coast\n"
+    "The navy said on Sunday that a patrol boat had destroyed a naval drone approaching the port "
+    "before dawn.\n"
+    "Read more: Port workers return after a week of alerts\n"
+    "A spokesman said nobody was hurt and that shipping had resumed by mid-morning, "
+    "although insurers were watching the situation closely.\n"
+    "Share this article\n"
+    "The defence ministry in Moscow did not comment on the claim.\n"
+)
+
+HTML = """<!DOCTYPE html>
+<html lang="en"><head>
+<title>Navy says patrol boat sank drone | Harbour Gazette</title>
+<meta name="author" content="Maria Example">
+<meta property="og:title" content="Navy says patrol boat sank drone">
+<meta property="og:site_name" content="Harbour Gazette">
+<meta property="article:published_time" content="2025-02-09T08:30:00+02:00">
+<link rel="canonical" href="https://gazette.example/news/navy-drone">
+</head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article>
+<h1>Navy says patrol boat sank drone</h1>
+<p>The navy said on Sunday that a patrol boat had destroyed a naval drone approaching the port before dawn,
+in the third such attempt this month.</p>
+<p>Read more: Port workers return after a week of alerts</p>
+<p>A spokesman said nobody was hurt and that shipping had resumed by mid-morning, although insurers were
+watching the situation closely and some operators delayed departures.</p>
+<p>The defence ministry in Moscow did not comment on the claim, and the account could not be independently
+verified.</p>
+</article>
+<footer>&copy; Harbour Gazette 2025. All rights reserved.</footer>
+</body></html>
+"""
+
+GERMAN = (
+    "Die Marine teilte am Sonntag mit, dass ein Patrouillenboot vor der Morgendämmerung eine Seedrohne "
+    "zerstört habe, die sich dem Hafen näherte. Ein Sprecher sagte, niemand sei verletzt worden und der "
+    "Schiffsverkehr sei am Vormittag wieder aufgenommen worden, obwohl die Versicherer die Lage genau "
+    "beobachteten.\n"
+)
+
+RUSSIAN = (
+    "ВМС сообщили в воскресенье, что патрульный катер уничтожил морской беспилотник, который приближался "
+    "к порту перед рассветом. Представитель заявил, что никто не пострадал, а судоходство возобновилось "
+    "к середине утра, хотя страховщики внимательно следили за ситуацией в регионе.\n"
+)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _write(tmp_path: Path, name: str, data: str | bytes) -> Path:
+    p = tmp_path / name
+    if isinstance(data, bytes):
+        p.write_bytes(data)
+    else:
+        p.write_text(data, encoding="utf-8")
+    return p
+
+
+def _error_of(arg: str, **kw: object) -> InputError:
+    with pytest.raises(InputError) as info:
+        read_input(arg, **kw)  # type: ignore[arg-type]
+    err = info.value
+    assert "\n" not in str(err)
+    assert str(err).startswith(f"{arg}: ")
+    return err
+
+
+# --- good inputs -----------------------------------------------------------------------------------
+
+
+def test_text_file(tmp_path: Path) -> None:
+    p = _write(tmp_path, "navy-drone.txt", ARTICLE)
+    doc = read_input(str(p))
+    lines = doc.text.split("\n")
+    assert doc.id == "navy-drone"
+    assert doc.kind == "text"
+    assert doc.language == "en"
+    assert doc.raw == ARTICLE
+    assert doc.title == "Navy Says Patrol Boat Sank Drone Off the Coast"
+    assert "Read more: Port workers return after a week of alerts" not in lines
+    assert "Share this article" not in lines
+    assert lines[-1] == "The defence ministry in Moscow did not comment on the claim."
+    assert len(lines) == 4
+
+
+def test_html_file_with_metadata(tmp_path: Path) -> None:
+    p = _write(tmp_path, "page.html", HTML)
+    doc = read_input(str(p))
+    assert doc.kind == "html"
+    assert doc.title == "Navy says patrol boat sank drone"
+    assert doc.author == "Maria Example"
+    assert doc.published is not None and doc.published.startswith("2025-02-09")
+    assert doc.outlet == "Harbour Gazette"
+    assert doc.url == "https://gazette.example/news/navy-drone"
+    assert doc.raw == HTML
+    assert doc.language == "en"
+    lines = doc.text.split("\n")
+    assert any(x.startswith("The navy said on Sunday") for x in lines)
+    assert any(x.startswith("A spokesman said nobody was hurt") for x in lines)
+    assert not any(x.startswith("Read more") for x in lines)
+    assert not any("All rights reserved" in x for x in lines)
+    assert not any(x in ("Home", "World") for x in lines)
+
+
+def test_html_detected_by_content_not_extension(tmp_path: Path) -> None:
+    doc = read_input(str(_write(tmp_path, "saved_page.txt", HTML)))
+    assert doc.kind == "html" and doc.title == "Navy says patrol boat sank drone"
+
+
+def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(ARTICLE.encode("utf-8")), encoding="utf-8"))
+    doc = read_input("-")
+    assert doc.id.startswith("stdin-") and len(doc.id) == len("stdin-") + 8
+    assert doc.kind == "text"
+    assert "Share this article" not in doc.text.split("\n")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(ARTICLE.encode("utf-8")), encoding="utf-8"))
+    assert read_input("-").id == doc.id  # stable
+
+
+def test_short_text_in_any_language_is_not_rejected(tmp_path: Path) -> None:
+    doc = read_input(str(_write(tmp_path, "short.txt", "Die Marine meldet einen Angriff.\n")))
+    assert doc.text == "Die Marine meldet einen Angriff."
+
+
+# --- bad files -------------------------------------------------------------------------------------
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    err = _error_of(str(tmp_path / "nope.txt"))
+    assert "no such file" in err.reason
+
+
+def test_directory(tmp_path: Path) -> None:
+    assert "directory" in _error_of(str(tmp_path)).reason
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads files whatever their mode")
+def test_permission_denied(tmp_path: Path) -> None:
+    p = _write(tmp_path, "secret.txt", ARTICLE)
+    p.chmod(0)
+    try:
+        assert "permission denied" in _error_of(str(p)).reason
+    finally:
+        p.chmod(0o600)
+
+
+@pytest.mark.parametrize("content", ["", "   \n\n\t  \n"])
+def test_empty_file(tmp_path: Path, content: str) -> None:
+    assert "empty" in _error_of(str(_write(tmp_path, "empty.txt", content))).reason
+
+
+def test_only_boilerplate_is_empty(tmp_path: Path) -> None:
+    p = _write(tmp_path, "promo.txt", "Advertisement\nShare this article\nSubscribe to our newsletter\n")
+    assert "nothing left after removing boilerplate" in _error_of(str(p)).reason
+
+
+def test_binary_file(tmp_path: Path) -> None:
+    data = bytes(range(256)) * 40
+    assert "binary" in _error_of(str(_write(tmp_path, "image.png", data))).reason
+
+
+def test_control_characters_without_nul_are_binary() -> None:
+    with pytest.raises(InputError, match="binary"):
+        check_text("x", "ok \x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f" * 50)
+
+
+def test_fifty_megabyte_file_is_refused_before_reading(tmp_path: Path) -> None:
+    p = tmp_path / "huge.txt"
+    with open(p, "wb") as fh:
+        fh.truncate(50 * 1024 * 1024)  # sparse: costs no disk, and would be 50 MB of NULs if read
+    t0 = time.monotonic()
+    err = _error_of(str(p))
+    assert "too large" in err.reason and "52,428,800" in err.reason
+    assert time.monotonic() - t0 < 1.0
+
+
+def test_check_text_size_limit() -> None:
+    with pytest.raises(InputError, match="too large"):
+        check_text("big", "word " * 30, max_chars=100)
+
+
+@pytest.mark.parametrize("html", [
+    "<html><body><div class=",
+    "<!DOCTYPE html><html><head><title>x</title></head><body><script>var a = 1;</script></body></html>",
+    "<html><body><<<<>>>><p></p></div></span></table>",
+])
+def test_broken_html(tmp_path: Path, html: str) -> None:
+    err = _error_of(str(_write(tmp_path, "broken.html", html)))
+    assert "HTML" in err.reason
+
+
+@pytest.mark.parametrize(("text", "lang"), [(GERMAN, "de"), (RUSSIAN, "ru")])
+def test_not_english(tmp_path: Path, text: str, lang: str) -> None:
+    err = _error_of(str(_write(tmp_path, f"{lang}.txt", text)))
+    assert "not English" in err.reason and f"'{lang}'" in err.reason
+
+
+def test_invalid_utf8_names_the_offset(tmp_path: Path) -> None:
+    data = b"The navy said it sank a drone." + b"\xff\xfe" + b" More text follows here."
+    err = _error_of(str(_write(tmp_path, "latin.txt", data)))
+    assert "not valid UTF-8" in err.reason and "byte offset 30" in err.reason
+
+
+# --- URLs ------------------------------------------------------------------------------------------
+
+
+class _Handler(BaseHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:  # keep test output quiet
+        pass
+
+    def do_GET(self) -> None:  # noqa: N802 (the stdlib's name)
+        if self.path == "/article":
+            body, ctype, code = HTML.encode("utf-8"), "text/html; charset=utf-8", 200
+        elif self.path == "/report.pdf":
+            body, ctype, code = b"%PDF-1.4 ...", "application/pdf", 200
+        elif self.path == "/slow":
+            time.sleep(2.0)
+            body, ctype, code = HTML.encode("utf-8"), "text/html", 200
+        else:
+            body, ctype, code = b"<html><body>gone</body></html>", "text/html", 404
+        self.send_response(code)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        try:
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_url_html(server: str) -> None:
+    doc = read_input(f"{server}/article")
+    assert doc.kind == "url"
+    assert doc.title == "Navy says patrol boat sank drone"
+    assert doc.outlet == "Harbour Gazette"
+    assert doc.id.startswith("article-")
+    assert any(x.startswith("The navy said on Sunday") for x in doc.text.split("\n"))
+
+
+def test_url_http_error(server: str) -> None:
+    assert "HTTP error 404" in _error_of(f"{server}/missing").reason
+
+
+def test_url_not_html(server: str) -> None:
+    assert "not an HTML page (content type application/pdf)" in _error_of(f"{server}/report.pdf").reason
+
+
+def test_url_timeout(server: str) -> None:
+    assert "timed out" in _error_of(f"{server}/slow", timeout=0.5).reason
+
+
+def test_url_that_does_not_answer() -> None:
+    err = _error_of(f"http://127.0.0.1:{_free_port()}/news")
+    assert "no answer" in err.reason
+
+
+# --- command line ----------------------------------------------------------------------------------
+
+
+def test_cli_clean_prints_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["clean", str(_write(tmp_path, "a.txt", ARTICLE))]) == 0
+    out = capsys.readouterr().out
+    assert "Share this article" not in out and out.endswith("did not comment on the claim.\n")
+
+
+def test_cli_clean_bad_input_one_line_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    p = _write(tmp_path, "de.txt", GERMAN)
+    assert main(["clean", str(p)]) != 0
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    err_lines = captured.err.strip().split("\n")
+    assert len(err_lines) == 1 and str(p) in err_lines[0] and "not English" in err_lines[0]
+
+
+def test_cli_subprocess_exit_code(tmp_path: Path) -> None:
+    p = _write(tmp_path, "empty.txt", "")
+    res = subprocess.run([sys.executable, "-m", "claimgraph.cli", "clean", str(p)],
+                         capture_output=True, text=True, timeout=120)
+    assert res.returncode != 0
+    assert res.stdout == ""
+    assert res.stderr.count("\n") == 1 and str(p) in res.stderr and "empty" in res.stderr
+
+
+def _bad_jsonl(tmp_path: Path) -> Path:
+    rows = [
+        json.dumps({"id": "good1", "text": "The navy said it had sunk a drone off the coast."}),
+        "this is not json",
+        json.dumps({"id": "notext", "title": "no text here"}),
+        json.dumps({"id": "emptytext", "text": "   "}),
+        json.dumps({"id": "good2", "text": "Officials said the port had reopened, the ministry said."}),
+    ]
+    return _write(tmp_path, "in.jsonl", "\n".join(rows) + "\n")
+
+
+def test_iter_jsonl_skips_bad_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    p = _bad_jsonl(tmp_path)
+    skipped: list[str] = []
+    ids = [d.id for d in iter_jsonl(str(p), skipped)]
+    assert ids == ["good1", "good2"]
+    assert skipped == [f"{p}:2", f"{p}:3", f"{p}:4"]
+    err = capsys.readouterr().err
+    assert "not JSON" in err and "no 'text'" in err and "empty" in err
+
+
+def test_cli_extract_jsonl_goes_on_past_bad_lines(tmp_path: Path) -> None:
+    pytest.importorskip("claimgraph.extract.rules")
+    p = _bad_jsonl(tmp_path)
+    res = subprocess.run([sys.executable, "-m", "claimgraph.cli", "extract", "--jsonl", str(p)],
+                         capture_output=True, text=True, timeout=300)
+    assert res.returncode != 0
+    ids = [json.loads(line)["id"] for line in res.stdout.splitlines() if line.strip()]
+    assert ids == ["good1", "good2"]
+    assert f"{p}:2" in res.stderr and f"{p}:3" in res.stderr and f"{p}:4" in res.stderr
