@@ -124,6 +124,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jsonl", metavar="IN.jsonl", help="one clean document a line; writes one result a line")
     p.add_argument("--processes", type=int, default=1, help="parser processes for --jsonl (default 1)")
     p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("ingest", help="store many articles: files, dirs, JSONL, feeds, Telegram exports")
+    p.add_argument("inputs", nargs="+", metavar="PATH|URL|FEED")
+    p.add_argument("--db", help="store: a SQLite path or a postgresql:// URL (default: user data dir)")
+    p.add_argument("--workers", type=int, default=0, help="run on a local Dask cluster of N processes")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="run on an existing Dask cluster")
+    p.add_argument("--no-link", action="store_true", help="do not relink claims afterwards")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--json-report", action="store_true", help="also print the report as JSON on stdout")
+    p.set_defaults(func=lambda a: __import__("claimgraph.ingest.batch", fromlist=["main"]).main(a))
+
+    p = sub.add_parser("export", help="write claims as JSONL, CSV, JSON-LD or the relay graph as GraphML")
+    p.add_argument("--db", help="store: a SQLite path or a postgresql:// URL (default: user data dir)")
+    p.add_argument("--format", choices=["jsonl", "csv", "graphml", "jsonld"], default="jsonl")
+    p.add_argument("--out", default="-", help="output file (default: stdout)")
+    p.add_argument("--corrections", action="store_true",
+                   help="write accepted corrections as gold lines (benchmark layout) instead")
+    p.set_defaults(func=lambda a: __import__("claimgraph.export", fromlist=["main"]).main(a))
     return parser
 
 
