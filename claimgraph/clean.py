@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 # Leading decoration stripped before matching: emoji, arrows, bullets, dashes used as bullets.
-_DECORATION_CATEGORIES = {"So", "Sk", "Cf", "Mn", "Zs", "Po", "Pd"}
+_DECORATION_CATEGORIES = {"So", "Sk", "Sm", "Cf", "Mn", "Zs", "Po", "Pd"}
 _KEEP_LEADING = set("©(\"'“‘«#@")
 _PATTERNS_FILE = Path(__file__).parent / "data" / "boilerplate.json"
 _WORD = re.compile(r"\S+")

@@ -82,6 +82,23 @@ BOILERPLATE = {
     "tags": ["Tags: Ukraine, Russia, drones", "#Kharkiv #airdefence #war"],
 }
 
+MORE_BOILERPLATE = [
+    "Advertisement - Scroll to continue",
+    "Updated: 12:40, March 4",
+    "Published on March 4, 2024",
+    "Image caption, Rescuers at the site of the strike",
+    "Photograph: Jane Doe/Reuters",
+    "→ Read more",
+    "Related Articles",
+    "@harbourgazette_news",
+    "Get the day's top stories delivered to your inbox",
+    "The views expressed in this column are the author's own.",
+    "Editing by Jane Roe",
+    "Click to share on X (Opens in new window)",
+    "Leave a comment",
+    "Gary Example/Reuters.",
+]
+
 ARTICLE_LINES = [
     "The regional governor said at least four people were killed in the overnight strike.",
     '"We will not be intimidated," the mayor told reporters on Tuesday.',
@@ -99,6 +116,10 @@ ARTICLE_LINES = [
     "Support for the ceasefire has fallen to 41%, according to a poll by the Kyiv institute.",
     "The ministry said it would publish the full report next week.",
     "Reporting by local media suggested that the bridge was closed.",
+    "Updated figures show 40 dead, the ministry said.",
+    "A Reuters/Ipsos poll found most respondents backed the measure.",
+    "We are following the situation and will post updates as officials release them.",
+    "This page is no longer being updated.",
 ]
 
 
@@ -106,6 +127,11 @@ ARTICLE_LINES = [
 def test_each_kind_of_boilerplate_is_dropped(kind: str, line: str) -> None:
     assert is_boilerplate(line), line
     assert boilerplate_kind(line) == kind
+
+
+@pytest.mark.parametrize("line", MORE_BOILERPLATE)
+def test_more_boilerplate_variants(line: str) -> None:
+    assert is_boilerplate(line), line
 
 
 @pytest.mark.parametrize("line", ARTICLE_LINES)
