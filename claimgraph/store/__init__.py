@@ -303,16 +303,16 @@ class Store:
                                  source_resolved=a.source_resolved, source_normalized=a.source_normalized,
                                  content=a.content.text, data=a.to_dict())
             row.spans = _span_rows(a)
+            row.source_id = self._note_source(s, a)
             s.add(row)
-            self._note_source(s, a)
         s.flush()
         return final
 
-    def _note_source(self, s: Session, a: Attribution) -> None:
+    def _note_source(self, s: Session, a: Attribution) -> int | None:
         """Record the attribution's source under its canonical name, with the text's wording as alias."""
         name = (a.source_normalized or a.source_resolved or (a.source.text if a.source else "")).strip()
         if not name:
-            return
+            return None
         name = name[:300]
         src = s.scalars(select(SourceRow).where(SourceRow.name == name)).first()
         if src is None:
@@ -322,7 +322,9 @@ class Store:
             self._index(s, "source", name, name, "")
         elif src.type is None and a.source_type:
             src.type = a.source_type
-        aliases = {x for x in (a.source_resolved, a.source.text if a.source else None) if x and x != name}
+        # an alias must name something: pronouns and "the source" (no capital letter) are not aliases
+        aliases = {x for x in (a.source_resolved, a.source.text if a.source else None)
+                   if x and x != name and any(ch.isupper() for ch in x)}
         for alias in aliases:
             alias = alias.strip()[:500]
             exists = s.scalars(select(SourceAlias.id).where(SourceAlias.source_id == src.id,
@@ -332,6 +334,7 @@ class Store:
                 s.flush()
                 body = " ".join(s.scalars(select(SourceAlias.alias).where(SourceAlias.source_id == src.id)))
                 self._index(s, "source", name, name, body)
+        return src.id
 
     def save_attributions(self, doc_id: str, attrs: list[Attribution]) -> list[Attribution]:
         """Replace a document's attributions; its accepted corrections are laid over them."""
@@ -468,9 +471,9 @@ class Store:
     def list_sources(self, limit: int = 200, offset: int = 0) -> list[dict[str, Any]]:
         """Sources with the most attributions first."""
         with self.session() as s:
-            n = (select(AttributionRow.source_normalized.label("name"), func.count().label("n"))
-                 .group_by(AttributionRow.source_normalized).subquery())
-            q = (select(SourceRow, func.coalesce(n.c.n, 0)).outerjoin(n, n.c.name == SourceRow.name)
+            n = (select(AttributionRow.source_id, func.count().label("n"))
+                 .group_by(AttributionRow.source_id).subquery())
+            q = (select(SourceRow, func.coalesce(n.c.n, 0)).outerjoin(n, n.c.source_id == SourceRow.id)
                  .options(selectinload(SourceRow.aliases))
                  .order_by(func.coalesce(n.c.n, 0).desc(), SourceRow.name).limit(limit).offset(offset))
             return [{"id": r.id, "name": r.name, "type": r.type,
@@ -489,11 +492,9 @@ class Store:
                                     .where(SourceAlias.alias == name_or_id)).first()
             if src is None:
                 return None
-            names = [src.name]
             attrs = s.execute(select(AttributionRow, DocumentRow.outlet, DocumentRow.published)
                               .join(DocumentRow, DocumentRow.id == AttributionRow.document_id)
-                              .where(or_(AttributionRow.source_normalized.in_(names),
-                                         AttributionRow.source_resolved.in_(names)))
+                              .where(AttributionRow.source_id == src.id)
                               .order_by(DocumentRow.published, AttributionRow.document_id,
                                         AttributionRow.idx)).all()
             return {"id": src.id, "name": src.name, "type": src.type,

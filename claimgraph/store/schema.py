@@ -92,6 +92,9 @@ class AttributionRow(Base):
     source_type: Mapped[str | None] = mapped_column(String(30))
     source_resolved: Mapped[str | None] = mapped_column(Text)
     source_normalized: Mapped[str | None] = mapped_column(String(300), index=True)
+    source_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sources.id", ondelete="SET NULL", name="fk_attributions_source_id"),
+        index=True)  # the canonical source row (normalised name, else resolved name, else source text)
     content: Mapped[str] = mapped_column(Text, default="")  # the content text, for listing
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
 

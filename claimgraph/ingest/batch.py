@@ -1,0 +1,249 @@
+"""Batch ingest: many inputs into the store, one committed document at a time.
+
+Inputs are expanded into `Item`s first (directories walked, feeds and
+Telegram exports opened, JSONL split), then each item is read, checked
+against the store (same URL or same normalised text: skipped before any
+parsing), extracted and written in its own transaction. A batch killed
+half-way and run again therefore skips what it finished and does the rest.
+With `workers`/`scheduler` the reading and extraction run on Dask (see
+`claimgraph.scale`) while this process keeps the writing.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from claimgraph.ingest import feeds, telegram
+from claimgraph.ingest.items import Failure, Item, read_item
+from claimgraph.model import Document, InputError
+
+FILE_SUFFIXES = {".txt", ".html", ".htm", ".jsonl", ".json", ".rss", ".atom", ".xml"}
+
+
+@dataclass
+class IngestReport:
+    """What a batch did, input by input."""
+
+    added: list[str] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (input, stored id it repeats)
+    near_duplicates: list[tuple[str, str]] = field(default_factory=list)  # (new id, original id)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (input, reason)
+    linked: int | None = None  # claims after relinking; None when linking is not available
+
+    def lines(self) -> list[str]:
+        out = [f"added {len(self.added)}, duplicates {len(self.duplicates)}, "
+               f"near-duplicates {len(self.near_duplicates)}, could not read {len(self.failed)}"]
+        out += [f"  duplicate: {w} (already stored as {i})" for w, i in self.duplicates]
+        out += [f"  near-duplicate: {i} is a copy of {o}" for i, o in self.near_duplicates]
+        out += [f"  could not read: {w}: {r}" for w, r in self.failed]
+        if self.linked is not None:
+            out.append(f"claims after linking: {self.linked}")
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"added": self.added, "duplicates": self.duplicates, "near_duplicates": self.near_duplicates,
+                "failed": self.failed, "linked": self.linked}
+
+
+def _jsonl_items(path: Path) -> Iterator[Item | Failure]:
+    """Already-clean documents, one JSON object a line (`id`, `text`, optional metadata)."""
+    from claimgraph.ingest.read import check_text
+
+    try:
+        fh = open(path, encoding="utf-8")  # noqa: SIM115
+    except OSError as exc:
+        yield Failure(str(path), exc.strerror or str(exc))
+        return
+    with fh:
+        try:
+            for n, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                where = f"{path}:{n}"
+                try:
+                    row = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    yield Failure(where, f"not JSON ({exc.msg})")
+                    continue
+                if not isinstance(row, dict) or not isinstance(row.get("text"), str):
+                    yield Failure(where, "a line must be a JSON object with a 'text' string")
+                    continue
+                try:
+                    check_text(where, row["text"])
+                except InputError as exc:
+                    yield Failure(where, exc.reason)
+                    continue
+                doc = Document(id=str(row.get("id") or f"{path.stem}-{n}"), text=row["text"],
+                               title=row.get("title"), author=row.get("author"),
+                               published=row.get("published"), outlet=row.get("outlet"), url=row.get("url"),
+                               language=row.get("language"),
+                               raw=line.rstrip("\n"), kind="jsonl", forwarded_from=row.get("forwarded_from"))
+                yield Item("doc", where, doc=doc)
+        except UnicodeDecodeError:
+            yield Failure(str(path), "not valid UTF-8")
+
+
+def _file_items(path: Path) -> Iterable[Item | Failure]:
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        return _jsonl_items(path)
+    if suffix == ".json":
+        return telegram.items_from_export(path)
+    if feeds.looks_like_feed_file(path):
+        return feeds.items_from_feed_file(path)
+    return [Item("path", str(path))]
+
+
+def expand(inputs: Iterable[str]) -> Iterator[Item | Failure]:
+    """Items of every input: files, directories (recursively), JSONL, feeds, Telegram exports, URLs."""
+    for arg in inputs:
+        if arg.startswith(("http://", "https://")):
+            yield from feeds.items_from_url(arg)
+            continue
+        path = Path(arg).expanduser()
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                if child.suffix.lower() in FILE_SUFFIXES and not child.name.startswith("."):
+                    yield from _file_items(child)
+        elif path.exists():
+            yield from _file_items(path)
+        else:
+            yield Failure(arg, "no such file or directory")
+
+
+def extract_document(doc: Document) -> Document:
+    """Fill in the document's attributions (runs wherever it is called: here or on a worker)."""
+    from claimgraph.extract import extract
+
+    doc.attributions = extract(doc)
+    return doc
+
+
+def prepare(item: Item) -> Document | Failure:
+    """Read an item into a cleaned document; a failure instead of an exception (picklable both)."""
+    try:
+        return read_item(item)
+    except InputError as exc:
+        return Failure(item.ref, exc.reason)
+    except Exception as exc:  # noqa: BLE001 - a broken input must not stop the batch
+        return Failure(item.ref, f"{type(exc).__name__}: {exc}")
+
+
+def finish(doc: Document) -> Document | Failure:
+    try:
+        return extract_document(doc)
+    except Exception as exc:  # noqa: BLE001
+        return Failure(doc.url or doc.id, f"extraction failed: {type(exc).__name__}: {exc}")
+
+
+class Writer:
+    """The store side of a batch: dedup checks before extraction, one transaction per document."""
+
+    def __init__(self, store: Any, report: IngestReport, progress: Any = None):
+        self.store, self.report, self.progress = store, report, progress
+
+    def seen_url(self, item: Item) -> bool:
+        url = item.meta.get("url") or (item.ref if item.kind == "url" else None) or (
+            item.doc.url if item.doc else None)
+        dup = self.store.find_duplicate(url=url) if url else None
+        if dup:
+            self.report.duplicates.append((item.ref, dup))
+            self.tick()
+        return bool(dup)
+
+    def seen_text(self, where: str, doc: Document) -> bool:
+        dup = self.store.find_duplicate(url=doc.url, doc_text=doc.text)
+        if dup:
+            self.report.duplicates.append((where, dup))
+            self.tick()
+        return bool(dup)
+
+    def fail(self, failure: Failure) -> None:
+        self.report.failed.append((failure.where, failure.reason))
+        self.tick()
+
+    def write(self, where: str, doc: Document) -> None:
+        doc_id, status = self.store.add_document(doc)
+        if status == "duplicate":
+            self.report.duplicates.append((where, doc_id))
+        elif status == "near_duplicate":
+            self.report.near_duplicates.append((doc_id, doc.near_duplicate_of or ""))
+        else:
+            self.report.added.append(doc_id)
+        self.tick()
+
+    def tick(self) -> None:
+        if self.progress is not None:
+            self.progress.update(1)
+
+
+def run_local(items: list[Item], writer: Writer) -> None:
+    """Read, check, extract and write each item in turn, in this process."""
+    for item in items:
+        if writer.seen_url(item):
+            continue
+        doc = prepare(item)
+        if isinstance(doc, Failure):
+            writer.fail(doc)
+            continue
+        if writer.seen_text(item.ref, doc):
+            continue
+        done = finish(doc)
+        if isinstance(done, Failure):
+            writer.fail(done)
+        else:
+            writer.write(item.ref, done)
+
+
+def ingest(inputs: Iterable[str], store: Any, workers: int = 0, scheduler: str | None = None,
+           progress: bool = True, relink: bool = True) -> IngestReport:
+    """Ingest every input into `store`; then relink so claims are current."""
+    report = IngestReport()
+    items: list[Item] = []
+    for x in expand(inputs):
+        if isinstance(x, Failure):
+            report.failed.append((x.where, x.reason))
+        else:
+            items.append(x)
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(items), unit="doc", file=sys.stderr, desc="ingest", leave=True)
+    writer = Writer(store, report, bar)
+    try:
+        if workers or scheduler:
+            from claimgraph.scale import run_distributed
+
+            run_distributed(items, writer, workers=workers, scheduler=scheduler)
+        else:
+            run_local(items, writer)
+    finally:
+        if bar is not None:
+            bar.close()
+    if relink:
+        result = store.relink()
+        report.linked = len(result.claims) if result is not None else None
+    return report
+
+
+def main(args: Any) -> int:
+    """`claimgraph ingest`: the report goes to stderr; exit 1 if any input could not be read."""
+    from claimgraph.store import open_store
+
+    store = open_store(args.db)
+    try:
+        report = ingest(args.inputs, store, workers=args.workers or 0, scheduler=args.scheduler,
+                        progress=not args.quiet, relink=not args.no_link)
+    finally:
+        store.close()
+    for line in report.lines():
+        print(line, file=sys.stderr)
+    if args.json_report:
+        print(json.dumps(report.to_dict(), ensure_ascii=False))
+    return 1 if report.failed else 0

@@ -1,0 +1,47 @@
+"""What a batch is made of: one `Item` per article to read, before anything is fetched or parsed.
+
+Items are small and picklable, so they can be shipped to Dask workers; `read_item`
+turns one into a cleaned `Document` wherever it runs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from claimgraph.model import Document
+
+
+@dataclass
+class Item:
+    """An article to read: a file path, a page URL, or a document already in hand (JSONL, Telegram).
+
+    `meta` (title, published, outlet, author) fills what the page itself does not say.
+    """
+
+    kind: str  # path | url | doc
+    ref: str  # the path or URL, or where the document came from (file:line, channel/message)
+    doc: Document | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Failure:
+    """An input that could not be read, and why."""
+
+    where: str
+    reason: str
+
+
+def read_item(item: Item) -> Document:
+    """The cleaned document of an item (raises InputError when it is not an article)."""
+    if item.kind == "doc" and item.doc is not None:
+        doc = item.doc
+    else:
+        from claimgraph.ingest.read import read_input
+
+        doc = read_input(item.ref)
+    for key, value in item.meta.items():
+        if value and (key == "kind" or not getattr(doc, key, None)):
+            setattr(doc, key, value)
+    return doc
