@@ -1,0 +1,238 @@
+"""Numbers in a claim, with their bounds and what they count.
+
+Conflicting figures are the commonest disagreement between reports ("up to
+3,000 troops" against "more than 10,000"), so each number keeps its qualifier
+as bounds (low/high) and the counted noun as a unit. One compiled regex finds
+the number phrases; the spaCy parse finds the noun they count. Word lists are
+in data/quantity_words.json.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc as SpacyDoc
+from spacy.tokens import Token
+
+from claimgraph.extract.lexicon import load, phrase_pattern, token_at
+from claimgraph.model import Quantity, Span
+
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+           "january", "february", "march", "april", "june", "july", "august", "september", "october",
+           "november", "december")
+_SKIP_ENTS = {"DATE", "TIME", "ORDINAL"}
+_STOP_POS = {"VERB", "AUX", "PUNCT", "CCONJ", "SCONJ", "PRON", "PART"}
+_YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")
+
+
+@dataclass(frozen=True)
+class _Tables:
+    regex: re.Pattern[str]
+    words: dict[str, int]
+    multipliers: dict[str, int]
+    qualifiers: dict[str, str]
+    vague: dict[str, tuple[int, int]]
+    currency: dict[str, str]
+    skip_before: frozenset[str]
+    irregular: dict[str, str]
+    uncountable: frozenset[str]
+
+
+def _alt(phrases: list[str]) -> str:
+    return "|".join(phrase_pattern(p) for p in sorted(set(phrases), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    data = load("quantity_words.json")
+    words = {**data["units"], **data["tens"]}
+    mults = {k: v for k, v in data["multipliers"].items()}
+    word_mults = [k for k in mults if len(k) > 2]
+    short_mults = [k for k in mults if len(k) <= 3 and k not in word_mults]
+    numword = _alt([*words, *word_mults, "dozen"])
+    word_number = rf"(?:(?:a|an)\s+)?(?:{numword})(?:(?:\s+and\s+|\s+|-)(?:{numword}))*"
+    digit_number = (rf"(?:{_DIGITS})(?:\s*(?:{_alt(short_mults)})(?![\w])|\s+(?:{_alt(word_mults)}))?")
+    number = rf"(?:{digit_number}|{word_number})"
+    qualifiers = {p: q for q, ps in data["qualifiers"].items() for p in ps}
+    vague = {v["phrase"]: (v["low"], v["high"]) for v in data["vague"]}
+    joiners = r"\s*(?:-|\u2013|\u2014)\s*|\s+to\s+"
+    pct = _alt(data["percent_words"])
+    cur = _alt(list(data["currency"]))
+    pattern = (
+        rf"(?<![\w.,])(?<![A-Za-z]-)"
+        rf"(?:(?P<qual>{_alt(list(qualifiers))})\s+)?"
+        rf"(?P<cur>{cur})?\s?"
+        rf"(?:(?:between|from)\s+(?P<lo>{number})\s+(?:and|to)\s+(?P<hi>{number})"
+        rf"|(?P<lo2>{digit_number})(?:{joiners})(?P<hi2>{digit_number})"
+        rf"|(?P<vague>{_alt(list(vague))})"
+        rf"|(?P<num>{number}))"
+        rf"(?![\w])(?![:.,]\d)"
+        rf"(?P<pct>\s*(?:{pct})(?![\w]))?"
+        rf"(?P<tail>\s+or\s+more|\s+or\s+so|\s+or\s+fewer|\s+or\s+less|\+|-plus)?"
+    )
+    return _Tables(
+        regex=re.compile(pattern, re.IGNORECASE),
+        words={**words, "dozen": data["dozen"], **data["articles"]},
+        multipliers=mults,
+        qualifiers=qualifiers,
+        vague=vague,
+        currency=data["currency"],
+        skip_before=frozenset(data["skip_before"]),
+        irregular=data["irregular_plurals"],
+        uncountable=frozenset(data["uncountable"]),
+    )
+
+
+_TOKEN_RE = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+", re.IGNORECASE)
+
+
+def parse_number(text: str) -> float | None:
+    """The value of "3,000", "1.5 million", "12k", "ten thousand", "a dozen", "twenty-five"."""
+    t = _tables()
+    total = 0.0
+    current: float | None = None
+    for piece in _TOKEN_RE.findall(text.lower()):
+        if piece[0].isdigit():
+            current = (current or 0) + float(piece.replace(",", ""))
+        elif piece in ("and",):
+            continue
+        elif piece == "dozen":
+            current = (current or 1) * 12
+        elif piece in t.multipliers:
+            mult = t.multipliers[piece]
+            if mult == 100:
+                current = (current or 1) * 100
+            else:
+                total += (current or 1) * mult
+                current = None
+        elif piece in t.words:
+            current = (current or 0) + t.words[piece]
+        else:
+            return None
+    value = total + (current or 0)
+    return value if (total or current is not None) else None
+
+
+def pluralize(lemma: str) -> str:
+    """The plural a unit is reported in: "troop" -> "troops", "casualty" -> "casualties"."""
+    t = _tables()
+    w = lemma.lower()
+    if w in t.uncountable or not w.isalpha():
+        return w
+    if w in t.irregular:
+        return t.irregular[w]
+    if w in t.irregular.values():
+        return w
+    if w.endswith("y") and len(w) > 1 and w[-2] not in "aeiou":
+        return w[:-1] + "ies"
+    if w.endswith(("s", "x", "z", "ch", "sh")):
+        return w if w.endswith("ss") is False and w.endswith("s") else w + "es"
+    return w + "s"
+
+
+def _counted_noun(sdoc: SpacyDoc | None, end: int) -> str | None:
+    """The noun counted by the number ending at `end`: its head if it modifies a noun to its right,
+    else the first noun after it, past adjectives, nationality words and 'of'."""
+    last = token_at(sdoc, end - 1)
+    if last is None:
+        return None
+    head = last.head
+    if last.dep_ in ("nummod", "quantmod", "compound") and head.i > last.i and head.pos_ == "NOUN":
+        return _unit_of(head)
+    doc = last.doc
+    for i in range(last.i + 1, min(last.i + 7, len(doc))):
+        tok = doc[i]
+        if tok.pos_ == "NOUN":
+            return _unit_of(tok)
+        if tok.pos_ in _STOP_POS or (tok.pos_ == "ADP" and tok.lower_ != "of"):
+            return None
+    return None
+
+
+def _unit_of(tok: Token) -> str:
+    """A compound's head ("artillery shells" -> "shells"), as a plural."""
+    while tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.pos_ == "NOUN":
+        tok = tok.head
+    if tok.tag_ in ("NNS", "NNPS") and tok.text.isalpha():
+        return tok.text.lower()  # already the plural as written ("infantrymen")
+    return pluralize(tok.lemma_ or tok.text)
+
+
+def _skipped(text: str, m: re.Match[str], sdoc: SpacyDoc | None) -> bool:
+    """A label or a date rather than a count: Article 4, June 19, 2024, 11th."""
+    t = _tables()
+    start = m.start("num") if m.group("num") else m.start()
+    before = text[max(0, m.start() - 20): m.start()].split()
+    if before:
+        prev = before[-1].lower().rstrip(".")
+        if prev in t.skip_before or prev + "." in t.skip_before or prev in _MONTHS:
+            return True
+    num = m.group("num")
+    if num and not m.group("qual") and not m.group("cur") and _YEAR_RE.fullmatch(num.strip()):
+        return True
+    tok = token_at(sdoc, start)
+    if tok is not None and tok.ent_type_ in _SKIP_ENTS and not m.group("vague"):
+        return True
+    return False
+
+
+def _bounds(qualifier: str, value: float) -> tuple[float | None, float | None, float | None]:
+    if qualifier == "exact":
+        return value, value, value
+    if qualifier in ("at_most", "less_than"):
+        return value, None, value
+    if qualifier in ("at_least", "more_than"):
+        return value, value, None
+    return value, None, None
+
+
+def find_quantities(sdoc: SpacyDoc | None, text: str, start: int, end: int) -> list[Quantity]:
+    """Every count in text[start:end] with qualifier, bounds and unit."""
+    t = _tables()
+    out: list[Quantity] = []
+    for m in t.regex.finditer(text, start, end):
+        if _skipped(text, m, sdoc):
+            continue
+        qual_word = (m.group("qual") or "").lower()
+        qualifier = t.qualifiers.get(re.sub(r"\s+", " ", qual_word), "exact") if qual_word else "exact"
+        tail = (m.group("tail") or "").strip().lower()
+        if tail in ("or more", "+", "-plus"):
+            qualifier = "at_least"
+        elif tail == "or so":
+            qualifier = "about"
+        elif tail in ("or fewer", "or less"):
+            qualifier = "at_most"
+        lo_text = m.group("lo") or m.group("lo2")
+        if lo_text:
+            lo, hi = parse_number(lo_text), parse_number(m.group("hi") or m.group("hi2"))
+            if lo is None or hi is None or hi < lo:
+                continue
+            value, low, high, qualifier = None, lo, hi, "range"
+        elif m.group("vague"):
+            low_i, high_i = t.vague[re.sub(r"\s+", " ", m.group("vague").lower())]
+            value, low, high = None, float(low_i), float(high_i)
+            if qualifier in ("at_least", "more_than"):
+                high = None
+            elif qualifier in ("at_most", "less_than"):
+                low = None
+            else:
+                qualifier = "range"
+        else:
+            num = parse_number(m.group("num"))
+            if num is None or m.group("num").strip().lower() in ("one", "a", "an"):
+                continue
+            value, low, high = _bounds(qualifier, num)
+        if m.group("pct"):
+            unit: str | None = "percent"
+        elif m.group("cur"):
+            unit = t.currency.get(m.group("cur"), m.group("cur"))
+        else:
+            unit = _counted_noun(sdoc, m.end() - len(m.group("tail") or ""))
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        out.append(Quantity(Span.of(text, s, e), value, low, high, qualifier, unit))
+    return out

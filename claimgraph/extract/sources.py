@@ -1,0 +1,206 @@
+"""Who the source is: one canonical name, and what kind of voice it is.
+
+Linking claims across articles needs "HUR", "GUR" and "Ukraine's Military
+Intelligence" to be one origin, and weighing a claim needs to know whether it
+comes from a ministry, an army, a spy agency, an outlet, an anonymous source,
+a document, a social-media post or an expert. Names and keywords are data
+(data/aliases.json, data/source_types.json).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc as SpacyDoc
+
+from claimgraph.extract.lexicon import load, norm, phrases_regex, span_root, tokens_in
+from claimgraph.model import Attribution
+
+TYPES = ("official", "military", "intelligence", "media", "anonymous", "document", "social_media",
+         "expert", "other")
+_LEAD_RE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_POSSESSIVE_RE = re.compile(r"['\u2019]s?$")
+
+
+def _is_acronym(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 6
+
+
+@lru_cache(maxsize=1)
+def _member_nouns() -> frozenset[str]:
+    return frozenset(load("aliases.json").get("member_nouns", []))
+
+
+@lru_cache(maxsize=1)
+def _descriptive() -> frozenset[str]:
+    """Names with a lower-case word ("Ukrainian military"): adjectives as often as names."""
+    out = set()
+    for spec in load("aliases.json")["bodies"].values():
+        for name in spec["names"]:
+            if any(w[0].islower() for w in name.replace("'s", "").split() if w[0].isalpha()):
+                out.add(norm(name))
+    return frozenset(out)
+
+
+_NEXT_WORD_RE = re.compile(r"\s+([A-Za-z]+)")
+
+
+@lru_cache(maxsize=1)
+def _alias_tables() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, tuple[str, str]], dict[str, str]]:
+    """(case-insensitive regex, acronym regex, name -> (canonical, type), place name -> canonical)."""
+    data = load("aliases.json")
+    by_name: dict[str, tuple[str, str]] = {}
+    plain: list[str] = []
+    acronyms: list[str] = []
+    for canonical, spec in data["bodies"].items():
+        for name in [canonical, *spec["names"]]:
+            acronym = _is_acronym(name)
+            by_name.setdefault(norm(name, lower=not acronym), (canonical, spec["type"]))
+            (acronyms if acronym else plain).append(norm(name, lower=False))
+    places: dict[str, str] = {}
+    for canonical, names in data["places"].items():
+        for name in [canonical, *names]:
+            places[norm(_LEAD_RE.sub("", name))] = canonical
+    return phrases_regex(plain), phrases_regex(acronyms, flags=0), by_name, places
+
+
+def lookup_body(text: str) -> tuple[str, str] | None:
+    """(canonical name, source type) of the known body named in `text`: the longest, then the last, match."""
+    plain, acronyms, by_name, _ = _alias_tables()
+    t = norm(text, lower=False)
+    best: tuple[int, int, str] | None = None
+    for regex, lower in ((plain, True), (acronyms, False)):
+        for m in regex.finditer(t):
+            key = norm(m.group(0), lower=lower)
+            if key not in by_name:
+                continue
+            if key in _descriptive():
+                nxt = _NEXT_WORD_RE.match(t, m.end())
+                if nxt and nxt.group(1).lower() in _member_nouns():
+                    continue  # "a Ukrainian military officer" is not the Ukrainian military
+            cand = (len(key), m.start(), key)
+            if best is None or cand[:2] > best[:2]:
+                best = cand
+    return by_name[best[2]] if best else None
+
+
+def lookup_place(text: str) -> str | None:
+    """The canonical name of a place written exactly as one of its known names."""
+    return _alias_tables()[3].get(norm(_LEAD_RE.sub("", text.strip())))
+
+
+def clean_name(text: str) -> str:
+    """A mention as a name: no leading article, no possessive, straight quotes."""
+    t = norm(text, lower=False)
+    t = _LEAD_RE.sub("", t)
+    t = _POSSESSIVE_RE.sub("", t).strip(" ,.;:()")
+    return t
+
+
+def normalize_name(text: str, label: str | None = None) -> str:
+    """The one name used for a mention: its alias canonical form, else the mention cleaned."""
+    if label in ("GPE", "LOC"):
+        place = lookup_place(text)
+        if place:
+            return place
+    body = lookup_body(text)
+    if body:
+        return body[0]
+    place = lookup_place(text)
+    return place or clean_name(text)
+
+
+@lru_cache(maxsize=1)
+def _type_tables() -> dict:
+    data = load("source_types.json")
+    prio = data["priority"]
+    return {
+        "anonymous": phrases_regex(data["anonymous_phrases"]),
+        "overrides": [(t, phrases_regex(ws)) for t, ws in data.get("override_phrases", {}).items()],
+        "head": {w: t for t in prio for w in data["head_words"].get(t, [])},
+        "keywords": [(t, phrases_regex(data["keywords"][t])) for t in prio if data["keywords"].get(t)],
+        "pronouns": frozenset(data["pronouns"]),
+        "vague": frozenset(data["vague"]),
+        "labels": data.get("entity_labels", {}),
+    }
+
+
+def is_placeholder(text: str) -> bool:
+    """A pronoun or vague noun ("he", "the ministry") that only names through source_resolved."""
+    tables = _type_tables()
+    t = norm(text)
+    return t in tables["pronouns"] or t in tables["vague"]
+
+
+def _entity_label(sdoc: SpacyDoc | None, start: int, end: int) -> str | None:
+    if sdoc is None or start < 0:
+        return None
+    best = None
+    for tok in tokens_in(sdoc, start, end):
+        if tok.ent_type_:
+            best = tok.ent_type_
+    return best
+
+
+def classify(text: str, sdoc: SpacyDoc | None = None, start: int = -1, end: int = -1) -> str:
+    """The source type of a mention: anonymity first, then overrides, known bodies, the head noun,
+    keywords by priority, the entity label, else other."""
+    tables = _type_tables()
+    if tables["anonymous"].search(text):
+        return "anonymous"
+    for typ, regex in tables["overrides"]:
+        if regex.search(text):
+            return typ
+    body = lookup_body(text)
+    if body:
+        return body[1]
+    toks = tokens_in(sdoc, start, end) if start >= 0 else []
+    root = span_root(toks)
+    if root is not None:
+        if root.pos_ != "PROPN":  # "The Washington Post" is a name, not a post
+            for word in (root.text.lower(), root.lemma_.lower()):
+                if word in tables["head"]:
+                    return tables["head"][word]
+    else:
+        words = re.findall(r"[\w.]+", text.lower())
+        if words and words[-1] in tables["head"]:
+            return tables["head"][words[-1]]
+    for typ, regex in tables["keywords"]:
+        if regex.search(text):
+            return typ
+    label = _entity_label(sdoc, start, end)
+    if label and label in tables["labels"]:
+        return tables["labels"][label]
+    return "other"
+
+
+def source_type(sdoc: SpacyDoc | None, att: Attribution) -> str | None:
+    """Type the attribution's source, reading through a pronoun to source_resolved."""
+    src = att.source
+    if src is not None and src.text.strip():
+        if att.source_resolved and is_placeholder(src.text):
+            if _type_tables()["anonymous"].search(src.text):
+                return "anonymous"
+            return classify(att.source_resolved)
+        return classify(src.text, sdoc, src.start, src.end)
+    if att.source_resolved:
+        return classify(att.source_resolved)
+    return None
+
+
+def source_normalized(att: Attribution) -> str | None:
+    """The canonical name of the source; a bare pronoun without resolution has none."""
+    src = att.source.text if att.source is not None else ""
+    resolved = att.source_resolved or ""
+    for text in (src, resolved):
+        if text:
+            body = lookup_body(text)
+            if body:
+                return body[0]
+    if resolved and (not src or is_placeholder(src)):
+        return normalize_name(resolved)
+    if src and norm(src) not in _type_tables()["pronouns"]:
+        return normalize_name(src)
+    return None
