@@ -1,0 +1,128 @@
+// The reader: tooltips on highlights, and select + Ctrl+Enter to report a mistake.
+//
+// Every text node inside #doc-text is a piece of the document's cleaned text in
+// order, so the length of the text before a point is its character offset.
+(function () {
+  "use strict";
+  var box = document.getElementById("doc-text");
+  if (!box) { return; }
+  var full = box.textContent;
+  var CONTEXT = 60;
+  var tip = document.getElementById("tip");
+  var dialog = document.getElementById("report-dialog");
+  var form = document.getElementById("report-form");
+  var button = document.getElementById("report-button");
+  var pending = null;
+
+  function card(a) { return document.getElementById("att-" + a); }
+
+  function showTip(el) {
+    var c = card(el.getAttribute("data-a"));
+    if (!c || !tip) { return; }
+    tip.replaceChildren(c.cloneNode(true));
+    tip.firstChild.removeAttribute("id");
+    tip.hidden = false;
+    var r = el.getBoundingClientRect();
+    var left = Math.min(window.scrollX + r.left, window.scrollX + document.documentElement.clientWidth - 380);
+    tip.style.left = Math.max(8, left) + "px";
+    tip.style.top = (window.scrollY + r.bottom + 8) + "px";
+    c.classList.add("active");
+    box.querySelectorAll('a.hl[data-a="' + el.getAttribute("data-a") + '"]').forEach(function (x) {
+      x.classList.add("active");
+    });
+  }
+
+  function hideTip() {
+    if (tip) { tip.hidden = true; }
+    document.querySelectorAll(".active").forEach(function (x) { x.classList.remove("active"); });
+  }
+
+  box.addEventListener("mouseover", function (ev) {
+    var el = ev.target.closest && ev.target.closest("a.hl");
+    if (el) { showTip(el); }
+  });
+  box.addEventListener("mouseout", function (ev) {
+    var el = ev.target.closest && ev.target.closest("a.hl");
+    if (el && !(ev.relatedTarget && el.contains(ev.relatedTarget))) { hideTip(); }
+  });
+  box.addEventListener("focusin", function (ev) {
+    var el = ev.target.closest && ev.target.closest("a.hl");
+    if (el) { showTip(el); }
+  });
+  box.addEventListener("focusout", hideTip);
+
+  // Character offset of a DOM point inside #doc-text.
+  function offsetOf(node, off) {
+    var r = document.createRange();
+    r.selectNodeContents(box);
+    r.setEnd(node, off);
+    return r.toString().length;
+  }
+
+  function currentSelection() {
+    var sel = window.getSelection();
+    if (!sel || sel.rangeCount === 0 || sel.isCollapsed) { return null; }
+    var range = sel.getRangeAt(0);
+    if (!box.contains(range.startContainer) || !box.contains(range.endContainer)) { return null; }
+    var start = offsetOf(range.startContainer, range.startOffset);
+    var end = offsetOf(range.endContainer, range.endOffset);
+    if (end <= start) { return null; }
+    var claim = "";
+    var startEl = range.startContainer.nodeType === 3 ? range.startContainer.parentElement : range.startContainer;
+    var hl = startEl && startEl.closest ? startEl.closest("a.hl") : null;
+    if (!hl) {
+      var all = box.querySelectorAll("a.hl[data-claim]");
+      for (var i = 0; i < all.length; i++) {
+        if (all[i].getAttribute("data-claim") && range.intersectsNode(all[i])) { hl = all[i]; break; }
+      }
+    }
+    if (hl) { claim = hl.getAttribute("data-claim") || ""; }
+    return {
+      start: start, end: end, text: full.slice(start, end), claim: claim,
+      prefix: full.slice(Math.max(0, start - CONTEXT), start),
+      suffix: full.slice(end, end + CONTEXT)
+    };
+  }
+
+  function openForm() {
+    pending = currentSelection();
+    if (!pending || !dialog || !form) { return false; }
+    form.elements.selection.value = pending.text;
+    form.elements.prefix.value = pending.prefix;
+    form.elements.suffix.value = pending.suffix;
+    form.elements.start.value = String(pending.start);
+    form.elements.end.value = String(pending.end);
+    form.elements.claim_id.value = pending.claim;
+    document.getElementById("report-selection").textContent = pending.text;
+    if (typeof dialog.showModal === "function") { dialog.showModal(); } else { dialog.setAttribute("open", ""); }
+    var first = form.querySelector("input[name=kind]");
+    if (first) { first.focus(); }
+    return true;
+  }
+
+  document.addEventListener("keydown", function (ev) {
+    if ((ev.ctrlKey || ev.metaKey) && ev.key === "Enter") {
+      if (dialog && dialog.open) { return; }
+      if (openForm()) { ev.preventDefault(); }
+    }
+  });
+
+  // Touch screens have no Ctrl+Enter: show a button while a selection exists.
+  document.addEventListener("selectionchange", function () {
+    if (!button) { return; }
+    button.hidden = currentSelection() === null;
+  });
+  if (button) {
+    button.addEventListener("mousedown", function (ev) { ev.preventDefault(); });
+    button.addEventListener("click", function () { openForm(); });
+  }
+  var cancel = document.getElementById("report-cancel");
+  if (cancel) {
+    cancel.addEventListener("click", function () { dialog.close(); });
+  }
+  if (form) {
+    form.addEventListener("submit", function (ev) {
+      if (!form.elements.selection.value) { ev.preventDefault(); dialog.close(); }
+    });
+  }
+})();
