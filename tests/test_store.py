@@ -1,0 +1,213 @@
+"""The store against SQLite and PostgreSQL: dedup, attributions, search, claims, reports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from store_backends import store_url
+
+from claimgraph.model import Attribution, Claim, Disagreement, Document, LinkResult, MemberRef, Span
+from claimgraph.store import database_url, open_store
+from claimgraph.store.corrections import anchor, apply_corrections
+
+ARTICLE = (
+    "Harbour officials in Varna said on Tuesday that two cargo ships had been turned back at the "
+    "entrance to the port. According to the regional maritime authority, the ships carried fertiliser "
+    "bound for the river terminals further north. The port captain told reporters that the decision "
+    "followed an inspection of their papers and was not linked to the weather. Shipping agents "
+    "expect the vessels to return within a week once the documents are corrected.\n"
+)
+OTHER = (
+    "A farmers' union in the lowlands warned that the spring harvest could be delayed by heavy rain. "
+    "The union's chairwoman said most fields were still under water and that seed prices had risen "
+    "sharply since the winter. Agricultural economists quoted by the national broadcaster expect "
+    "yields to fall by about a tenth compared with the previous year.\n"
+)
+
+
+def attribution(text: str, cue: str, content: str, source: str, normalized: str) -> Attribution:
+    c = text.index(cue)
+    b = text.index(content)
+    s = text.index(source)
+    return Attribution(cue=Span.of(text, c, c + len(cue)), content=Span.of(text, b, b + len(content)),
+                       source=Span.of(text, s, s + len(source)), source_normalized=normalized,
+                       source_resolved=source, source_type="official")
+
+
+def article_doc(doc_id: str = "varna-ships", text: str = ARTICLE, url: str | None = None) -> Document:
+    attrs = [attribution(text, "said", "two cargo ships had been turned back", "Harbour officials",
+                         "Varna port authority"),
+             attribution(text, "According to", "the ships carried fertiliser",
+                         "the regional maritime authority", "Regional Maritime Authority")]
+    return Document(id=doc_id, text=text, title="Ships turned back at Varna", outlet="Coast News",
+                    url=url, published="2025-03-04", attributions=attrs)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request, tmp_path: Path):
+    for url in store_url(request.param, tmp_path):
+        st = open_store(url)
+        yield st
+        st.close()
+
+
+def test_database_url_forms(tmp_path: Path):
+    assert database_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
+    assert database_url("sqlite://") == "sqlite://"
+    assert database_url(str(tmp_path / "x.db")) == f"sqlite:///{tmp_path / 'x.db'}"
+
+
+def test_sqlite_file_is_wal_with_foreign_keys(tmp_path: Path):
+    st = open_store(str(tmp_path / "w.db"))
+    with st.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() is not None
+    st.close()
+    open_store(str(tmp_path / "w.db")).close()  # re-opening an up-to-date store migrates nothing
+
+
+def test_memory_store_keeps_rows_across_sessions():
+    st = open_store("sqlite://")
+    st.add_document(article_doc())
+    assert st.counts()["documents"] == 1
+
+
+def test_duplicates_by_text_and_by_url(store):
+    assert store.add_document(article_doc(url="https://coast.example/ships/")) == ("varna-ships", "added")
+    # same text with other case, spacing and quotes: the normalised hash matches
+    copy = Document(id="other", text=ARTICLE.upper().replace(" ", "  "))
+    assert store.add_document(copy) == ("varna-ships", "duplicate")
+    # same URL (trailing slash, host case), different text
+    again = Document(id="x", text=OTHER, url="https://COAST.example/ships")
+    assert store.add_document(again) == ("varna-ships", "duplicate")
+    assert store.find_duplicate(url="https://coast.example/ships") == "varna-ships"
+    assert store.counts()["documents"] == 1
+
+
+def test_near_duplicate_wire_copy(store):
+    store.add_document(article_doc())
+    wire = "VARNA (Wire) - " + ARTICLE.replace("on Tuesday", "on Tuesday morning") + \
+        "Reporting by the wire service desk; editing by the night editor.\n"
+    doc_id, status = store.add_document(Document(id="varna-ships", text=wire, outlet="Wire"))
+    assert status == "near_duplicate"
+    assert doc_id != "varna-ships"
+    assert store.get_document(doc_id)["near_duplicate_of"] == "varna-ships"
+    assert store.add_document(Document(id="farm", text=OTHER)) == ("farm", "added")
+    assert store.counts()["near_duplicates"] == 1
+
+
+def test_attributions_spans_and_sources(store):
+    store.add_document(article_doc())
+    got = store.get_document("varna-ships")
+    assert len(got["attributions"]) == 2
+    for a in got["attributions"]:
+        roles = {s["role"] for s in a["spans"]}
+        assert {"cue", "content", "source"} <= roles
+        for s in a["spans"]:
+            assert got["text"][s["start"]:s["end"]] == s["text"]
+    names = {s["name"]: s for s in store.list_sources()}
+    assert names["Regional Maritime Authority"]["attributions"] == 1
+    src = store.get_source("Harbour officials")  # found by alias
+    assert src["name"] == "Varna port authority"
+    assert src["attributions"][0]["doc"] == "varna-ships"
+    loaded = store.load_document("varna-ships")
+    assert loaded.attributions[1].source.text == "the regional maritime authority"
+
+
+def test_search_documents_sources_and_filters(store):
+    store.add_document(article_doc())
+    store.add_document(Document(id="farm", text=OTHER, title="Rain delays harvest", outlet="Farm Weekly",
+                                published="2025-04-01"))
+    hits = store.search("fertiliser ships")
+    assert [h["ref"] for h in hits if h["kind"] == "document"] == ["varna-ships"]
+    assert store.search("maritime authority", kind="source")[0]["ref"] == "Regional Maritime Authority"
+    assert store.search("harvest", outlet="Coast News") == []
+    assert [h["ref"] for h in store.search("harvest", since="2025-03-15")] == ["farm"]
+    assert store.search("harvest", until="2025-03-15") == []
+    assert store.search('"; DROP TABLE documents; --') == []
+
+
+def test_links_claims_and_disagreements(store):
+    store.add_document(article_doc())
+    store.add_document(Document(id="farm", text=OTHER))
+    claim = Claim(id="c1", members=[MemberRef("varna-ships", 0, "two cargo ships had been turned back")],
+                  origins=["Varna port authority"], relays=[("Coast News", "Varna port authority")],
+                  independent_origins=1, first_seen="2025-03-04", label="Ships turned back at Varna")
+    dis = Disagreement("conflict", MemberRef("varna-ships", 0, "two"), MemberRef("varna-ships", 1, "x"),
+                       why="two vs three ships", conservative="two")
+    store.save_links(LinkResult(claims=[claim], disagreements=[dis]))
+    assert [c["id"] for c in store.list_claims()] == ["c1"]
+    got = store.get_claim("c1")
+    assert got["members"][0]["attribution"]["content"]["text"] == "two cargo ships had been turned back"
+    assert got["relays"] == [("Coast News", "Varna port authority")]
+    assert got["disagreements"][0]["conservative"] == "two"
+    assert store.list_disagreements("conflict")[0]["why"] == "two vs three ships"
+    assert store.search("turned back", kind="claim")[0]["ref"] == "c1"
+    store.save_links(LinkResult())  # relinking replaces, never accumulates
+    assert store.list_claims() == [] and store.list_disagreements() == []
+    assert store.search("turned back", kind="claim") == []
+
+
+def test_accepted_report_survives_reextraction(store):
+    doc = article_doc()
+    store.add_document(doc)
+    sel = "the ships carried fertiliser"
+    start = ARTICLE.index(sel)
+    rid = store.add_report("varna-ships", sel, "not_a_claim", start=start, end=start + len(sel),
+                           prefix=ARTICLE[start - 20:start], suffix=ARTICLE[start + len(sel):][:20])
+    assert store.get_report(rid)["status"] == "open"
+    store.resolve_report(rid, accept=True)
+    assert store.get_report(rid)["status"] == "accepted"
+    contents = [a["content"]["text"] for a in store.get_document("varna-ships")["attributions"]]
+    assert sel not in contents
+    # the extractor's output comes back unchanged: the correction still applies
+    store.save_attributions("varna-ships", article_doc().attributions)
+    contents = [a["content"]["text"] for a in store.get_document("varna-ships")["attributions"]]
+    assert sel not in contents and len(contents) == 1
+
+    sel2 = "two cargo ships had been turned back"
+    rid2 = store.add_report("varna-ships", sel2, "wrong_source", start=ARTICLE.index(sel2))
+    store.resolve_report(rid2, accept=True, attribution={"source_resolved": "Varna harbour master",
+                                                         "source_normalized": "Varna harbour master"})
+    a = store.get_document("varna-ships")["attributions"][0]
+    assert a["source_resolved"] == "Varna harbour master" and a["method"] == "correction"
+    rid3 = store.add_report("varna-ships", "Shipping agents", "typo")
+    store.resolve_report(rid3, accept=False)
+    assert [r["id"] for r in store.list_reports(status="rejected")] == [rid3]
+    assert store.counts()["corrections"] == 2
+
+
+def test_missed_claim_added_by_correction(store):
+    store.add_document(article_doc())
+    sel = "the decision followed an inspection of their papers"
+    rid = store.add_report("varna-ships", sel, "missed_claim", start=ARTICLE.index(sel))
+    cue = ARTICLE.index("told reporters")
+    store.resolve_report(rid, True, attribution={
+        "cue": {"text": "told reporters", "start": cue, "end": cue + 14}, "source_resolved": "port captain"})
+    attrs = store.get_document("varna-ships")["attributions"]
+    added = [a for a in attrs if a["content"]["text"] == sel]
+    assert added and added[0]["method"] == "correction" and added[0]["cue"]["text"] == "told reporters"
+
+
+def test_report_kind_is_checked(store):
+    store.add_document(article_doc())
+    with pytest.raises(ValueError):
+        store.add_report("varna-ships", "x", "dislike")
+
+
+def test_anchor_finds_moved_selection():
+    text = "Intro added later. " + ARTICLE
+    sel = "the ships carried fertiliser"
+    old_start = ARTICLE.index(sel)
+    got = anchor(text, sel, prefix=ARTICLE[old_start - 15:old_start], start=old_start)
+    assert text[got[0]:got[1]] == sel and got[0] == old_start + len("Intro added later. ")
+    assert anchor(text, "not in the text") is None
+
+
+def test_corrections_are_idempotent():
+    attrs = article_doc().attributions
+    corr = [{"action": "remove", "attribution": {"content": "the ships carried fertiliser"}}]
+    once = apply_corrections(attrs, corr)
+    assert len(once) == 1 and apply_corrections(once, corr) == once
