@@ -142,6 +142,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--corrections", action="store_true",
                    help="write accepted corrections as gold lines (benchmark layout) instead")
     p.set_defaults(func=lambda a: __import__("claimgraph.export", fromlist=["main"]).main(a))
+
+    from claimgraph.web.serve import add_arguments as serve_arguments
+
+    p = sub.add_parser("serve", help="the web workbench and REST API over the store")
+    serve_arguments(p)
+    p.set_defaults(func=lambda a: __import__("claimgraph.web.serve", fromlist=["main"]).main(a))
     return parser
 
 
