@@ -1,0 +1,167 @@
+"""Figures in a claim: each number with its bounds and what it counts.
+
+Two claims can only disagree about a figure when they count the same thing, so
+every number carries a `measure` (dead, injured, ...) and the group of the
+noun it counts (people, children, ...), both read from words near it. The
+figures are read from the claim text itself, so linking does not depend on
+how far enrichment has got.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from claimgraph.link.lexicon import link_lexicon, quantity_words
+
+TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[A-Za-z]+(?:'[a-z]+)?|[%$€£₽]")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number as an interval, with what it counts."""
+
+    value: float
+    low: float
+    high: float
+    qualifier: str
+    measure: str  # '' when nothing near it says what is counted
+    noun: str  # count-noun group, '' when none
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """What is counted: for counts of people the noun matters (children vs people), else not."""
+        if self.measure in link_lexicon()["person_measures"]:
+            return (self.measure, self.noun if self.noun and self.noun != "reports" else "people")
+        return (self.measure, "")
+
+    def text(self) -> str:
+        words = {"about": "about ", "at_least": "at least ", "more_than": "more than ",
+                 "at_most": "up to ", "less_than": "fewer than ", "range": "", "exact": ""}
+        v = f"{self.value:,.0f}" if self.value == int(self.value) else f"{self.value:g}"
+        if self.qualifier == "range":
+            return f"{self.low:,.0f}-{self.high:,.0f}"
+        return f"{words.get(self.qualifier, '')}{v}"
+
+
+@lru_cache(maxsize=1)
+def _tables() -> dict:
+    qw = quantity_words()
+    lex = link_lexicon()
+    qual = {}
+    for kind, phrases in qw["qualifiers"].items():
+        for p in phrases:
+            qual[tuple(p.lower().split())] = kind
+    measures = []
+    for name, phrases in lex["measures"].items():
+        for p in phrases:
+            measures.append((tuple(p.lower().split()), name))
+    nouns = {w: g for g, ws in lex["count_nouns"].items() for w in ws}
+    vague = [(tuple(v["phrase"].lower().split()), v["low"], v["high"]) for v in qw["vague"]]
+    return {"units": qw["units"], "tens": qw["tens"], "mult": qw["multipliers"],
+            "qual": qual, "measures": measures, "nouns": nouns, "vague": vague,
+            "skip_before": set(qw.get("skip_before", [])), "skip_after": set(qw.get("skip_after", []))}
+
+
+def _number_at(toks: list[str], i: int, t: dict) -> tuple[float, int] | None:
+    """The number starting at token i and the index after it, or None."""
+    w = toks[i]
+    val: float | None = None
+    j = i
+    if w[0].isdigit():
+        try:
+            val = float(w.replace(",", ""))
+        except ValueError:
+            return None
+        j = i + 1
+    elif w == "half" and i + 2 < len(toks) and toks[i + 1] == "a" and toks[i + 2] in t["mult"]:
+        return 0.5 * t["mult"][toks[i + 2]], i + 3
+    elif w in t["units"] or w in t["tens"] or w == "dozen":
+        val = 0.0
+        while j < len(toks) and (toks[j] in t["units"] or toks[j] in t["tens"]):
+            val += t["units"].get(toks[j], 0) + t["tens"].get(toks[j], 0)
+            j += 1
+        if j == i and w == "dozen":
+            return 12.0, i + 1
+        if w == "one" and not (j < len(toks) and toks[j] in t["mult"] and toks[j] not in ("b", "m", "k")):
+            return None  # "one of", "one person" is rarely a figure worth comparing
+    else:
+        return None
+    while j < len(toks) and toks[j] in t["mult"] and len(toks[j]) > 2:
+        val = (val or 1.0) * t["mult"][toks[j]]
+        j += 1
+    return (val, j) if val is not None else None
+
+
+def _measure_near(toks: list[str], i: int, j: int, t: dict) -> str:
+    """The measure word nearest the number (a few words before, more after)."""
+    best, best_d = "", 99
+    lo, hi = max(0, i - 4), min(len(toks), j + 8)
+    for k in range(lo, hi):
+        for phrase, name in t["measures"]:
+            if tuple(toks[k:k + len(phrase)]) == phrase:
+                d = (i - k) if k < i else (k - j + 1)
+                if d < best_d:
+                    best, best_d = name, d
+    return best
+
+
+def _noun_after(toks: list[str], j: int, t: dict) -> str:
+    for k in range(j, min(len(toks), j + 5)):
+        if toks[k] in t["nouns"]:
+            return t["nouns"][toks[k]]
+    return ""
+
+
+def _bounds(val: float, qual: str) -> tuple[float, float]:
+    if qual == "about":
+        return val * 0.85, val * 1.15
+    if qual in ("at_least", "more_than"):
+        return val, math.inf
+    if qual in ("at_most", "less_than"):
+        return 0.0, val
+    return val, val
+
+
+def read_figures(text: str) -> list[Figure]:
+    """Every countable number in `text`, years and labels left out."""
+    t = _tables()
+    toks = [w.lower() for w in TOKEN.findall(text)]
+    out: list[Figure] = []
+    i = 0
+    while i < len(toks):
+        vague = next(((p, lo, hi) for p, lo, hi in t["vague"] if tuple(toks[i:i + len(p)]) == p), None)
+        if vague:
+            p, lo, hi = vague
+            j = i + len(p)
+            out.append(Figure((lo + hi) / 2, lo, hi, "range", _measure_near(toks, i, j, t), _noun_after(toks, j, t)))
+            i = j
+            continue
+        got = _number_at(toks, i, t)
+        if not got:
+            i += 1
+            continue
+        val, j = got
+        prev = toks[i - 1] if i else ""
+        nxt = toks[j] if j < len(toks) else ""
+        is_year = toks[i].isdigit() and 1900 <= val <= 2100 and "," not in toks[i]
+        if is_year or prev in t["skip_before"] or nxt in t["skip_after"]:
+            i = j
+            continue
+        qual = "exact"
+        for n in (3, 2, 1):
+            if i - n >= 0 and tuple(toks[i - n:i]) in t["qual"]:
+                qual = t["qual"][tuple(toks[i - n:i])]
+                break
+        lo, hi = _bounds(val, qual)
+        out.append(Figure(val, lo, hi, qual, _measure_near(toks, i, j, t), _noun_after(toks, j, t)))
+        i = j
+    return out
+
+
+def disjoint(a: Figure, b: Figure) -> bool:
+    """True when no single value satisfies both figures."""
+    return a.high < b.low or b.high < a.low or (
+        a.qualifier == "more_than" and b.high <= a.value) or (b.qualifier == "more_than" and a.high <= b.value)

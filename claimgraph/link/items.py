@@ -1,0 +1,81 @@
+"""One flat record per attribution, holding what linking compares.
+
+Built once from (Document, Attribution) so the later steps work on plain data
+and never re-read the text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from claimgraph.link.figures import Figure, read_figures
+from claimgraph.link.lexicon import link_lexicon
+from claimgraph.link.origins import Origin, PersonBodies, origin_of
+from claimgraph.link.when import event_date, parse_date, time_of_day
+from claimgraph.model import Document
+
+WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
+CAPS = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:[-'][A-Za-z]+)?")
+
+
+@dataclass
+class Item:
+    doc_id: str
+    index: int
+    content: str
+    outlet: str
+    published: dt.date | None
+    when: dt.date | None
+    tod: int | None
+    position: int
+    origin: Origin
+    figures: list[Figure]
+    names: frozenset[str]
+    negated: bool
+    growth: bool
+    relays: list[str] = field(default_factory=list)  # outermost first: outlet, via..., then the source
+    wire_copy_of: str | None = None
+
+
+def _has_phrase(words: list[str], phrases: list[str]) -> bool:
+    joined = " " + " ".join(words) + " "
+    return any(" " + p + " " in joined for p in phrases)
+
+
+def build_items(docs: list[Document]) -> list[Item]:
+    """Items for every attribution of every document, origins resolved across the batch."""
+    lex = link_lexicon()
+    raw: list[Item] = []
+    people = PersonBodies()
+    for doc in docs:
+        outlet = doc.outlet or doc.id
+        for i, att in enumerate(doc.attributions):
+            content = att.content.text
+            if att.content.start < 0 and content:
+                pos = doc.text.find(content)
+                if pos >= 0:
+                    att.content.start, att.content.end = pos, pos + len(content)
+            words = [w.lower().replace("’", "'") for w in WORDS.findall(content)]
+            cue_words = [w.lower() for w in WORDS.findall(att.cue.text)] if att.cue else []
+            origin = origin_of(att, doc)
+            people.learn(origin)
+            names = {m.lower() for m in CAPS.findall(content)} | {e.normalized.lower() for e in att.entities}
+            relays = [outlet]
+            if doc.forwarded_from:
+                relays.append(doc.forwarded_from)
+            relays += [v.text for v in att.via]
+            raw.append(Item(
+                doc_id=doc.id, index=i, content=content, outlet=outlet,
+                published=parse_date(doc.published),
+                when=event_date(att, doc), tod=time_of_day(att, doc), position=max(att.content.start, 0),
+                origin=origin, figures=read_figures(content), names=frozenset(names),
+                negated=_has_phrase(words, lex["negations"]) or att.certainty == "denied"
+                or _has_phrase(cue_words, ["denied", "deny", "denies", "rejected", "dismissed"]),
+                growth=_has_phrase(words, lex["growth"]), relays=relays,
+                wire_copy_of=doc.near_duplicate_of,
+            ))
+    for it in raw:
+        it.origin = people.resolve(it.origin)
+    return raw

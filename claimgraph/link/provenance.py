@@ -1,0 +1,55 @@
+"""Where a claim comes from: relay chains back to origins, and how it spread.
+
+Each appearance is a chain outlet -> (forwarded channel) -> via... -> source.
+The origin is the source at the end of the chain, so an outlet citing HUR,
+another outlet citing that outlet and a Telegram forward all end at HUR and
+count once. Circular reporting: several outlets, one origin behind them all.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from claimgraph.link.items import Item
+
+
+@dataclass
+class Provenance:
+    origins: list[str]
+    relays: list[tuple[str, str]]
+    independent_origins: int
+    circular: bool
+    first_seen: str | None
+    spread: list[tuple[str, int]] = field(default_factory=list)  # (day, new outlets that day)
+
+
+def provenance(items: list[Item]) -> Provenance:
+    """Origins, relay edges and spread of one claim's appearances."""
+    names: dict[str, Counter[str]] = {}
+    for it in items:
+        if it.origin.key:
+            names.setdefault(it.origin.key, Counter())[it.origin.name] += 1
+    if not names:  # only unresolved pronouns: one unnamed origin
+        names = {"": Counter({items[0].origin.name or "unnamed source": 1})}
+    origins = [c.most_common(1)[0][0] for c in names.values()]
+    edges: list[tuple[str, str]] = []
+    for it in items:
+        chain = it.relays + [it.origin.name or "unnamed source"]
+        for a, b in zip(chain, chain[1:], strict=False):
+            if a != b and (a, b) not in edges:
+                edges.append((a, b))
+    outlets = {it.outlet for it in items if not it.wire_copy_of}
+    dated = sorted((it.published.isoformat(), it.outlet) for it in items if it.published)
+    spread: dict[str, set[str]] = {}
+    seen: set[str] = set()
+    for day, outlet in dated:
+        if outlet not in seen:
+            seen.add(outlet)
+            spread.setdefault(day, set()).add(outlet)
+    return Provenance(
+        origins=origins, relays=edges, independent_origins=len(origins),
+        circular=len(outlets) >= 2 and len(origins) == 1,
+        first_seen=dated[0][0] if dated else None,
+        spread=[(d, len(o)) for d, o in sorted(spread.items())],
+    )

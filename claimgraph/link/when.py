@@ -1,0 +1,82 @@
+"""When a claim was made: a date and, in live blogs, a time of day.
+
+A figure reported on Sunday and another on Monday are not rival figures for
+one moment but a count that moved; the reporting time is read from the
+attribution's resolved dates, else from weekday or day-month words in its
+sentence (resolved against publication), else publication day. A live-blog
+entry's "HH:MM" stamp orders claims inside one day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from claimgraph.model import Attribution, Document
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december"]
+WEEKDAY_RE = re.compile(r"\b(?:on|late|early|by|since|from)?\s*(" + "|".join(WEEKDAYS) + r")\b", re.I)
+DAY_MONTH_RE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(MONTHS) + r")\b|\b(" + "|".join(MONTHS)
+                          + r")\s+(\d{1,2})\b", re.I)
+STAMP_RE = re.compile(r"^\s*(?:\[)?(\d{1,2})[:.](\d{2})\b")
+
+
+def parse_date(s: str | None) -> dt.date | None:
+    if not s or len(s) < 10:
+        return None
+    try:
+        return dt.date.fromisoformat(s[:10])
+    except ValueError:
+        return None
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The line (paragraph) holding the span, the cue and source words included."""
+    if start < 0:
+        return ""
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    return text[a: b if b >= 0 else len(text)]
+
+
+def event_date(att: Attribution, doc: Document) -> dt.date | None:
+    """The day the claim speaks for: a resolved day in the claim, a named day, or publication."""
+    pub = parse_date(doc.published)
+    for d in att.dates:
+        if d.precision == "day" and parse_date(d.value):
+            return parse_date(d.value)
+    line = sentence_around(doc.text, att.content.start, att.content.end)
+    if pub and line:
+        m = DAY_MONTH_RE.search(line)
+        if m:
+            day = int(m.group(1) or m.group(4))
+            month = MONTHS.index((m.group(2) or m.group(3)).lower()) + 1
+            try:
+                d = dt.date(pub.year, month, day)
+                return d if d <= pub else dt.date(pub.year - 1, month, day)
+            except ValueError:
+                pass
+        m = WEEKDAY_RE.search(line)
+        if m:
+            want = WEEKDAYS.index(m.group(1).lower())
+            back = (pub.weekday() - want) % 7
+            return pub - dt.timedelta(days=back)
+    return pub
+
+
+def time_of_day(att: Attribution, doc: Document) -> int | None:
+    """Minutes after midnight of the live-blog entry holding the claim, if the text is stamped."""
+    if att.content.start < 0:
+        return None
+    a = doc.text.rfind("\n", 0, att.content.start) + 1
+    while a >= 0:
+        m = STAMP_RE.match(doc.text[a: a + 8])
+        if m:
+            h, mi = int(m.group(1)), int(m.group(2))
+            return h * 60 + mi if h < 24 and mi < 60 else None
+        if a == 0:
+            return None
+        a = doc.text.rfind("\n", 0, a - 1) + 1
+    return None
