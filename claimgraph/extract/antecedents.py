@@ -1,0 +1,115 @@
+"""A light antecedent resolver for sources written as pronouns or vague nouns.
+
+"He said", "the ministry added", "Liashko said", "these sources" name someone
+the article named more fully before. We keep the mentions seen so far (the
+sources of earlier attributions, then the PERSON / ORG entities of the parse)
+and pick the last compatible one: a person for he/she, a body for it/they, a
+mention with the same head noun for "the ministry", the longest mention ending
+in the same name for a bare surname.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc as SpacyDoc
+
+from claimgraph.model import Attribution
+
+DETERMINERS = {"the", "these", "those", "this", "that", "same", "a", "an"}
+POSSESSIVES = {"its", "their", "his", "her"}
+
+
+@dataclass
+class Mention:
+    start: int
+    text: str
+    person: bool
+    full: str  # the fullest form known for it
+
+
+def _words(s: str) -> list[str]:
+    return [w.strip(".,’'\"“”()").lower() for w in s.split() if w.strip(".,’'\"“”()")]
+
+
+def _singular(w: str) -> str:
+    return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+
+
+def _is_person(sdoc: SpacyDoc, start: int, end: int) -> bool:
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.ent_type_ == "PERSON" for t in span)
+
+
+def _entity_mentions(sdoc: SpacyDoc) -> list[Mention]:
+    """PERSON and ORG names of the parse, each with the titles written before it."""
+    out = []
+    for ent in sdoc.ents:
+        if ent.label_ not in ("PERSON", "ORG", "NORP", "GPE"):
+            continue
+        first = ent.start
+        while first > 0 and sdoc[first - 1].dep_ == "compound" and sdoc[first - 1].head.i in range(ent.start,
+                                                                                                   ent.end):
+            first -= 1
+        text = sdoc[first:ent.end].text
+        out.append(Mention(sdoc[first].idx, text, ent.label_ == "PERSON", text))
+    return out
+
+
+def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any]) -> None:
+    """Fill `source_resolved` where the source is a pronoun, a vague noun or a short name."""
+    pronouns: dict[str, str] = lex["pronouns"]
+    vague: set[str] = lex["vague_nouns"]
+    ents = _entity_mentions(sdoc)
+    known: list[Mention] = []
+    ei = 0
+    for a in sorted(attrs, key=lambda x: x.source.start if x.source else x.cue.start):
+        if a.source is None:
+            continue
+        pos = a.source.start
+        while ei < len(ents) and ents[ei].start < pos:
+            known.append(ents[ei])
+            ei += 1
+        words = _words(a.source.text)
+        resolved: str | None = None
+        person = _is_person(sdoc, a.source.start, a.source.end)
+        if len(words) == 1 and words[0] in pronouns:
+            kind = pronouns[words[0]]
+            for m in reversed(known):
+                if m.start >= pos:
+                    continue
+                if (kind == "person") == m.person:
+                    resolved = m.full
+                    break
+            person = kind == "person"
+        elif words and words[0] in POSSESSIVES and a.via:
+            resolved = " ".join([a.via[0].text] + a.source.text.split()[1:])
+        elif words and (words[0] in DETERMINERS) and _singular(words[-1]) in {_singular(v) for v in vague}:
+            head = _singular(words[-1])
+            for m in reversed(known):
+                if m.start >= pos or m.text == a.source.text:
+                    continue
+                if any(_singular(w) == head for w in _words(m.text)):
+                    resolved = m.full
+                    break
+            if resolved is None:
+                for m in reversed(known):
+                    if m.start < pos and not m.person and _words(m.text)[:1] not in (["the"], ["these"]):
+                        resolved = m.full
+                        break
+        elif len(words) <= 2 and a.source.text[:1].isupper():
+            last = words[-1] if words else ""
+            best = None
+            for m in known:
+                mw = _words(m.text)
+                if m.start < pos and mw and mw[-1] == last and len(m.text) > len(a.source.text):
+                    if best is None or len(m.full) >= len(best.full):
+                        best = m
+            if best is not None:
+                resolved = best.full
+                person = best.person
+        if resolved and resolved != a.source.text:
+            a.source_resolved = resolved
+        known.append(Mention(pos, a.source.text, person, a.source_resolved or a.source.text))
+    return None

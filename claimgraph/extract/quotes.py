@@ -1,0 +1,103 @@
+"""Pairing quote marks, so a direct quotation is known before any cue is looked at.
+
+One pass over the characters. Curly marks say which way they face; straight
+marks are read from their neighbours. A quotation left open at the end of a
+paragraph goes on when the next paragraph opens with a quote mark (the
+newspaper convention for quotes over several paragraphs), so one `Quote` may
+hold several segments.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+OPEN_MARKS = "“„«"
+CLOSE_MARKS = "”»"
+STRAIGHT = '"'
+
+
+@dataclass
+class Quote:
+    """A quotation: where its first mark opens, where its last mark ends, its inner segments."""
+
+    open_at: int
+    close_end: int
+    segments: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.segments[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.segments[-1][1]
+
+
+def _opens(text: str, i: int) -> bool:
+    """A straight mark opens when it follows a space, a line start or an opening bracket."""
+    return i == 0 or text[i - 1] in " \t\n([{—–-/" or (text[i - 1] in ":," and i + 1 < len(text)
+                                                          and text[i + 1].isalnum())
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Every closed quotation in `text`, in order (marks nested inside a quotation are ignored)."""
+    quotes: list[Quote] = []
+    cur: Quote | None = None
+    seg_start = 0
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if cur is None:
+            if ch in OPEN_MARKS or (ch == STRAIGHT and _opens(text, i)):
+                cur = Quote(i, -1)
+                seg_start = i + 1
+        elif ch == "\n":
+            # Paragraph ends inside a quotation: it continues only if the next paragraph opens with a mark.
+            j = i
+            while j < n and text[j] in "\n \t":
+                j += 1
+            seg_end = i
+            while seg_end > seg_start and text[seg_end - 1] in " \t":
+                seg_end -= 1
+            if j < n and (text[j] in OPEN_MARKS or text[j] == STRAIGHT) and seg_end > seg_start:
+                cur.segments.append((seg_start, seg_end))
+                seg_start = j + 1
+                i = j + 1
+                continue
+            cur = None  # an unclosed mark: not a quotation
+        elif ch in CLOSE_MARKS or (ch == STRAIGHT and not _opens(text, i)):
+            if i > seg_start:
+                cur.segments.append((seg_start, i))
+                cur.close_end = i + 1
+                quotes.append(cur)
+            cur = None
+        i += 1
+    return quotes
+
+
+class QuoteIndex:
+    """Looking quotations up by character offset (bisect over their starts)."""
+
+    def __init__(self, quotes: list[Quote]):
+        self.quotes = quotes
+        self._opens = [q.open_at for q in quotes]
+
+    def containing(self, offset: int) -> Quote | None:
+        """The quotation whose marks enclose `offset`, if any."""
+        k = bisect_right(self._opens, offset) - 1
+        if k >= 0 and self.quotes[k].open_at <= offset < self.quotes[k].close_end:
+            return self.quotes[k]
+        return None
+
+    def ending_before(self, offset: int) -> Quote | None:
+        """The last quotation that closes at or before `offset`."""
+        k = bisect_right(self._opens, offset) - 1
+        while k >= 0 and self.quotes[k].close_end > offset:
+            k -= 1
+        return self.quotes[k] if k >= 0 else None
+
+    def starting_after(self, offset: int) -> Quote | None:
+        """The first quotation that opens at or after `offset`."""
+        k = bisect_right(self._opens, offset - 1)
+        return self.quotes[k] if k < len(self.quotes) else None

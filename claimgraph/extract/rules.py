@@ -1,0 +1,746 @@
+"""Rule-based attribution extraction over the spaCy dependency parse.
+
+Each cue (a verb of saying, "according to", "per") is read off the parse one
+token at a time: its sayer is the verb's subject (or the object of "according
+to"), its content the clause it governs, or the quotation standing next to it.
+Relays ("citing B", "told Reuters", "quoted by X as saying") fill `via`, and a
+cue whose content is itself a report ("X said Y had warned that Z") folds into
+one attribution whose source is the innermost sayer. Quotation marks are paired
+once over the text (claimgraph.extract.quotes); pronouns and vague sources are
+resolved afterwards (claimgraph.extract.antecedents). The lexicon lives in
+claimgraph/data/cues.json.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Doc as SpacyDoc
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from claimgraph.extract.antecedents import resolve_sources
+from claimgraph.extract.quotes import Quote, QuoteIndex, find_quotes
+from claimgraph.model import Attribution, Document, Span
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+EDGE_PUNCT = set(",;:.!?—–-")
+QUOTE_CHARS = set("\"“”„«»")
+RELATIVIZERS = {"who", "which", "that", "whose", "whom", "where"}
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, Any]:
+    """cues.json with its word lists turned into sets."""
+    raw = json.loads(resources.files("claimgraph.data").joinpath("cues.json").read_text("utf-8"))
+    out: dict[str, Any] = {}
+    for key, val in raw.items():
+        out[key] = {v.lower() for v in val} if isinstance(val, list) and val and isinstance(val[0], str) \
+            else val
+    out["content_openers"] = sorted((tuple(o.split()) for o in raw["content_openers"]), key=len, reverse=True)
+    return out
+
+
+@dataclass
+class Found:
+    """An attribution under construction, with the parse positions later steps need."""
+
+    cue: tuple[int, int]  # character range
+    content: tuple[int, int]
+    source: tuple[int, int] | None
+    via: list[tuple[int, int]] = field(default_factory=list)
+    direct: bool = False
+    parts: list[tuple[int, int]] = field(default_factory=list)
+    anchor: int = -1  # token index of the verb (or the head of "according to") the cue hangs on
+    content_root: int = -1  # token index of the head of the content clause
+    source_tok: int = -1
+    sent_start: int = 0
+    region: int = -1  # character where the cue's own words (sayer, verb) start
+    sibling: bool = False  # a participle or conjoined report beside, not inside, its neighbour
+
+
+class Reader:
+    """The per-document state: text, parse, quotations, lexicon."""
+
+    def __init__(self, sdoc: SpacyDoc, text: str):
+        self.doc = sdoc
+        self.text = text
+        self.lex = lexicon()
+        self.quotes = QuoteIndex(find_quotes(text))
+        self.tok_lo = [0] * len(sdoc)
+        for sent in sdoc.sents:
+            lo = self.content_start(sent)
+            for i in range(sent.start, sent.end):
+                self.tok_lo[i] = lo
+
+    # ---- spans -------------------------------------------------------------------------------------
+    def trim(self, start: int, end: int) -> tuple[int, int]:
+        """Drop edge whitespace, edge punctuation and a pair of enclosing quote marks."""
+        t = self.text
+        while True:
+            s0, e0 = start, end
+            while start < end and (t[start].isspace() or t[start] in EDGE_PUNCT):
+                start += 1
+            while end > start and (t[end - 1].isspace() or t[end - 1] in EDGE_PUNCT):
+                end -= 1
+            if end - start >= 2 and t[start] in QUOTE_CHARS:
+                q = self.quotes.containing(start)
+                if q is not None and q.open_at == start and q.close_end <= end:
+                    if q.close_end == end or not t[q.close_end:end].strip(" ,.;:"):
+                        start, end = q.open_at + 1, q.close_end - 1
+            if end > start and t[start] in QUOTE_CHARS and t[start] in "“„«" and \
+                    self.quotes.containing(start) is None:
+                start += 1  # a stray opening mark
+            if (start, end) == (s0, e0):
+                return start, end
+
+    def tok_range(self, first: int, last: int) -> tuple[int, int]:
+        """Character range of tokens first..last (inclusive)."""
+        return self.doc[first].idx, self.doc[last].idx + len(self.doc[last].text)
+
+    def quote_opens_clause(self, q: Quote) -> bool:
+        """Whether a quotation starts its sentence (`“…,” he said`), not ends it (`X was “…”, he said`)."""
+        span = self.doc.char_span(q.open_at, q.open_at + 1, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        t = span[0]
+        return not any(any(c.isalnum() for c in self.doc[k].text) for k in range(self.tok_lo[t.i], t.i))
+
+    def in_quote(self, tok: Token) -> Quote | None:
+        q = self.quotes.containing(tok.idx)
+        if q is None:
+            return None
+        return q if any(s <= tok.idx < e for s, e in q.segments) else None
+
+    # ---- sentence layout ---------------------------------------------------------------------------
+    def content_start(self, sent: SpacySpan) -> int:
+        """First token of a sentence's own words: past bullets, datelines, timestamps, connectives."""
+        i, end = sent.start, sent.end
+        while i < end and (self.doc[i].is_space or not any(c.isalnum() for c in self.doc[i].text)
+                           and self.doc[i].text not in QUOTE_CHARS):
+            i += 1
+        # A dateline or timestamp: a short verbless lead ending in a spaced dash.
+        for j in range(i, min(end, i + 16)):
+            tok = self.doc[j]
+            if tok.pos_ in ("VERB", "AUX") and tok.text not in self.lex["dateline_dashes"]:
+                break
+            if tok.text in self.lex["dateline_dashes"] and j > i and self.text[tok.idx - 1:tok.idx] == " ":
+                i = j + 1
+                break
+        while i < end and self.doc[i].is_space:
+            i += 1
+        words = [t.lower_ for t in self.doc[i:min(end, i + 4)]]
+        for opener in self.lex["content_openers"]:
+            n = len(opener)
+            if tuple(words[:n]) == opener and i + n < end and self.doc[i + n].text == ",":
+                return i + n + 1
+        return i
+
+    # ---- noun phrases ------------------------------------------------------------------------------
+    def np(self, tok: Token, via: list[tuple[int, int]] | None = None) -> tuple[int, int, int]:
+        """The shortest span naming who `tok` heads: (first, last token index, head).
+
+        Names lose their descriptions ("Serhii Popko, who heads ..."), common nouns keep their
+        restrictive modifiers ("sources in the ministry"); "X, Name," gives the name; relay
+        participles ("reviewed by Reuters") go to `via`.
+        """
+        lex = self.lex
+        lo = self.tok_lo[tok.i]
+        if tok.i < lo:  # a dateline the parser took for the subject: the real one is in apposition
+            later = next((c for c in tok.rights if c.dep_ in ("appos", "conj") and c.i >= lo), None)
+            if later is not None:
+                return self.np(later, via)
+        if tok.pos_ in ("NOUN", "NUM") and tok.ent_type_ in ("", "CARDINAL"):
+            for ch in tok.rights:
+                after_comma = self.text[ch.left_edge.idx - 2:ch.left_edge.idx].strip() == ","
+                if ch.dep_ == "appos" and ch.pos_ == "PROPN" and after_comma:
+                    return self.np(ch, via)
+        is_name = tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PERSON"))
+        first = max(tok.left_edge.i, lo)
+        while first < tok.i and (self.doc[first].is_punct and self.doc[first].text not in QUOTE_CHARS
+                                 or self.doc[first].is_space
+                                 or self.doc[first].ent_type_ in ("DATE", "TIME")):
+            first += 1
+        last = tok.i
+        for ch in tok.rights:
+            dep = ch.dep_
+            if dep == "punct" or ch.is_space:
+                if ch.text == ")" and ch.i == last + 1:
+                    last = ch.i
+                continue
+            opened_paren = ch.left_edge.i > 0 and self.doc[ch.left_edge.i - 1].text == "("
+            if dep == "appos" and (opened_paren or ch.left_edge.text in "(“\""):
+                last = max(last, ch.right_edge.i)
+                if last + 1 < len(self.doc) and self.doc[last + 1].text == ")":
+                    last += 1
+                continue
+            if dep == "appos" and self.doc[ch.left_edge.i - 1].text in (",", "—", "–"):
+                break
+            if dep in ("relcl",) and (ch.left_edge.lower_ in RELATIVIZERS
+                                      or self.doc[ch.left_edge.i - 1].text == ","):
+                break
+            relay = ch.lemma_ in lex["relay_participles"] and ch.tag_ == "VBN"
+            if dep in ("acl", "relcl", "advcl") and relay:
+                agent = next((a for a in ch.children if a.dep_ == "agent"), None)
+                pobj = next((p for p in agent.children if p.dep_ == "pobj"), None) if agent else None
+                if pobj is not None and via is not None:
+                    a, b, _ = self.np(pobj)
+                    via.append(self.tok_range(a, b))
+                break
+            if dep in ("acl", "advcl") and ch.lemma_ in lex["relay_verbs"] | lex["speak_to_verbs"]:
+                break
+            if dep == "conj" and self.doc[ch.i - 1].lower_ == "and" and ch.pos_ == "VERB":
+                break
+            if is_name and dep not in ("conj", "cc"):
+                # a name: what follows it is description, not part of the name
+                if dep == "prep" and tok.ent_type_ not in ("PERSON",) and tok.ent_type_:
+                    pass
+                elif tok.ent_type_ == "PERSON" or dep != "prep":
+                    break
+            last = max(last, ch.right_edge.i)
+        for t in self.doc[tok.i + 1:last + 1]:  # "... used by X and reviewed by Reuters": the relay
+            if t.dep_ == "conj" and t.tag_ == "VBN" and t.lemma_ in lex["relay_participles"] \
+                    and self.doc[t.i - 1].lower_ in ("and", ","):
+                agent = next((a for a in t.children if a.dep_ == "agent"), None)
+                pobj = next((p for p in agent.children if p.dep_ == "pobj"), None) if agent else None
+                if pobj is not None and via is not None:
+                    a, b, _ = self.np(pobj)
+                    via.append(self.tok_range(a, b))
+                last = t.i - 2
+                break
+        while last > first and (self.doc[last].is_punct and self.doc[last].text not in "”\")"
+                                or self.doc[last].is_space):
+            last -= 1
+        if self.doc[last].text == ")" and "(" not in self.doc[first:last].text:
+            last -= 1
+        return first, last, tok.i
+
+    def np_left_of(self, i: int, lo: int, skip: set[int]) -> tuple[int, int, int] | None:
+        """A subject the parser missed: the noun phrase ending just left of token `i`."""
+        j = i - 1
+        while j >= lo and (j in skip or self.doc[j].is_punct or self.doc[j].pos_ in ("ADV", "AUX", "PART")
+                           or self.doc[j].is_space):
+            j -= 1
+        if j < lo or self.doc[j].pos_ not in ("PROPN", "NOUN", "PRON"):
+            return None
+        k = j
+        while k - 1 >= lo and (self.doc[k - 1].pos_ in ("PROPN", "NOUN", "ADJ", "DET", "NUM")
+                               or self.doc[k - 1].dep_ in ("compound", "amod", "det", "poss", "nmod")
+                               or (self.doc[k - 1].text == "." and self.doc[k - 2].pos_ == "PROPN")):
+            if self.doc[k - 1].is_punct and self.doc[k - 1].text != ".":
+                break
+            k -= 1
+        return k, j, j
+
+
+# ---- cues ------------------------------------------------------------------------------------------
+
+def cue_range(r: Reader, v: Token, last: Token | None = None) -> tuple[int, int]:
+    """The cue words: the verb with its auxiliaries (and whatever stands between them)."""
+    first = v.i
+    for ch in v.lefts:
+        if ch.dep_ in ("aux", "auxpass") and ch.i < first and ch.lower_ not in ("to",):
+            first = ch.i
+    end_tok = last.i if last is not None else v.i
+    return r.tok_range(first, end_tok)
+
+
+def subject_of(v: Token) -> Token | None:
+    for ch in v.children:
+        if ch.dep_ in ("nsubj", "nsubjpass") and ch.lower_ not in ("there",):
+            return ch
+    return None
+
+
+def governing_subject(v: Token) -> Token | None:
+    """The subject a participle or conjoined verb shares with the clause it hangs on."""
+    cur = v
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.pos_ in ("NOUN", "PROPN") and v.dep_ == "acl":
+            return cur
+        s = subject_of(cur)
+        if s is not None:
+            return s
+    return None
+
+
+def clause_child(v: Token, lex: dict[str, Any]) -> Token | None:
+    """The clause a verb of saying governs (ccomp; xcomp for "claimed to have ...")."""
+    best = None
+    for ch in v.children:
+        if ch.dep_ == "ccomp" or (ch.dep_ == "xcomp" and v.lemma_ in lex["xcomp_content_verbs"]):
+            if best is None or ch.i > v.i >= best.i:
+                best = ch
+    if best is None:  # "told a briefing that X ..." read as a relative clause on the object
+        for obj in v.children:
+            if obj.dep_ in ("dobj", "dative") and obj.i > v.i:
+                for rc in obj.rights:
+                    if rc.dep_ == "relcl" and rc.left_edge.lower_ == "that" and \
+                            any(c.dep_ in SUBJECTS and c.lower_ != "that" for c in rc.children):
+                        return rc
+    return best
+
+
+def content_span(r: Reader, c: Token, lo: int) -> tuple[int, int]:
+    """Characters of clause `c`, without its complementiser."""
+    first, last = max(c.left_edge.i, lo), c.right_edge.i
+    mark = next((m for m in c.lefts if m.dep_ == "mark" and m.lower_ in ("that", "whether")), None)
+    if mark is not None and mark.i > first:
+        first = mark.i  # what the parser hung before the complementiser belongs to the main clause
+    lead = r.doc[first]
+    dated = any(t.ent_type_ in ("DATE", "TIME") for t in lead.subtree)
+    if lead.dep_ == "prep" and lead.head.i == c.i and dated \
+            and any(s.dep_ in SUBJECTS and s.i > lead.right_edge.i for s in c.children):
+        first = lead.right_edge.i + 1  # "said on Saturday they had ...": the date is the saying's
+    while first < last and (r.doc[first].dep_ == "mark" and r.doc[first].head.i == c.i
+                            and r.doc[first].lower_ in ("that", "whether", "if")
+                            or r.doc[first].is_punct and r.doc[first].text not in QUOTE_CHARS):
+        first += 1
+    return r.tok_range(first, last)
+
+
+def adjacent_quote_before(r: Reader, region_start: int, sent_lo: int) -> Quote | None:
+    """The quotation ending just before the cue region (`“…,” he said`)."""
+    q = r.quotes.ending_before(region_start)
+    if q is None or q.open_at < sent_lo - 2000:
+        return None
+    gap = r.text[q.close_end:region_start]
+    return q if gap.strip(" ,\t") == "" and "\n" not in gap else None
+
+
+def adjacent_quote_after(r: Reader, after: int, limit: int) -> Quote | None:
+    """The quotation opening right after the cue region (`he said: “…”`, `he said, “…”`)."""
+    q = r.quotes.starting_after(after)
+    if q is None or q.open_at > limit:
+        return None
+    gap = r.text[after:q.open_at]
+    if "\n" in gap or any(ch in gap for ch in ".!?"):
+        return None
+    return q if gap.strip().endswith((",", ":")) or gap.strip() == "" else None
+
+
+def quote_parts(q: Quote) -> list[tuple[int, int]]:
+    return list(q.segments)
+
+
+def continuation(r: Reader, q: Quote, v_end: int) -> Quote | None:
+    """The second half of a quote split around its cue: `“A,” he said, “B.”`."""
+    nxt = r.quotes.starting_after(q.close_end)
+    if nxt is None or nxt.open_at < v_end:
+        return None
+    gap = r.text[q.close_end:nxt.open_at]
+    if len(gap) > 160 or "\n" in gap or any(ch in gap for ch in ".!?"):
+        return None
+    return nxt if gap.rstrip().endswith((",", ":")) else None
+
+
+def via_of_verb(r: Reader, v: Token, subj: Token | None, via: list[tuple[int, int]]) -> Token | None:
+    """Relays around a verb: "told Reuters", "speaking to the BBC", "citing B". Returns the cited token."""
+    lex = r.lex
+    cited = None
+    holders = [v] + ([subj] if subj is not None else [])
+    for h in holders:
+        for ch in h.children:
+            if ch.lemma_ in lex["relay_verbs"] and ch.tag_ == "VBG":
+                obj = next((o for o in ch.children if o.dep_ in ("dobj", "pobj", "obj")), None)
+                if obj is not None:
+                    cited = obj
+            elif ch.lemma_ in lex["speak_to_verbs"] and ch.tag_ == "VBG":
+                for p in ch.children:
+                    if p.dep_ == "prep" and p.lower_ in ("to", "with"):
+                        o = next((x for x in p.children if x.dep_ == "pobj"), None)
+                        if o is not None and is_outlet(r, o):
+                            a, b, _ = r.np(o)
+                            via.append(r.tok_range(a, b))
+    if v.lemma_ == "tell":
+        for ch in v.children:
+            if ch.dep_ in ("dative", "dobj", "iobj") and ch.i > v.i and is_outlet(r, ch):
+                a, b, _ = r.np(ch)
+                via.append(r.tok_range(a, b))
+    return cited
+
+
+def is_outlet(r: Reader, tok: Token) -> bool:
+    """An addressee that relays (Reuters, the BBC, Iranian media), not an audience (reporters, a briefing)."""
+    lex = r.lex
+    if tok.lower_ in lex["audience_nouns"] or tok.lemma_.lower() in lex["audience_nouns"]:
+        return False
+    if tok.pos_ == "PRON":
+        return False
+    if tok.lower_ in lex["media_nouns"] or tok.lemma_.lower() in lex["media_nouns"]:
+        return True
+    return tok.ent_type_ in ("ORG", "PRODUCT", "WORK_OF_ART") or tok.pos_ == "PROPN"
+
+
+def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
+    """An attribution hung on a verb of saying, or None where it asserts nothing reported."""
+    lex = r.lex
+    lemma = v.lemma_.lower()
+    via: list[tuple[int, int]] = []
+    cue_last: Token | None = None
+    source_tok: Token | None = None
+    content_tok: Token | None = None
+    obj_content: tuple[int, int] | None = None
+    subj = subject_of(v)
+
+    if any(ch.dep_ == "mark" and ch.lower_ in lex["non_assertive_marks"] for ch in v.children):
+        return None
+    if lemma in lex["needs_addressee"] and not any(c.dep_ in ("dative", "dobj", "iobj") for c in v.children):
+        return None  # "cannot tell how many": knowing, not telling
+    # "quoted (by X) as saying", "quoted him as saying"
+    if lemma == "quote":
+        as_prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+        saying = next((c for c in as_prep.children if c.lemma_ == "say"), None) if as_prep else None
+        if saying is None:
+            return None
+        cue_last = saying
+        content_tok = clause_child(saying, lex)
+        agent = next((c for c in v.children if c.dep_ == "agent"), None)
+        obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+        if obj is not None:  # active: "A quoted him as saying"
+            source_tok = obj
+            if subj is not None:
+                a, b, _ = r.np(subj)
+                via.append(r.tok_range(a, b))
+        else:
+            source_tok = subj
+            if agent is not None:
+                pobj = next((p for p in agent.children if p.dep_ == "pobj"), None)
+                if pobj is not None:
+                    a, b, _ = r.np(pobj)
+                    via.append(r.tok_range(a, b))
+    else:
+        if v.head.lower_ == "as" and v.head.head.lemma_ == "quote":
+            return None  # the "saying" of "quoted as saying"
+        if v.tag_ == "VBN" and v.dep_ in ("acl", "amod") and subj is None:
+            if clause_child(v, lex) is None or any(c.dep_ in ("auxpass", "agent") for c in v.children):
+                return None  # "the deal announced by ..." names an act, not a statement
+            subj = v.head  # "Africa Corps ... posted on Telegram that ..." misread as a modifier
+        agent = next((c for c in v.children if c.dep_ == "agent"), None)
+        if any(c.dep_ == "auxpass" for c in v.children) or (v.tag_ == "VBN" and subj is None):
+            pobj = next((p for p in agent.children if p.dep_ == "pobj"), None) if agent else None
+            if pobj is None:
+                return None  # "casualties were reported": a hedge with no sayer
+            source_tok = pobj
+        content_tok = clause_child(v, lex)
+        if lemma == "express":
+            noun = next((c for c in v.children if c.dep_ == "dobj" and c.lower_ in lex["expression_nouns"]),
+                        None)
+            if noun is None:
+                return None
+            cue_last = noun
+            tail = [c for c in noun.rights if c.dep_ in ("prep", "acl", "ccomp")] + \
+                   [c for c in v.rights if c.dep_ in ("prep", "ccomp") and c.i > noun.i]
+            if tail:
+                first, last = tail[0].left_edge.i, max(t.right_edge.i for t in tail)
+                obj_content = r.tok_range(first, last)
+            content_tok = None
+        elif lemma == "describe":
+            obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+            as_prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+            if obj is not None and obj.lower_ in lex["describe_pronouns"] and as_prep is not None:
+                cue_last = as_prep
+                pobj = next((c for c in as_prep.children if c.dep_ in ("pobj", "pcomp")), None)
+                if pobj is not None:
+                    obj_content = r.tok_range(as_prep.i + 1, pobj.right_edge.i)
+            elif obj is not None:
+                last = max([obj.right_edge.i] + [c.right_edge.i for c in v.rights
+                                                 if c.dep_ in ("prep", "advcl", "oprd") and c.i > obj.i])
+                obj_content = r.tok_range(obj.left_edge.i, last)
+        elif content_tok is None and lemma in lex["object_content_verbs"]:
+            obj = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
+            if obj is not None and obj.pos_ != "PRON":
+                last = obj.right_edge.i
+                for c in v.rights:
+                    if c.i > obj.i and c.dep_ == "prep" and c.lower_ in lex["object_content_preps"]:
+                        last = max(last, c.right_edge.i)
+                obj_content = r.tok_range(obj.left_edge.i, last)
+
+    cited = via_of_verb(r, v, subj, via)
+    if source_tok is None:
+        source_tok = subj
+    if cited is not None:
+        if lemma == "quote" and (subj is None or source_tok.i != subj.i):
+            a, b, _ = r.np(cited)
+            via.append(r.tok_range(a, b))
+        else:
+            if source_tok is not None:
+                a, b, _ = r.np(source_tok)
+                via.insert(0, r.tok_range(a, b))
+            else:
+                skip = {t.i for t in cited.head.subtree}
+                left = r.np_left_of(cited.head.i, lo, set())
+                del skip
+                if left is not None:
+                    via.insert(0, r.tok_range(left[0], left[1]))
+            source_tok = cited
+    participle = False
+    if source_tok is None and v.tag_ == "VBG" and v.dep_ in ("advcl", "xcomp", "conj", "acl", "dep"):
+        participle = True
+    elif source_tok is None and v.dep_ == "conj":
+        participle = True
+
+    cue = cue_range(r, v, cue_last)
+    # where the cue region (sayer and verb) lies, to find the quotation beside it
+    region_lo = v.i
+    if source_tok is not None and source_tok.i < v.i and not participle:
+        region_lo = min(region_lo, max(source_tok.left_edge.i, lo))
+    for ch in v.lefts:
+        if ch.dep_ in ("aux", "auxpass", "advmod", "neg"):
+            region_lo = min(region_lo, ch.i)
+    region_start = r.doc[region_lo].idx
+    region_hi = (cue_last or v).i
+    for ch in v.rights:
+        if ch.dep_ in ("nsubj", "prep", "npadvmod", "advmod", "dative", "dobj", "agent", "prt") \
+                and r.quotes.containing(ch.idx) is None and ch.i > region_hi \
+                and (content_tok is None or ch.i != content_tok.i):
+            q = r.quotes.starting_after(r.doc[region_hi].idx)
+            if q is not None and ch.right_edge.idx >= q.open_at:
+                break
+            region_hi = ch.right_edge.i
+    region_end = r.doc[region_hi].idx + len(r.doc[region_hi].text)
+
+    content: tuple[int, int] | None = None
+    parts: list[tuple[int, int]] = []
+    direct = False
+    content_root = content_tok.i if content_tok is not None else -1
+    qb = adjacent_quote_before(r, region_start, sent.start_char)
+    if qb is not None and not r.quote_opens_clause(qb):
+        qb = None
+    if qb is not None and (content_tok is None or content_tok.i < v.i) and obj_content is None:
+        parts = quote_parts(qb)
+        nxt = continuation(r, qb, region_end)
+        if nxt is not None:
+            parts += quote_parts(nxt)
+        direct = True
+    else:
+        qa = adjacent_quote_after(r, region_end, sent.end_char + 2)
+        if qa is not None and (content_tok is None or qa.open_at <= content_tok.idx < qa.close_end) \
+                and obj_content is None:
+            parts = quote_parts(qa)
+            direct = True
+    if parts:
+        content = (parts[0][0], parts[-1][1])
+        if len(parts) == 1:
+            parts = []
+    elif obj_content is not None:
+        content = obj_content
+    elif content_tok is not None and content_tok.i > v.i:
+        content = content_span(r, content_tok, lo)
+    elif content_tok is not None:
+        first = max(content_tok.left_edge.i, lo)
+        content = r.tok_range(first, region_lo - 1) if region_lo - 1 >= first else None
+    elif v.dep_ in ("ccomp", "parataxis") and v.head.i < v.i and lemma not in lex["needs_clause_only"]:
+        head = v.head
+        first = max(head.left_edge.i, lo)
+        if region_lo - 1 >= first and r.doc[region_lo - 1].is_punct:
+            content = r.tok_range(first, region_lo - 1)
+            content_root = head.i
+    if content is None:
+        return None
+    if not parts:
+        s, e = r.trim(*content)
+        q = r.quotes.containing(s - 1) if s > 0 else None
+        if q is not None and q.start == s and r.trim(q.start, q.end) == (s, e):
+            direct = True
+        content = (s, e)
+    else:
+        parts = [r.trim(a, b) for a, b in parts]
+        content = (parts[0][0], parts[-1][1])
+        if direct and len(parts) <= 1:
+            content = r.trim(*content)
+    if content[1] - content[0] < 2:
+        return None
+    source = None
+    if source_tok is not None:
+        a, b, _ = r.np(source_tok, via)
+        for ch in v.children:  # a second subject the parser split off: 'officer with the sign “Alex”'
+            if ch.dep_ == "nsubj" and ch.i > source_tok.i and ch.left_edge.i <= b + 2 and ch.i < v.i:
+                b = ch.right_edge.i
+        source = r.tok_range(a, b)
+    elif not participle:
+        left = r.np_left_of(region_lo, lo, set())
+        if left is None:
+            return None
+        source = r.tok_range(left[0], left[1])
+    sibling = participle or v.dep_ == "conj" or any(
+        c.dep_ == "mark" and c.lower_ in lex["sibling_marks"] for c in v.children)
+    return Found(cue=cue, content=content, source=source, via=via, direct=direct, parts=parts, anchor=v.i,
+                 content_root=content_root, source_tok=source_tok.i if source_tok is not None else -1,
+                 sent_start=lo, region=region_start, sibling=sibling)
+
+
+def phrase_cue(r: Reader, tok: Token, sent: SpacySpan, lo: int) -> Found | None:
+    """ "according to X" and ", per X": the content is the rest of the clause the phrase sits in."""
+    lex = r.lex
+    if tok.lower_ == "according":
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        if to is None:
+            return None
+        obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        last_cue = to
+    else:
+        obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        last_cue = tok
+        prev = r.doc[tok.i - 1] if tok.i > 0 else None
+        if obj is None or prev is None or prev.text not in (",", "—", "–") or obj.pos_ == "NUM":
+            return None
+    if obj is None:
+        return None
+    via: list[tuple[int, int]] = []
+    a, b, _ = r.np(obj, via)
+    phrase_lo, phrase_hi = tok.i, obj.right_edge.i
+    head = tok.head
+    # the clause the phrase qualifies
+    c_lo, c_hi = max(head.left_edge.i, lo), head.right_edge.i
+    if head.i == tok.i:
+        c_lo, c_hi = lo, sent.end - 1
+    words = [t.i for t in sent if not (t.is_punct or t.is_space) or t.text in QUOTE_CHARS]
+    if words and phrase_hi >= words[-1]:  # "Y, according to X."
+        first, last = lo, phrase_lo - 1
+    elif phrase_lo <= lo:  # "According to X, Y."
+        first, last = phrase_hi + 1, sent.end - 1
+    else:
+        before = [t for t in r.doc[c_lo:phrase_lo] if not (t.is_punct or t.is_space) or t.text in QUOTE_CHARS]
+        if not before or (len(before) == 1 and before[0].dep_ == "mark"):
+            first, last = phrase_hi + 1, c_hi
+        else:
+            first, last = c_lo, phrase_lo - 1
+    if last < first:
+        return None
+    s, e = r.trim(*r.tok_range(first, last))
+    if e - s < 2:
+        return None
+    direct = False
+    q = r.quotes.containing(s - 1) if s > 0 else None
+    if q is not None and q.start == s and r.trim(q.start, q.end) == (s, e):
+        direct = True
+    cue = r.tok_range(tok.i, last_cue.i)
+    _ = lex
+    return Found(cue=cue, content=(s, e), source=r.tok_range(a, b), via=via, direct=direct, anchor=head.i,
+                 content_root=head.i if head.i != tok.i else -1, source_tok=obj.i, sent_start=lo)
+
+
+# ---- assembling --------------------------------------------------------------------------------------
+
+def _inherit(found: list[Found], pending: list[tuple[Found, Token]], r: Reader) -> None:
+    """Participles ("…, adding that") and conjoined verbs take the sayer of the clause they hang on."""
+    by_anchor = {f.anchor: f for f in found if f.source is not None}
+    for f, v in pending:
+        cur, src = v, None
+        for _ in range(6):
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+            if cur.i in by_anchor:
+                src = by_anchor[cur.i]
+                break
+        if src is not None:
+            f.source, f.via, f.source_tok = src.source, list(src.via), src.source_tok
+            continue
+        g = governing_subject(v)
+        if g is not None:
+            a, b, _ = r.np(g, f.via)
+            f.source, f.source_tok = r.tok_range(a, b), g.i
+
+
+CONNECTIVES = ("and", "but", "while", "whereas", "as")
+
+
+def _cut_before(r: Reader, start: int, end: int) -> tuple[int, int]:
+    """`start..end` trimmed back over the commas and conjunctions that join it to what follows."""
+    t = r.text
+    while end > start:
+        while end > start and (t[end - 1].isspace() or t[end - 1] in ",;—–-"):
+            end -= 1
+        word = next((w for w in CONNECTIVES if t[:end].lower().endswith(" " + w)), None)
+        if word is None:
+            break
+        end -= len(word)
+    return r.trim(start, end)
+
+
+def _fold_nested(found: list[Found], r: Reader) -> list[Found]:
+    """ "X said Y had warned that Z": one attribution, Y the source, X in via; deeper reports keep both.
+
+    A participle or conjoined report inside another's clause ("X said A, adding that B"; "X said A
+    and accused B") stands beside it: the first content stops where the second report begins.
+    """
+    keep = [True] * len(found)
+    for inner in found:
+        if not inner.sibling or inner.region < 0:
+            continue
+        for outer in found:
+            if outer is not inner and outer.content[0] < inner.region < outer.content[1] and not outer.parts:
+                outer.content = _cut_before(r, outer.content[0], inner.region)
+    for i, outer in enumerate(found):
+        if outer.source is None:
+            continue
+        for j, inner in enumerate(found):
+            if i == j or not keep[j] or inner.source is None:
+                continue
+            if not (outer.content[0] <= inner.cue[0] and inner.cue[1] <= outer.content[1]):
+                continue
+            if inner.sibling:
+                continue
+            if inner.direct and not outer.direct and outer.content_root != inner.anchor:
+                continue
+            inner.via = [outer.source] + list(outer.via) + inner.via
+            if outer.content_root == inner.anchor and outer.content_root >= 0 and not outer.direct:
+                keep[i] = False
+    return [f for f, k in zip(found, keep, strict=True) if k]
+
+
+def _span(text: str, r: tuple[int, int]) -> Span:
+    return Span.of(text, r[0], r[1])
+
+
+def find_attributions(sdoc: SpacyDoc, attributions: list[Attribution],
+                      document: Document) -> list[Attribution]:
+    """Pipeline component: add the attributions the rules find to `attributions`."""
+    text = document.text
+    r = Reader(sdoc, text)
+    lex = r.lex
+    found: list[Found] = []
+    pending: list[tuple[Found, Token]] = []
+    for sent in sdoc.sents:
+        lo = r.content_start(sent)
+        for tok in sent:
+            low = tok.lower_
+            f = None
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in lex["speech_verbs"]:
+                if r.in_quote(tok) is not None:
+                    continue
+                f = verb_cue(r, tok, sent, lo)
+                if f is not None and f.source is None:
+                    pending.append((f, tok))
+            elif low == "according" or (low in lex["per_words"] and tok.pos_ == "ADP"):
+                if r.in_quote(tok) is not None:
+                    continue
+                f = phrase_cue(r, tok, sent, lo)
+            if f is not None:
+                found.append(f)
+    _inherit(found, pending, r)
+    found = [f for f in found if f.source is not None]
+    found = _fold_nested(found, r)
+    seen: set[tuple[int, int]] = {(a.content.start, a.content.end) for a in attributions}
+    out = list(attributions)
+    new: list[Attribution] = []
+    for f in sorted(found, key=lambda x: x.cue[0]):
+        if f.content in seen:
+            continue
+        seen.add(f.content)
+        new.append(Attribution(
+            cue=_span(text, f.cue), content=_span(text, f.content),
+            source=_span(text, f.source) if f.source else None,
+            via=[_span(text, v) for v in f.via], direct=f.direct,
+            content_parts=[_span(text, p) for p in f.parts], method="rules"))
+    resolve_sources(sdoc, new, r.lex)
+    return out + new
