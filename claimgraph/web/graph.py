@@ -204,7 +204,7 @@ def timeline(appearances: list[tuple[str | None, str, str]], width: int = 640, h
     out = Timeline(width=width, height=height, undated=len(appearances) - len(dated))
     if not dated:
         return out
-    left, right, top, axis = 20, width - 20, 16, height - 28
+    left, right, top, axis = 45, width - 45, 16, height - 28
     first, last = dated[0][0], dated[-1][0]
     span = max((last - first).days, 1)
 
