@@ -145,6 +145,14 @@ def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
     assert read_input("-").id == doc.id  # stable
 
 
+def test_stdin_via_command_line() -> None:
+    res = subprocess.run([sys.executable, "-m", "claimgraph.cli", "clean", "-"], input=HTML,
+                         capture_output=True, text=True, timeout=120)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.startswith("Navy says patrol boat sank drone\nThe navy said on Sunday")
+    assert "Read more" not in res.stdout
+
+
 def test_short_text_in_any_language_is_not_rejected(tmp_path: Path) -> None:
     doc = read_input(str(_write(tmp_path, "short.txt", "Die Marine meldet einen Angriff.\n")))
     assert doc.text == "Die Marine meldet einen Angriff."
@@ -185,6 +193,11 @@ def test_only_boilerplate_is_empty(tmp_path: Path) -> None:
 def test_binary_file(tmp_path: Path) -> None:
     data = bytes(range(256)) * 40
     assert "binary" in _error_of(str(_write(tmp_path, "image.png", data))).reason
+
+
+def test_binary_without_nul_bytes(tmp_path: Path) -> None:
+    data = bytes(b for b in range(1, 256) if b not in (9, 10, 13)) * 40
+    assert "binary" in _error_of(str(_write(tmp_path, "blob.dat", data))).reason
 
 
 def test_control_characters_without_nul_are_binary() -> None:

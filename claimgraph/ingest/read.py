@@ -5,10 +5,11 @@ naming the input, so a batch can report it and go on. Size is checked before
 a file is read, binary content before it is decoded, and language after the
 boilerplate is gone (a cookie banner should not decide the language).
 
-Document ids are stable across runs: a file's name without its extension (the
-benchmark's convention), for a URL the slug of its last path segment plus eight
-hex digits of the URL's SHA-1 (two sites' "index" pages stay apart), for stdin
-"stdin-" plus eight hex digits of the text's SHA-1.
+Document ids are stable across runs. A file: its name without the extension,
+lower-cased, other characters turned to '-' (the benchmark's convention). A
+URL: the slug of its last path segment plus eight hex digits of the URL's SHA-1
+(two sites' "index" pages stay apart). Stdin: "stdin-" plus eight hex digits
+of the text's SHA-1.
 """
 
 from __future__ import annotations
@@ -107,6 +108,8 @@ def _decode(where: str, data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        if _control_share(data[:65536].decode("latin-1")) > CONTROL_SHARE:
+            raise InputError(where, "binary content, not text") from None
         offset = exc.start + (3 if data.startswith(b"\xef\xbb\xbf") else 0)
         reason = f"not valid UTF-8 (bad byte 0x{data[offset]:02x} at byte offset {offset})"
         raise InputError(where, reason) from None
