@@ -7,21 +7,50 @@ compares them (aliases from data/aliases.json), with the places apart.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
+from dataclasses import dataclass
 
 from spacy.tokens import Doc as SpacyDoc
 
-from claimgraph.extract.sources import normalize_name
+from claimgraph.extract.sources import lookup_body, normalize_name
 from claimgraph.model import Attribution, Entity, Span
 
 PLACE_LABELS = ("GPE", "LOC")
+_POSSESSIVE_GAP = re.compile("['\u2019]s? ")
 _SKIP_LABELS = {"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY", "DATE", "TIME"}
 
 
-def _ent_starts(sdoc: SpacyDoc) -> tuple[list[int], list]:
+@dataclass(frozen=True)
+class _Ent:
+    start_char: int
+    end_char: int
+    label_: str
+    text: str
+
+
+def _merge_possessive(text: str, ents: list[_Ent]) -> list[_Ent]:
+    """Join "Ukraine" + "'s" + "Military Intelligence" where only the whole names a known body."""
+    out: list[_Ent] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label_ in PLACE_LABELS and ent.label_ == "ORG":
+            gap = text[prev.end_char:ent.start_char]
+            if _POSSESSIVE_GAP.fullmatch(gap):
+                whole = text[prev.start_char:ent.end_char]
+                if lookup_body(ent.text) is None and lookup_body(whole) is not None:
+                    out[-1] = _Ent(prev.start_char, ent.end_char, "ORG", whole)
+                    continue
+        out.append(ent)
+    return out
+
+
+def _ent_starts(sdoc: SpacyDoc) -> tuple[list[int], list[_Ent]]:
     cached = sdoc.user_data.get("_enrich_ents")
     if cached is None:
-        ents = [e for e in sdoc.ents if e.label_ not in _SKIP_LABELS]
+        ents = [_Ent(e.start_char, e.end_char, e.label_, e.text) for e in sdoc.ents
+                if e.label_ not in _SKIP_LABELS]
+        ents = _merge_possessive(sdoc.text, ents)
         cached = ([e.start_char for e in ents], ents)
         sdoc.user_data["_enrich_ents"] = cached
     return cached

@@ -26,6 +26,7 @@ _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept"
 _SKIP_ENTS = {"DATE", "TIME", "ORDINAL"}
 _STOP_POS = {"VERB", "AUX", "PUNCT", "CCONJ", "SCONJ", "PRON", "PART"}
 _YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")
+_SCALED_RE = re.compile(r"\d\s*(?:k|m|mn|mln|bn|b|thousand|million|billion)$|,\d{3}", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -175,7 +176,8 @@ def _skipped(text: str, m: re.Match[str], sdoc: SpacyDoc | None) -> bool:
         return True
     tok = token_at(sdoc, start)
     if tok is not None and tok.ent_type_ in _SKIP_ENTS and not m.group("vague"):
-        return True
+        # a parser DATE on "12k" or "about 3,000" is a slip; a bare number in a DATE is a date
+        return not (m.group("qual") or (num and _SCALED_RE.search(num)))
     return False
 
 

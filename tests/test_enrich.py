@@ -1,0 +1,303 @@
+"""Enrichment of attributions: hedges, certainty, source types and names, dates, entities.
+
+Every sentence here is written for the tests; attributions are built by hand so
+the checks do not depend on the rule extractor.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.extract.enrich import enrich_attributions, enrich_one
+from claimgraph.extract.sources import classify, lookup_body, normalize_name
+from claimgraph.model import Attribution, Document, Span
+from claimgraph.nlp import load_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def make(nlp, text: str, cue: str, content: str, source: str | None = None, published: str | None = None,
+         resolved: str | None = None):
+    """Parse `text` and build one attribution from the first occurrence of each part, then enrich it."""
+    def span(part: str | None) -> Span | None:
+        if part is None:
+            return None
+        i = text.index(part)
+        return Span.of(text, i, i + len(part))
+
+    att = Attribution(cue=span(cue), content=span(content), source=span(source), source_resolved=resolved)
+    doc = Document(id="t", text=text, published=published)
+    return enrich_one(nlp(text), att, doc)
+
+
+# --- hedges ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence,content,hedge", [
+    ("Officials said the convoy may reach the city soon.", "the convoy may reach the city soon", "may"),
+    ("Officials said the convoy might reach the city soon.", "the convoy might reach the city soon", "might"),
+    ("Officials said the strike could hit the depot.", "the strike could hit the depot", "could"),
+    ("The mayor said troops had reportedly crossed the river.", "troops had reportedly crossed the river",
+     "reportedly"),
+    ("The mayor said the unit allegedly looted shops.", "the unit allegedly looted shops", "allegedly"),
+    ("The ministry said the bridge is expected to reopen next month.",
+     "the bridge is expected to reopen next month", "is expected to"),
+    ("The ministry said the offensive will likely stall.", "the offensive will likely stall", "likely"),
+    ("The ministry said the talks would possibly resume.", "the talks would possibly resume", "possibly"),
+    ("The governor said the cause of the blast was unclear.", "the cause of the blast was unclear",
+     "unclear"),
+    ("The governor said it\u2019s unclear who fired first.", "it\u2019s unclear who fired first",
+     "it\u2019s unclear"),
+    ("The governor said the drone appears to have come from the east.",
+     "the drone appears to have come from the east", "appears to"),
+    ("The governor said the pilot is believed to have survived.", "the pilot is believed to have survived",
+     "believed to"),
+    ("The governor said there were unconfirmed reports of looting.",
+     "there were unconfirmed reports of looting", "unconfirmed"),
+])
+def test_each_hedge_kind_is_found_in_content(nlp, sentence, content, hedge):
+    att = make(nlp, sentence, "said", content, sentence.split(" said")[0])
+    assert [h.text for h in att.hedges] == [hedge]
+    assert all(sentence[h.start:h.end] == h.text for h in att.hedges)
+    assert att.certainty == "hedged"
+
+
+def test_hedge_phrase_spanning_cue_and_source(nlp):
+    text = "Twelve villages lost power, according to preliminary data from the grid operator."
+    att = make(nlp, text, "according to", "Twelve villages lost power",
+               "preliminary data from the grid operator")
+    assert "according to preliminary data" in [h.text for h in att.hedges]
+    assert att.certainty == "hedged"
+
+
+def test_month_may_is_not_a_hedge(nlp):
+    text = "The minister said the plant closed in May and reopened on May 9."
+    att = make(nlp, text, "said", "the plant closed in May and reopened on May 9", "The minister")
+    assert att.hedges == []
+    assert att.certainty == "stated"
+
+
+def test_no_hedge_in_plain_statement(nlp):
+    att = make(nlp, "The general said the brigade withdrew.", "said", "the brigade withdrew", "The general")
+    assert att.hedges == []
+
+
+# --- certainty ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("cue,expected", [
+    ("confirmed", "confirmed"),
+    ("acknowledged", "confirmed"),
+    ("verified", "confirmed"),
+    ("said", "stated"),
+    ("told reporters", "stated"),
+    ("stated", "stated"),
+    ("claimed", "claimed"),
+    ("alleged", "claimed"),
+    ("asserted", "claimed"),
+    ("speculated", "hedged"),
+    ("estimated", "hedged"),
+    ("believes", "hedged"),
+    ("denied", "denied"),
+    ("rejected", "denied"),
+    ("dismissed", "denied"),
+])
+def test_certainty_follows_cue_class(nlp, cue, expected):
+    text = f"The spokesman {cue} that the depot burned down."
+    att = make(nlp, text, cue, "the depot burned down", "The spokesman")
+    assert att.certainty == expected
+
+
+def test_denial_stays_denied_despite_hedge(nlp):
+    text = "The ministry denied that its jets may have struck the market."
+    att = make(nlp, text, "denied", "its jets may have struck the market", "The ministry")
+    assert [h.text for h in att.hedges] == ["may have"]
+    assert att.certainty == "denied"
+
+
+def test_confirmed_cue_with_hedged_content_is_hedged(nlp):
+    text = "The army confirmed that the tanks could arrive within days."
+    att = make(nlp, text, "confirmed", "the tanks could arrive within days", "The army")
+    assert att.certainty == "hedged"
+
+
+def test_negated_confirmation_is_hedged(nlp):
+    text = "The ministry did not confirm that the convoy was hit."
+    att = make(nlp, text, "did not confirm", "the convoy was hit", "The ministry")
+    assert att.certainty == "hedged"
+
+
+def test_announced_officially_is_confirmed(nlp):
+    text = "The cabinet announced officially that the border will close."
+    att = make(nlp, text, "announced officially", "the border will close", "The cabinet")
+    assert att.certainty == "confirmed"
+
+
+# --- source types ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("source,expected", [
+    ("The Foreign Ministry", "official"),
+    ("President Jane Doe", "official"),
+    ("A brigade commander", "military"),
+    ("General John Roe", "military"),
+    ("the army", "military"),
+    ("Ukraine's military intelligence", "intelligence"),
+    ("The SBU", "intelligence"),
+    ("the CIA", "intelligence"),
+    ("Reuters", "media"),
+    ("the news agency Interfax", "media"),
+    ("officials who spoke on condition of anonymity", "anonymous"),
+    ("a source", "anonymous"),
+    ("two people familiar with the matter", "anonymous"),
+    ("The agreement", "document"),
+    ("Article 7 of the treaty", "document"),
+    ("the report", "document"),
+    ("A post on Telegram", "social_media"),
+    ("The channel", "social_media"),
+    ("a defence analyst", "expert"),
+    ("Professor Ann Blue", "expert"),
+    ("a think tank", "expert"),
+    ("NATO Secretary General Mark Rutte", "official"),
+    ("Mr Smith", "other"),
+])
+def test_source_types(nlp, source, expected):
+    text = f"{source} said the bridge was destroyed."
+    att = make(nlp, text, "said", "the bridge was destroyed", source)
+    assert att.source_type == expected
+
+
+def test_pronoun_source_is_typed_through_resolution(nlp):
+    text = "He said the bridge was destroyed."
+    att = make(nlp, text, "said", "the bridge was destroyed", "He", resolved="a Russian army colonel")
+    assert att.source_type == "military"
+    assert att.source_normalized == "Russian army colonel"
+
+
+def test_washington_post_name_is_media_not_a_post():
+    assert classify("The Washington Post") == "media"
+
+
+# --- aliases --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", [
+    "HUR", "GUR", "Ukraine's Military Intelligence", "Ukraine\u2019s military intelligence",
+    "Defence Intelligence of Ukraine", "Defense Intelligence of Ukraine", "the Main Intelligence Directorate",
+    "sources in Ukraine\u2019s Military Intelligence (HUR)",
+])
+def test_ukrainian_military_intelligence_has_one_name(name):
+    assert normalize_name(name) == "HUR"
+
+
+@pytest.mark.parametrize("name,canonical", [
+    ("the Pentagon", "Pentagon"),
+    ("the US Department of Defense", "Pentagon"),
+    ("Agence France-Presse", "AFP"),
+    ("RIA Novosti", "RIA Novosti"),
+    ("South Korea's spy agency", "NIS"),
+    ("U.N.", "United Nations"),
+])
+def test_known_bodies(name, canonical):
+    assert normalize_name(name) == canonical
+
+
+def test_acronyms_match_only_in_capitals():
+    assert lookup_body("the un-named man") is None
+    assert lookup_body("a top UN envoy") == ("United Nations", "official")
+
+
+def test_descriptive_alias_before_a_member_noun_is_not_the_body():
+    assert lookup_body("a Ukrainian military officer") is None
+    assert lookup_body("the Ukrainian military") == ("Armed Forces of Ukraine", "military")
+
+
+def test_source_normalized_uses_aliases(nlp):
+    text = "Sources in the GUR told the newspaper the depot was hit."
+    att = make(nlp, text, "told", "the depot was hit", "Sources in the GUR")
+    assert att.source_normalized == "HUR"
+    assert att.source_type == "anonymous"
+
+
+# --- dates ----------------------------------------------------------------------------------------
+
+def _dates(att):
+    return [(d.span.text, d.value, d.precision) for d in att.dates]
+
+
+def test_weekday_resolves_to_most_recent_on_or_before_publication(nlp):
+    # 2024-10-22 is a Tuesday: Monday is the day before, Tuesday the day itself
+    text = "On Monday, the governor said the shelling stopped on Tuesday."
+    att = make(nlp, text, "said", "the shelling stopped on Tuesday", "the governor", published="2024-10-22")
+    assert _dates(att) == [("Monday", "2024-10-21", "day"), ("Tuesday", "2024-10-22", "day")]
+
+
+def test_month_day_takes_publication_year_or_previous(nlp):
+    text = "The envoy said the talks began on June 19 and a ceasefire failed on December 3."
+    att = make(nlp, text, "said", "the talks began on June 19 and a ceasefire failed on December 3",
+               "The envoy", published="2024-10-22")
+    assert _dates(att) == [("June 19", "2024-06-19", "day"), ("December 3", "2023-12-03", "day")]
+
+
+def test_abbreviated_month_without_space_governing_cue(nlp):
+    text = "The president stated on Oct.14 that the front held."
+    att = make(nlp, text, "stated", "the front held", "The president", published="2024-10-22T08:00:00Z")
+    assert _dates(att) == [("Oct.14", "2024-10-14", "day")]
+
+
+def test_relative_weeks_days_and_years(nlp):
+    text = ("The mayor said the strike last week and the raid yesterday were worse than "
+            "anything seen since 2022, and more may come by the end of 2025.")
+    att = make(nlp, text, "said", text[text.index("the strike"):-1], "The mayor", published="2024-10-22")
+    got = _dates(att)
+    assert ("last week", "2024-10-14", "week") in got
+    assert ("yesterday", "2024-10-21", "day") in got
+    assert ("2022", "2022", "year") in got
+    assert ("the end of 2025", "2025", "year") in got
+
+
+def test_month_and_month_year(nlp):
+    text = "The ministry said the units arrived in October and left in March 2023."
+    att = make(nlp, text, "said", "the units arrived in October and left in March 2023", "The ministry",
+               published="2024-10-22")
+    assert _dates(att) == [("October", "2024-10", "month"), ("March 2023", "2023-03", "month")]
+
+
+def test_without_publication_date_only_absolute_dates_resolve(nlp):
+    text = "The ministry said the units left on Monday, returned on June 19 and regrouped on 5 May 2024."
+    att = make(nlp, text, "said", text[text.index("the units"):-1], "The ministry", published=None)
+    assert _dates(att) == [("Monday", None, "day"), ("June 19", None, "day"),
+                           ("5 May 2024", "2024-05-05", "day")]
+
+
+def test_dates_of_other_clauses_are_not_taken(nlp):
+    text = "On Friday the army advanced, while the governor said the roads were closed."
+    att = make(nlp, text, "said", "the roads were closed", "the governor", published="2024-10-22")
+    assert att.dates == []
+
+
+# --- entities and places --------------------------------------------------------------------------
+
+def test_entities_and_places(nlp):
+    text = "Ukraine's Military Intelligence said Russian troops moved from Kiev toward Kharkov."
+    att = make(nlp, text, "said", "Russian troops moved from Kiev toward Kharkov",
+               "Ukraine's Military Intelligence", published="2024-10-22")
+    by_text = {e.span.text: e for e in att.entities}
+    assert by_text["Ukraine's Military Intelligence"].normalized == "HUR"
+    for e in att.entities:
+        assert text[e.span.start:e.span.end] == e.span.text
+    assert "Kyiv" in att.places
+    assert all(p in ("Kyiv", "Kharkiv") for p in att.places)
+
+
+def test_component_enriches_every_attribution_in_place(nlp):
+    text = "The army said up to 500 soldiers died. Reuters reported the claim was unconfirmed."
+    doc = Document(id="t", text=text, published="2024-10-22")
+    a1 = Attribution(cue=Span.of(text, 9, 13), content=Span.of(text, 14, 37), source=Span.of(text, 0, 8))
+    i = text.index("Reuters")
+    a2 = Attribution(cue=Span.of(text, i + 8, i + 16), content=Span.of(text, i + 17, len(text) - 1),
+                     source=Span.of(text, i, i + 7))
+    out = enrich_attributions(nlp(text), [a1, a2], doc)
+    assert out == [a1, a2]
+    assert a1.source_type == "military" and a1.quantities[0].high == 500
+    assert a2.source_type == "media" and a2.source_normalized == "Reuters"
+    assert a2.certainty == "hedged"

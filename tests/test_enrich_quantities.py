@@ -1,0 +1,93 @@
+"""Quantities in claims: value, bounds, qualifier and counted unit, on sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.extract.quantities import find_quantities, parse_number, pluralize
+from claimgraph.nlp import load_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def quantities(nlp, text: str):
+    sdoc = nlp(text)
+    found = find_quantities(sdoc, text, 0, len(text))
+    for q in found:
+        assert text[q.span.start:q.span.end] == q.span.text
+    return [(q.span.text, q.value, q.low, q.high, q.qualifier, q.unit) for q in found]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The unit will include up to 3,000 North Korean troops.",
+     ("up to 3,000", 3000, None, 3000, "at_most", "troops")),
+    ("The front now holds more than 10,000 soldiers.",
+     ("more than 10,000", 10000, 10000, None, "more_than", "soldiers")),
+    ("The raid destroyed at least 40 tanks.", ("at least 40", 40, 40, None, "at_least", "tanks")),
+    ("The town sheltered about 800 families.", ("about 800", 800, None, None, "about", "families")),
+    ("The storm left around 1,200 people homeless.", ("around 1,200", 1200, None, None, "about", "people")),
+    ("The army lost some 600 vehicles.", ("some 600", 600, None, None, "about", "vehicles")),
+    ("The strike killed nearly 90 civilians.", ("nearly 90", 90, None, None, "about", "civilians")),
+    ("The border guards stopped almost 300 cars.", ("almost 300", 300, None, None, "about", "cars")),
+    ("The convoy carried roughly 70 trucks.", ("roughly 70", 70, None, None, "about", "trucks")),
+    ("The camp held fewer than 50 prisoners.", ("fewer than 50", 50, None, 50, "less_than", "prisoners")),
+    ("The brigade received between 2,000 and 3,000 shells.",
+     ("between 2,000 and 3,000", None, 2000, 3000, "range", "shells")),
+    ("The depot stored 2,000-3,000 rockets.", ("2,000-3,000", None, 2000, 3000, "range", "rockets")),
+    ("The country sent ten thousand volunteers.",
+     ("ten thousand", 10000, 10000, 10000, "exact", "volunteers")),
+    ("The militia recruited 12k fighters.", ("12k", 12000, 12000, 12000, "exact", "fighters")),
+    ("The region lost 1.5 million residents.",
+     ("1.5 million", 1500000, 1500000, 1500000, "exact", "residents")),
+    ("The plant produced dozens of drones.", ("dozens", None, 24, 99, "range", "drones")),
+    ("The city lost hundreds of buildings.", ("hundreds", None, 200, 999, "range", "buildings")),
+    ("The offensive cost thousands of infantrymen.", ("thousands", None, 2000, 9999, "range", "infantrymen")),
+    ("The refugees numbered tens of thousands of people.",
+     ("tens of thousands", None, 20000, 99999, "range", "people")),
+    ("The ally shipped millions of artillery shells.",
+     ("millions", None, 2000000, 999999999, "range", "shells")),
+    ("The reservoir fell by 40% this spring.", ("40%", 40, 40, 40, "exact", "percent")),
+    ("The convoy had 500 or more vehicles.", ("500 or more", 500, 500, None, "at_least", "vehicles")),
+    ("The ministry pledged $2.5 billion in aid.",
+     ("$2.5 billion", 2500000000, 2500000000, 2500000000, "exact", "dollars")),
+    ("The engineers cleared a dozen mines.", ("a dozen", 12, 12, 12, "exact", "mines")),
+    ("The attack wounded twenty-five soldiers.", ("twenty-five", 25, 25, 25, "exact", "soldiers")),
+])
+def test_quantity_forms(nlp, sentence, expected):
+    got = quantities(nlp, sentence)
+    assert got == [expected]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Under Article 4 of the treaty the parties help each other.",
+    "The 11th brigade moved to the coast.",
+    "The treaty was signed on June 19 in the capital.",
+    "The war began in 2022 and the fighting continued.",
+    "The meeting started at 10:30 in the morning.",
+])
+def test_labels_dates_years_and_ordinals_are_not_counts(nlp, sentence):
+    assert quantities(nlp, sentence) == []
+
+
+def test_several_quantities_in_one_claim(nlp):
+    got = quantities(nlp, "The army lost at least 200 tanks and more than 1,000 drones.")
+    assert [(g[0], g[5]) for g in got] == [("at least 200", "tanks"), ("more than 1,000", "drones")]
+
+
+def test_parse_number_forms():
+    assert parse_number("3,000") == 3000
+    assert parse_number("1.5 million") == 1_500_000
+    assert parse_number("two hundred and fifty") == 250
+    assert parse_number("a thousand") == 1000
+    assert parse_number("banana") is None
+
+
+def test_pluralize_units():
+    assert pluralize("troop") == "troops"
+    assert pluralize("casualty") == "casualties"
+    assert pluralize("person") == "people"
+    assert pluralize("personnel") == "personnel"
+    assert pluralize("box") == "boxes"
