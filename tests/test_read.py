@@ -130,6 +130,13 @@ def test_html_file_with_metadata(tmp_path: Path) -> None:
     assert not any(x in ("Home", "World") for x in lines)
 
 
+def test_html_file_in_declared_legacy_charset(tmp_path: Path) -> None:
+    page = HTML.replace("<head>", '<head><meta charset="windows-1252">')
+    page = page.replace("Maria Example", "Zoë Exämple")
+    doc = read_input(str(_write(tmp_path, "legacy.html", page.encode("cp1252"))))
+    assert doc.author == "Zoë Exämple"
+
+
 def test_html_detected_by_content_not_extension(tmp_path: Path) -> None:
     doc = read_input(str(_write(tmp_path, "saved_page.txt", HTML)))
     assert doc.kind == "html" and doc.title == "Navy says patrol boat sank drone"
@@ -254,6 +261,18 @@ class _Handler(BaseHTTPRequestHandler):
             body, ctype, code = HTML.encode("utf-8"), "text/html; charset=utf-8", 200
         elif self.path == "/report.pdf":
             body, ctype, code = b"%PDF-1.4 ...", "application/pdf", 200
+        elif self.path == "/trickle":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            try:
+                for _ in range(40):  # each read is quick, the whole page is not
+                    self.wfile.write(b"<p>" + b"x" * 70000 + b"</p>")
+                    self.wfile.flush()
+                    time.sleep(0.1)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+            return
         elif self.path == "/slow":
             time.sleep(2.0)
             body, ctype, code = HTML.encode("utf-8"), "text/html", 200
@@ -299,6 +318,12 @@ def test_url_not_html(server: str) -> None:
 
 def test_url_timeout(server: str) -> None:
     assert "timed out" in _error_of(f"{server}/slow", timeout=0.5).reason
+
+
+def test_url_trickling_page_times_out(server: str) -> None:
+    t0 = time.monotonic()
+    assert "timed out" in _error_of(f"{server}/trickle", timeout=0.5).reason
+    assert time.monotonic() - t0 < 2.0
 
 
 def test_url_that_does_not_answer() -> None:

@@ -19,10 +19,12 @@ import os
 import re
 import socket
 import sys
+import time
 import unicodedata
 import urllib.error
 import urllib.request
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from claimgraph.clean import clean_text
@@ -40,6 +42,7 @@ _HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctyp
                          re.IGNORECASE | re.DOTALL)
 _HTML_TAGS = re.compile(r"<(?:p|div|article|section|span|h[1-6]|br|a|meta|title|script)\b[^>]*>",
                         re.IGNORECASE)
+_META_CHARSET = re.compile(r"<meta[^>]+charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -101,10 +104,28 @@ def check_text(where: str, text: str, max_chars: int = MAX_TEXT) -> None:
     _check_language(where, text)
 
 
-def _decode(where: str, data: bytes) -> str:
-    """UTF-8 text of `data` (a BOM is dropped), or an error saying where it breaks."""
+def _file_charset(path: Path, data: bytes) -> str:
+    """UTF-8, unless the file is an HTML page that declares another charset."""
+    head = data[:4096].decode("latin-1")
+    if path.suffix.lower() in HTML_EXTENSIONS or looks_like_html(head):
+        declared = (_meta_charset(data) or "utf-8").lower()
+        if declared.replace("_", "-") not in ("utf-8", "utf8"):
+            return declared
+    return "utf-8"
+
+
+def _decode(where: str, data: bytes, charset: str = "utf-8") -> str:
+    """Text of `data` (a BOM is dropped), or an error saying where it breaks."""
     if b"\x00" in data[:1_000_000]:
         raise InputError(where, "binary content, not text (NUL bytes)")
+    if charset != "utf-8":
+        try:
+            return data.decode(charset)
+        except LookupError:
+            pass  # an unknown charset name: read it as UTF-8
+        except UnicodeDecodeError as exc:
+            reason = f"not valid {charset} (the charset its HTML declares) at byte offset {exc.start}"
+            raise InputError(where, reason) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -212,7 +233,7 @@ def _read_file(path_arg: str) -> Document:
         raise InputError(path_arg, exc.strerror or str(exc)) from None
     if len(data) > limit:  # a special file whose size stat does not report
         raise InputError(path_arg, f"too large (more than {limit:,} bytes)")
-    doc = _from_string(path_arg, _decode(path_arg, data), name=path.name)
+    doc = _from_string(path_arg, _decode(path_arg, data, _file_charset(path, data)), name=path.name)
     doc.id = _slug(path.stem, 120) or "document"
     return doc
 
@@ -237,6 +258,31 @@ def _charset(content_type: str) -> str | None:
     return m.group(1) if m else None
 
 
+def _read_until(resp: Any, limit: int, deadline: float) -> bytes | None:
+    """Up to `limit` bytes of a response, or None if they do not all arrive before `deadline`.
+
+    The socket timeout bounds each read; this bounds the whole page, so a
+    server that trickles bytes cannot hold a batch forever.
+    """
+    chunks: list[bytes] = []
+    size = 0
+    while size < limit:
+        if time.monotonic() > deadline:
+            return None
+        chunk = resp.read(min(65536, limit - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+def _meta_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in a <meta> tag near its top."""
+    m = _META_CHARSET.search(data[:4096].decode("ascii", errors="ignore"))
+    return m.group(1) if m else None
+
+
 def fetch_url(url: str, timeout: float = 15.0) -> tuple[str, str]:
     """(decoded HTML, final URL) of a web page; InputError if it does not answer or is not HTML."""
     req = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,*/*;q=0.5"})
@@ -246,7 +292,9 @@ def fetch_url(url: str, timeout: float = 15.0) -> tuple[str, str]:
             mime = ctype.split(";", 1)[0].strip().lower()
             if mime and mime not in HTML_TYPES:
                 raise InputError(url, f"not an HTML page (content type {mime})")
-            data = resp.read(MAX_HTML + 1)
+            data = _read_until(resp, MAX_HTML + 1, time.monotonic() + timeout)
+            if data is None:
+                raise InputError(url, f"timed out after {timeout:g} s (page still arriving)")
             final_url = resp.geturl() or url
     except InputError:
         raise
@@ -271,7 +319,7 @@ def fetch_url(url: str, timeout: float = 15.0) -> tuple[str, str]:
         raise InputError(url, "empty response")
     if b"\x00" in data[:1_000_000]:
         raise InputError(url, "binary content, not an HTML page")
-    charset = _charset(ctype) or "utf-8"
+    charset = _charset(ctype) or _meta_charset(data) or "utf-8"
     try:
         html = data.decode(charset, errors="replace")
     except LookupError:
