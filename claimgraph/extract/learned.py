@@ -33,10 +33,12 @@ from spacy.tokens import Token
 from claimgraph.model import Attribution, Document, Span
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "attribution.json.gz"
+DATA_PATH = Path(__file__).resolve().parents[1] / "data" / "learned_cues.json"
 QUOTES = set("\"“”„«»")
 EDGE = set(" \t\n\"'“”‘’.,;:—–-()")
 NOMINAL = {"NOUN", "PROPN", "PRON", "NUM", "X"}
 MAX_PATH = 4
+FINITE = {"VBD", "VBZ", "VBP", "MD"}
 
 
 # --- the model file -------------------------------------------------------
@@ -111,8 +113,15 @@ def cue_features(t: Token, inq: list[bool]) -> list[str]:
         "ld=" + le + "|" + dep, "hl=" + lem(h), "dh=" + dep + "|" + h.pos_,
         "pv=" + prev, "nx=" + nxt, "lnx=" + le + "|" + nxt, "lpv=" + le + "|" + prev,
         "q=" + str(inq[t.i]), "pq=" + pos + "|" + str(inq[t.i]),
-        "ss=" + str(t.is_sent_start), "low=" + t.lower_,
+        "ss=" + str(t.is_sent_start), "low=" + t.lower_, "hdl=" + h.dep_ + "|" + lem(h),
+        "ttl=" + str(t.is_title and not t.is_sent_start), "ent=" + t.ent_type_,
     ]
+    doc = t.doc
+    for side, rng in (("L", range(max(0, t.i - 3), t.i)), ("R", range(t.i + 1, min(len(doc), t.i + 4)))):
+        if any(doc[j].text in QUOTES or doc[j].text in ("''", "``") for j in rng):
+            f.append("qn=" + side)
+            f.append("lqn=" + le + "|" + side)
+    subj = comp = False
     for c in t.children:
         cd = c.dep_
         f.append("cd=" + cd)
@@ -123,6 +132,10 @@ def cue_features(t: Token, inq: list[bool]) -> list[str]:
             f.append("lpr=" + le + "|" + c.lower_)
         if cd == "mark" or cd == "nsubj":
             f.append("cl=" + cd + "|" + c.lower_)
+        subj = subj or cd in ("nsubj", "nsubjpass", "agent")
+        comp = comp or cd in ("ccomp", "xcomp", "parataxis")
+    f.append("lsc=" + le + "|" + str(subj) + str(comp))
+    f.append("psc=" + pos + "|" + str(subj) + str(comp))
     return f
 
 
@@ -270,6 +283,18 @@ def quote_regions(sent: SpacySpan, inq: list[bool]) -> list[tuple[int, int]]:
     return regions
 
 
+def paragraph(a: Token) -> tuple[int, int]:
+    """The token range between the line breaks around `a` (a quote never runs across them)."""
+    doc = a.doc
+    lo = a.i
+    while lo > 0 and not (doc[lo - 1].is_space and "\n" in doc[lo - 1].text):
+        lo -= 1
+    hi = a.i
+    while hi + 1 < len(doc) and not (doc[hi + 1].is_space and "\n" in doc[hi + 1].text):
+        hi += 1
+    return lo, hi
+
+
 def content_candidates(a: Token, cue: tuple[int, int], src: tuple[int, int] | None,
                        inq: list[bool]) -> list[Candidate]:
     """Spans the parse offers as the content of the cue anchored at `a`."""
@@ -279,9 +304,10 @@ def content_candidates(a: Token, cue: tuple[int, int], src: tuple[int, int] | No
     if src:
         drop |= set(range(src[0], src[1] + 1))
     out: dict[tuple[int, int], list[str]] = {}
+    plo, phi = paragraph(a)
 
-    def add(kind: str, idx: Iterable[int]) -> None:
-        r = _range(idx, drop)
+    def add(kind: str, idx: Iterable[int], clip: bool = True) -> None:
+        r = _range((i for i in idx if not clip or plo <= i <= phi), drop)
         if r is None:
             return
         r2 = trim(sdoc, r[0], r[1])
@@ -317,8 +343,25 @@ def content_candidates(a: Token, cue: tuple[int, int], src: tuple[int, int] | No
     if sent.end < len(sdoc) and (a.text == ":" or (cue[1] + 1 < len(sdoc) and sdoc[cue[1] + 1].text == ":")
                                  or cue[1] >= sent.end - 2):
         nxt = sdoc[sent.end].sent
-        add("next", range(nxt.start, nxt.end))
+        add("next", range(nxt.start, nxt.end), clip=False)
     return [Candidate(lo, hi, kinds) for (lo, hi), kinds in out.items()]
+
+
+def after_word(sdoc: SpacyDoc, hi: int) -> str:
+    """What follows a span: a mark, the end of the sentence, or a word class."""
+    if hi + 1 >= len(sdoc):
+        return "</d>"
+    t = sdoc[hi + 1]
+    if t.is_space or t.is_sent_start:
+        return "</s>"
+    return t.text if t.is_punct else t.pos_
+
+
+def before_word(sdoc: SpacyDoc, lo: int) -> str:
+    if lo == 0 or sdoc[lo].is_sent_start:
+        return "<s>"
+    t = sdoc[lo - 1]
+    return "<s>" if t.is_space else (t.text if t.is_punct else t.pos_)
 
 
 def content_features(a: Token, cand: Candidate, cue: tuple[int, int], inq: list[bool]) -> list[str]:
@@ -331,7 +374,9 @@ def content_features(a: Token, cand: Candidate, cue: tuple[int, int], inq: list[
     quoted = inq[cand.lo] and inq[cand.hi]
     f = ["pos=" + pos, "n=" + nb, "np=" + nb + pos, "lpos=" + le + "|" + pos, "q=" + str(quoted),
          "fp=" + first.pos_, "fd=" + first.dep_, "fl=" + first.lower_, "lp=" + last.pos_,
-         "nk=" + str(min(len(cand.kinds), 3)), "ad=" + a.dep_ + "|" + pos]
+         "nk=" + str(min(len(cand.kinds), 3)), "ad=" + a.dep_ + "|" + pos, "end=" + after_word(sdoc, cand.hi),
+         "beg=" + before_word(sdoc, cand.lo), "fll=" + le + "|" + first.lower_,
+         "edge=" + after_word(sdoc, cand.hi) + "|" + before_word(sdoc, cand.lo)]
     for k in cand.kinds:
         f += ["k=" + k, "lk=" + le + "|" + k, "ak=" + a.pos_ + "|" + k, "kq=" + k + "|" + str(quoted),
               "kn=" + k + "|" + nb]
@@ -412,6 +457,21 @@ def to_attribution(sdoc: SpacyDoc, text: str, f: Found, strip_words: set[str]) -
                        direct=quoted, method="model")
 
 
+def asserts(sdoc: SpacyDoc, content: tuple[int, int]) -> bool:
+    """A content our guidelines count: a quotation or a clause with a finite verb, not a bare noun phrase."""
+    lo, hi = content
+    if lo > 0 and any(ch in QUOTES for ch in sdoc[lo - 1].text):
+        return True
+    return any(t.tag_ in FINITE for t in sdoc[lo:hi + 1])
+
+
+@lru_cache(maxsize=1)
+def admission() -> dict[str, Any]:
+    """Which model attributions our guidelines accept (claimgraph/data/learned_cues.json)."""
+    with open(DATA_PATH, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
 def _overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 
@@ -422,6 +482,10 @@ def _covered(new: Attribution, old: Attribution) -> bool:
         return True
     if old.content.start <= new.cue.start and new.cue.end <= old.content.end:
         return True  # speech inside a content is one nested attribution (our guidelines)
+    if any(_overlaps(new.cue, s) or _overlaps(new.content, s) for s in old.via):
+        return True  # the relay of a known attribution (`A, citing B, reported`)
+    if old.source and _overlaps(new.content, old.source):
+        return True
     lo, hi = max(new.content.start, old.content.start), min(new.content.end, old.content.end)
     shared = max(0, hi - lo)
     return shared * 2 >= min(len(new.content.text), len(old.content.text))
@@ -436,10 +500,17 @@ def add_model_attributions(sdoc: SpacyDoc, attributions: list[Attribution],
         return attributions
     strip_words = set(model.get("strip_complementizers", []))
     min_add = model["thresholds"].get("add", 0.5)
-    skip_lemmas = set(model.get("skip_cue_lemmas", []))
+    policy = admission()
+    allowed = set(policy["allowed_cue_lemmas"])
     out = list(attributions)
     for f in predict(sdoc, model):
-        if f.p < min_add or lem(sdoc[f.anchor]) in skip_lemmas:
+        if f.p < min_add or lem(sdoc[f.anchor]) not in allowed:
+            continue
+        if f.source is None and policy.get("require_source", True):
+            continue  # a cue with no sayer is a hedge in our guidelines
+        if f.source and not any(t.is_alpha for t in sdoc[f.source[0]:f.source[1] + 1]):
+            continue
+        if policy.get("require_clause", True) and not asserts(sdoc, f.content):
             continue
         att = to_attribution(sdoc, document.text, f, strip_words)
         if att is None:
