@@ -83,12 +83,13 @@ def feed_items(parsed: feedparser.FeedParserDict, base: str, where: str) -> list
             out.append(Failure(f"{where} entry {n}", "feed entry has no link"))
             continue
         ref = _local(link, base)
-        meta = {"title": entry.get("title"), "author": entry.get("author"), "outlet": outlet,
+        meta = {"title": entry.get("title"), "author": entry.get("author"),
                 "published": _iso(entry.get("published_parsed") or entry.get("updated_parsed"))}
         if ref.startswith(("http://", "https://")):
             meta["url"] = ref
         kind = "url" if ref.startswith(("http://", "https://")) else "path"
-        out.append(Item(kind, ref, meta={k: v for k, v in meta.items() if v} | {"kind": "feed"}))
+        out.append(Item(kind, ref, meta={k: v for k, v in meta.items() if v},
+                        override={"kind": "feed", "outlet": outlet}))
     return out
 
 

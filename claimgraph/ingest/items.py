@@ -16,13 +16,15 @@ from claimgraph.model import Document
 class Item:
     """An article to read: a file path, a page URL, or a document already in hand (JSONL, Telegram).
 
-    `meta` (title, published, outlet, author) fills what the page itself does not say.
+    `meta` (title, published, author, url) fills what the page itself does not say;
+    `override` (a feed's title as outlet, the kind) replaces what the page says.
     """
 
     kind: str  # path | url | doc
     ref: str  # the path or URL, or where the document came from (file:line, channel/message)
     doc: Document | None = None
     meta: dict[str, Any] = field(default_factory=dict)
+    override: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -42,6 +44,9 @@ def read_item(item: Item) -> Document:
 
         doc = read_input(item.ref)
     for key, value in item.meta.items():
-        if value and (key == "kind" or not getattr(doc, key, None)):
+        if value and not getattr(doc, key, None):
+            setattr(doc, key, value)
+    for key, value in item.override.items():
+        if value:
             setattr(doc, key, value)
     return doc
