@@ -37,6 +37,8 @@ def paragraph_breaks(doc: Doc) -> Doc:
         elif i > 1 and doc[i - 1].text == "." and doc[i - 2].text in titles or \
                 i and doc[i - 1].text.rstrip(".") in titles and doc[i - 1].text.endswith("."):
             tok.is_sent_start = False  # "Maj. Gen. Pat Ryder": a title, not a full stop
+        elif i and doc[i - 1].text.endswith(".") and len(doc[i - 1].text) > 1 and tok.text[:1].islower():
+            tok.is_sent_start = False  # "the U.S. says": an abbreviation, not a full stop
         if "\n" in tok.text or "\n" in tok.whitespace_:
             after_break = True
         elif not tok.is_space:

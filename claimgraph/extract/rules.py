@@ -210,13 +210,15 @@ class Reader:
                 if pobj is not None and via is not None:
                     a, b, _ = self.np(pobj)
                     via.append(self.tok_range(a, b))
-                last = t.i - 2
+                last = max(t.i - 2, tok.i)
                 break
         while last > first and (self.doc[last].is_punct and self.doc[last].text not in "”\")"
                                 or self.doc[last].is_space):
             last -= 1
         if self.doc[last].text == ")" and "(" not in self.doc[first:last].text:
             last -= 1
+        if last < first or not first <= tok.i <= last:
+            first, last = min(first, tok.i), max(last, tok.i)
         return first, last, tok.i
 
     def np_left_of(self, i: int, lo: int, skip: set[int]) -> tuple[int, int, int] | None:
@@ -249,11 +251,20 @@ def cue_range(r: Reader, v: Token, last: Token | None = None) -> tuple[int, int]
     return r.tok_range(first, end_tok)
 
 
-def subject_of(v: Token) -> Token | None:
+def agent_of(v: Token) -> Token | None:
+    """The X of a passive "... by X"."""
+    agent = next((x for x in v.children if x.dep_ == "agent"), None)
+    return next((x for x in agent.children if x.dep_ == "pobj"), None) if agent is not None else None
+
+
+def subject_of(v: Token, lo: int = 0) -> Token | None:
+    """The verb's subject; of two (a dateline read as one), the first in the sentence proper."""
+    best = None
     for ch in v.children:
         if ch.dep_ in ("nsubj", "nsubjpass") and ch.lower_ not in ("there",):
-            return ch
-    return None
+            if best is None or best.i < lo <= ch.i:
+                best = ch
+    return best
 
 
 def governing_subject(v: Token) -> Token | None:
@@ -341,13 +352,32 @@ def continuation(r: Reader, q: Quote, v_end: int) -> Quote | None:
     return nxt if gap.rstrip().endswith((",", ":")) else None
 
 
-def via_of_verb(r: Reader, v: Token, subj: Token | None, via: list[tuple[int, int]]) -> Token | None:
-    """Relays around a verb: "told Reuters", "speaking to the BBC", "citing B". Returns the cited token."""
+def via_of_verb(r: Reader, v: Token, subj: Token | None, via: list[tuple[int, int]],
+                clause: Token | None = None) -> Token | None:
+    """Relays around a verb: "told Reuters", "speaking to the BBC", "citing B", "in a statement
+    carried by TASS", "through its agency". Returns the cited token."""
     lex = r.lex
     cited = None
     holders = [v] + ([subj] if subj is not None else [])
+    if clause is not None:
+        holders.append(clause)
     for h in holders:
         for ch in h.children:
+            if ch.dep_ == "prep" and h.i != (subj.i if subj is not None else -1):
+                pobj = next((o for o in ch.children if o.dep_ == "pobj"), None)
+                if pobj is None:
+                    continue
+                if ch.lower_ in lex["channel_preps"] and is_outlet(r, pobj):
+                    a, b, _ = r.np(pobj)
+                    via.append(r.tok_range(a, b))
+                elif pobj.lemma_.lower() in lex["statement_nouns"]:
+                    for acl in pobj.rights:
+                        if acl.dep_ == "acl" and acl.lemma_ in lex["relay_participles"]:
+                            who = agent_of(acl)
+                            if who is not None:
+                                a, b, _ = r.np(who)
+                                via.append(r.tok_range(a, b))
+                continue
             if ch.lemma_ in lex["relay_verbs"] and ch.tag_ == "VBG":
                 obj = next((o for o in ch.children if o.dep_ in ("dobj", "pobj", "obj")), None)
                 if obj is not None:
@@ -372,7 +402,7 @@ def is_outlet(r: Reader, tok: Token) -> bool:
     lex = r.lex
     if tok.lower_ in lex["audience_nouns"] or tok.lemma_.lower() in lex["audience_nouns"]:
         return False
-    if tok.pos_ == "PRON":
+    if tok.pos_ == "PRON" or tok.ent_type_ in ("PERSON", "NORP"):
         return False
     if tok.lower_ in lex["media_nouns"] or tok.lemma_.lower() in lex["media_nouns"]:
         return True
@@ -388,7 +418,7 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
     source_tok: Token | None = None
     content_tok: Token | None = None
     obj_content: tuple[int, int] | None = None
-    subj = subject_of(v)
+    subj = subject_of(v, lo)
 
     if any(ch.dep_ == "mark" and ch.lower_ in lex["non_assertive_marks"] for ch in v.children):
         return None
@@ -401,7 +431,7 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
         if saying is None:
             return None
         cue_last = saying
-        content_tok = clause_child(saying, lex)
+        content_tok = clause_child(saying, lex) or clause_child(v, lex)
         agent = next((c for c in v.children if c.dep_ == "agent"), None)
         obj = next((c for c in v.children if c.dep_ == "dobj"), None)
         if obj is not None:  # active: "A quoted him as saying"
@@ -463,7 +493,7 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
                         last = max(last, c.right_edge.i)
                 obj_content = r.tok_range(obj.left_edge.i, last)
 
-    cited = via_of_verb(r, v, subj, via)
+    cited = via_of_verb(r, v, subj, via, content_tok)
     if source_tok is None:
         source_tok = subj
     if cited is not None:
