@@ -53,12 +53,18 @@ _PATTERN = "|".join([
 ])
 _DATE_RE = re.compile(rf"(?<![\w]){'(?:' + _PATTERN + ')'}", re.IGNORECASE)
 _CAPITALISED = re.compile(r"[A-Z]")
+# every date form holds a digit or one of these words: a cheap test before the full regex
+_HINT_RE = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday"
+                      r"|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight|week|weekend|month"
+                      r"|year|night|morning|afternoon|evening)", re.IGNORECASE)
 _DURATION_RE = re.compile(r"^(?:the\s+)?(?:past|last|next|previous|coming)?\s*\S+\s+"
                           r"(?:day|week|month|year|hour|minute)s?$", re.IGNORECASE)
-_HAS_DIGIT = re.compile(r"\d")
+# only spans naming a year or a month the regex could not read are worth dateparser's time
+_FALLBACK_WORTHY = re.compile(rf"(?<!\d)(?:1[89]|20)\d\d(?!\d)|\b{_MONTH}\b")
 _GOVERNING_DEPS = {"prep", "pobj", "npadvmod", "tmod", "advmod", "nmod", "compound", "amod", "nummod"}
 
 
+@lru_cache(maxsize=256)
 def parse_published(published: str | None) -> date | None:
     """The publication day of an ISO date or datetime string."""
     if not published:
@@ -232,6 +238,8 @@ def _fallback(text: str, published: str | None) -> tuple[str | None, str] | None
 
 def dates_in(text: str, start: int, end: int, published: str | None) -> list[DateMention]:
     """Every date expression in text[start:end], resolved against `published`."""
+    if not _HINT_RE.search(text, start, end):
+        return []
     pub = parse_published(published)
     out: list[DateMention] = []
     for m in _DATE_RE.finditer(text, start, end):
@@ -248,13 +256,17 @@ def entity_dates(sdoc: SpacyDoc | None, text: str, start: int, end: int, publish
     if sdoc is None:
         return []
     out = []
-    for ent in sdoc.ents:
-        if ent.label_ != "DATE" or ent.end_char <= start or ent.start_char >= end:
+    date_ents = sdoc.user_data.get("_enrich_date_ents")
+    if date_ents is None:
+        date_ents = [e for e in sdoc.ents if e.label_ == "DATE"]
+        sdoc.user_data["_enrich_date_ents"] = date_ents
+    for ent in date_ents:
+        if ent.end_char <= start or ent.start_char >= end:
             continue
         if any(d.span.start < ent.end_char and ent.start_char < d.span.end for d in taken):
             continue
         et = ent.text
-        if not _HAS_DIGIT.search(et) or len(et) > 40 or _DURATION_RE.match(et):
+        if len(et) > 40 or not _FALLBACK_WORTHY.search(et) or _DURATION_RE.match(et) or _DATE_RE.search(et):
             continue
         resolved = _fallback(et, published)
         if resolved is not None:

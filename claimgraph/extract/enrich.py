@@ -8,12 +8,13 @@ percent to the parse time at most.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Doc as SpacyDoc
 
 from claimgraph.extract.dates import dates_in, entity_dates, governs
 from claimgraph.extract.entities import find_entities
 from claimgraph.extract.hedges import certainty, find_hedges
-from claimgraph.extract.lexicon import token_at
 from claimgraph.extract.quantities import find_quantities
 from claimgraph.extract.sources import source_normalized, source_type
 from claimgraph.model import Attribution, DateMention, Document, Quantity, Span
@@ -33,11 +34,16 @@ def _quantities(sdoc: SpacyDoc | None, text: str, att: Attribution) -> list[Quan
 
 def _cue_sentence(sdoc: SpacyDoc | None, text: str, att: Attribution) -> tuple[int, int]:
     """The sentence holding the cue (the whole text when there is no parse)."""
-    tok = token_at(sdoc, att.cue.start) if att.cue.start >= 0 else None
-    if tok is None:
+    if sdoc is None or att.cue.start < 0 or not sdoc.has_annotation("SENT_START"):
         return 0, len(text)
-    sent = tok.sent
-    return sent.start_char, sent.end_char
+    bounds = sdoc.user_data.get("_enrich_sent_starts")
+    if bounds is None:
+        bounds = [s.start_char for s in sdoc.sents]
+        sdoc.user_data["_enrich_sent_starts"] = bounds
+    i = bisect_right(bounds, att.cue.start) - 1
+    if i < 0:
+        return 0, len(text)
+    return bounds[i], bounds[i + 1] if i + 1 < len(bounds) else len(text)
 
 
 def _dates(sdoc: SpacyDoc | None, text: str, att: Attribution, published: str | None) -> list[DateMention]:

@@ -149,8 +149,10 @@ def cue_class(sdoc: SpacyDoc | None, text: str, cue: Span) -> str:
         if lemmas & words or (phrases is not None and phrases.search(cue.text)):
             found = name
             break
+    if found not in ("confirmed", "denied"):
+        return found
     negated = bool(lemmas & _NEGATIONS)
-    head = _cue_head(sdoc, cue)
+    head = _cue_head(sdoc, cue) if not negated else None
     if head is not None and any(c.dep_ == "neg" for c in head.children):
         negated = True
     if negated:

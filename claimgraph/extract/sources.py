@@ -66,6 +66,7 @@ def _alias_tables() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, tuple[s
     return phrases_regex(plain), phrases_regex(acronyms, flags=0), by_name, places
 
 
+@lru_cache(maxsize=8192)
 def lookup_body(text: str) -> tuple[str, str] | None:
     """(canonical name, source type) of the known body named in `text`: the longest, then the last, match."""
     plain, acronyms, by_name, _ = _alias_tables()
@@ -86,6 +87,7 @@ def lookup_body(text: str) -> tuple[str, str] | None:
     return by_name[best[2]] if best else None
 
 
+@lru_cache(maxsize=8192)
 def lookup_place(text: str) -> str | None:
     """The canonical name of a place written exactly as one of its known names."""
     return _alias_tables()[3].get(norm(_LEAD_RE.sub("", text.strip())))
@@ -99,6 +101,7 @@ def clean_name(text: str) -> str:
     return t
 
 
+@lru_cache(maxsize=8192)
 def normalize_name(text: str, label: str | None = None) -> str:
     """The one name used for a mention: its alias canonical form, else the mention cleaned."""
     if label in ("GPE", "LOC"):
