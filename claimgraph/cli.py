@@ -111,6 +111,19 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_claims(args: argparse.Namespace) -> int:
+    """Print the claims of a store in plain text."""
+    from claimgraph.report import format_claims
+    from claimgraph.store import open_store
+
+    store = open_store(args.db)
+    try:
+        sys.stdout.write(format_claims(store, limit=args.limit))
+    finally:
+        store.close()
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="claimgraph", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -142,6 +155,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--corrections", action="store_true",
                    help="write accepted corrections as gold lines (benchmark layout) instead")
     p.set_defaults(func=lambda a: __import__("claimgraph.export", fromlist=["main"]).main(a))
+
+    p = sub.add_parser("claims", help="print the stored claims, their origins, conflicts and updates")
+    p.add_argument("--db", help="store: a SQLite path or a postgresql:// URL (default: user data dir)")
+    p.add_argument("--limit", type=int, default=20, help="how many claims to list (default 20)")
+    p.set_defaults(func=cmd_claims)
 
     from claimgraph.web.serve import add_arguments as serve_arguments
 
