@@ -49,8 +49,8 @@ def _entity_mentions(sdoc: SpacyDoc) -> list[Mention]:
         if ent.label_ not in ("PERSON", "ORG", "NORP", "GPE"):
             continue
         first = ent.start
-        while first > 0 and sdoc[first - 1].dep_ == "compound" and sdoc[first - 1].head.i in range(ent.start,
-                                                                                                   ent.end):
+        while first > 0 and sdoc[first - 1].dep_ in ("compound", "amod") and \
+                first <= sdoc[first - 1].head.i < ent.end:
             first -= 1
         text = sdoc[first:ent.end].text
         out.append(Mention(sdoc[first].idx, text, ent.label_ == "PERSON", text))

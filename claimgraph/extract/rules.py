@@ -310,6 +310,8 @@ def content_span(r: Reader, c: Token, lo: int) -> tuple[int, int]:
     if lead.dep_ == "prep" and lead.head.i == c.i and dated \
             and any(s.dep_ in SUBJECTS and s.i > lead.right_edge.i for s in c.children):
         first = lead.right_edge.i + 1  # "said on Saturday they had ...": the date is the saying's
+    if r.doc[first].lower_ == "that" and r.doc[first].dep_ == "det" and first < last:
+        first += 1  # "wrote that power had been restored", "that" misread as a determiner
     while first < last and (r.doc[first].dep_ == "mark" and r.doc[first].head.i == c.i
                             and r.doc[first].lower_ in ("that", "whether", "if")
                             or r.doc[first].is_punct and r.doc[first].text not in QUOTE_CHARS):
@@ -477,9 +479,8 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
             as_prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "as"), None)
             if obj is not None and obj.lower_ in lex["describe_pronouns"] and as_prep is not None:
                 cue_last = as_prep
-                pobj = next((c for c in as_prep.children if c.dep_ in ("pobj", "pcomp")), None)
-                if pobj is not None:
-                    obj_content = r.tok_range(as_prep.i + 1, pobj.right_edge.i)
+                if as_prep.right_edge.i > as_prep.i:
+                    obj_content = r.tok_range(as_prep.i + 1, as_prep.right_edge.i)
             elif obj is not None:
                 last = max([obj.right_edge.i] + [c.right_edge.i for c in v.rights
                                                  if c.dep_ in ("prep", "advcl", "oprd") and c.i > obj.i])

@@ -1,0 +1,245 @@
+"""The rule-based attribution extractor, one construction at a time, on sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.extract import rules
+from claimgraph.extract.quotes import find_quotes
+from claimgraph.model import Attribution, Document
+from claimgraph.nlp import load_nlp
+
+
+def extract(text: str) -> list[Attribution]:
+    doc = Document(id="t", text=text)
+    attrs = rules.find_attributions(load_nlp()(text), [], doc)
+    for a in attrs:  # every span points at its own characters
+        for s in [a.cue, a.content, a.source, *a.via, *a.content_parts]:
+            if s is not None:
+                assert text[s.start:s.end] == s.text
+        assert a.method == "rules"
+    return attrs
+
+
+def one(text: str) -> Attribution:
+    attrs = extract(text)
+    assert len(attrs) == 1, [(a.cue.text, a.content.text) for a in attrs]
+    return attrs[0]
+
+
+def src(a: Attribution) -> str | None:
+    return a.source.text if a.source else None
+
+
+# ---- sentence boundaries ---------------------------------------------------------------------------
+
+def test_newline_is_a_sentence_boundary():
+    sdoc = load_nlp()("Ferry service resumes on the northern route\nThe port said crews were ready.")
+    assert [s.text.strip() for s in sdoc.sents] == [
+        "Ferry service resumes on the northern route", "The port said crews were ready."]
+
+
+def test_title_abbreviation_does_not_end_a_sentence():
+    sdoc = load_nlp()("Navy spokesman Capt. Jonas Weller said the frigate had docked.")
+    assert len(list(sdoc.sents)) == 1
+
+
+# ---- quotes ------------------------------------------------------------------------------------------
+
+def test_quote_pairing_curly_and_straight():
+    text = 'She said "yes" and he said \u201cno\u201d.'
+    assert [text[q.start:q.end] for q in find_quotes(text)] == ["yes", "no"]
+
+
+def test_direct_quote_before_cue():
+    a = one("\u201cWe will rebuild the bridge within a month,\u201d the regional governor said.")
+    assert a.content.text == "We will rebuild the bridge within a month"
+    assert a.direct and a.cue.text == "said" and src(a) == "the regional governor"
+
+
+def test_quote_split_around_its_cue():
+    text = "\u201cThe convoy left at dawn,\u201d she said, \u201cand it reached the border by noon.\u201d"
+    a = one(text)
+    assert [p.text for p in a.content_parts] == ["The convoy left at dawn",
+                                                 "and it reached the border by noon"]
+    assert a.content.start == a.content_parts[0].start and a.content.end == a.content_parts[1].end
+    assert a.direct and src(a) == "she"
+
+
+def test_quote_running_over_two_paragraphs():
+    text = ("\u201cThe ferries will sail again on Monday.\n"
+            "\u201cThe trains will follow a week later,\u201d the transport minister said.")
+    a = one(text)
+    assert [p.text for p in a.content_parts] == ["The ferries will sail again on Monday",
+                                                 "The trains will follow a week later"]
+    assert a.direct and src(a) == "the transport minister"
+
+
+def test_quote_after_colon():
+    a = one("The harbour master put it plainly: \u201cNo ship leaves tonight.\u201d")
+    assert a.content.text == "No ship leaves tonight" and a.direct
+
+
+# ---- indirect speech --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("verb", ["said", "stated", "claimed", "warned", "confirmed", "announced",
+                                  "estimated"])
+def test_indirect_speech_verbs(verb):
+    a = one(f"The port authority {verb} that two cranes had been damaged.")
+    assert a.cue.text == verb and src(a) == "The port authority"
+    assert a.content.text == "two cranes had been damaged" and not a.direct
+
+
+def test_denied_and_speculated():
+    assert one("The company denied that its tankers had entered the zone.").content.text == \
+        "its tankers had entered the zone"
+    assert one("The analyst speculated that the drills would last a week.").cue.text == "speculated"
+
+
+def test_told_reporters_has_no_via_but_told_an_outlet_has():
+    a = one("The mayor told reporters that water supplies had been restored.")
+    assert a.cue.text == "told" and a.via == [] and a.content.text == "water supplies had been restored"
+    b = one("A senior diplomat told Reuters that talks would resume next week.")
+    assert [v.text for v in b.via] == ["Reuters"] and src(b) == "A senior diplomat"
+
+
+def test_cue_keeps_auxiliaries_not_adverbs():
+    assert one("The ministry also said the road was closed.").cue.text == "said"
+    assert one("The ministry has said the road was closed.").cue.text == "has said"
+
+
+def test_content_after_clause_cue():
+    a = one("Two bridges were destroyed overnight, the governor said on Sunday.")
+    assert a.content.text == "Two bridges were destroyed overnight" and src(a) == "the governor"
+
+
+# ---- according to, per ------------------------------------------------------------------------------
+
+def test_according_to_initial_and_final():
+    a = one("According to the coast guard, three fishing boats are missing.")
+    assert (a.cue.text, src(a), a.content.text) == ("According to", "the coast guard",
+                                                    "three fishing boats are missing")
+    b = one("Three fishing boats are missing, according to the coast guard.")
+    assert (b.cue.text, src(b), b.content.text) == ("according to", "the coast guard",
+                                                    "Three fishing boats are missing")
+
+
+def test_per_at_clause_end():
+    a = one("Twelve drones were shot down overnight, per the air defence command.")
+    assert a.cue.text == "per" and src(a) == "the air defence command"
+
+
+# ---- relays -------------------------------------------------------------------------------------------
+
+def test_citing_before_the_verb():
+    a = one("The Daily Courier, citing two military sources, reported that the airfield had been hit.")
+    assert src(a) == "two military sources" and [v.text for v in a.via] == ["The Daily Courier"]
+    assert a.cue.text == "reported" and a.content.text == "the airfield had been hit"
+
+
+def test_citing_after_the_verb():
+    a = one("Several newspapers reported, citing unnamed port officials, that the cargo was seized.")
+    assert src(a) == "unnamed port officials" and [v.text for v in a.via] == ["Several newspapers"]
+    assert a.content.text == "the cargo was seized"
+
+
+def test_quoted_by_outlet_as_saying():
+    a = one("Defence Minister Anna Berg was quoted by the Nordic Wire as saying that the drills "
+            "would continue.")
+    assert a.cue.text == "was quoted by the Nordic Wire as saying"
+    assert src(a) == "Defence Minister Anna Berg" and [v.text for v in a.via] == ["the Nordic Wire"]
+    assert a.content.text == "the drills would continue"
+
+
+def test_speaking_to_an_outlet():
+    a = one("A local official, speaking to the BBC, said the village had been evacuated.")
+    assert [v.text for v in a.via] == ["the BBC"] and src(a) == "A local official"
+
+
+def test_nested_speech_innermost_sayer_is_source():
+    a = one("The envoy said the general had warned that the ceasefire could collapse.")
+    assert src(a) == "the general" and [v.text for v in a.via] == ["The envoy"]
+    assert a.cue.text == "had warned" and a.content.text == "the ceasefire could collapse"
+
+
+def test_according_to_an_outlet_around_a_report():
+    a = one("According to the newspaper, the minister said the deal was off.")
+    assert src(a) == "the minister" and [v.text for v in a.via] == ["the newspaper"]
+    assert a.content.text == "the deal was off"
+
+
+def test_passive_reported_by():
+    a = one("It was reported by the state broadcaster that the dam had been breached.")
+    assert src(a) == "the state broadcaster" and a.content.text == "the dam had been breached"
+
+
+# ---- sources ------------------------------------------------------------------------------------------
+
+def test_pronoun_resolved_to_earlier_person():
+    attrs = extract("Interior Minister John Miller visited the flooded district on Friday. "
+                    "He said rescuers had found three survivors.")
+    assert len(attrs) == 1 and src(attrs[0]) == "He"
+    assert attrs[0].source_resolved == "Interior Minister John Miller"
+
+
+def test_vague_noun_resolved_to_earlier_source():
+    attrs = extract("The Ministry of Transport said rail traffic had resumed. "
+                    "The ministry added that two lines remained closed.")
+    assert [src(a) for a in attrs] == ["The Ministry of Transport", "The ministry"]
+    assert attrs[1].cue.text == "added" and attrs[1].source_resolved == "The Ministry of Transport"
+
+
+def test_document_as_source():
+    a = one("Article 7 of the treaty states that neither side may deploy troops in the buffer zone.")
+    assert src(a) == "Article 7 of the treaty" and a.cue.text == "states"
+
+
+def test_anonymous_source_is_the_shortest_naming_span():
+    a = one("Two officials who spoke on condition of anonymity said the shipment had been delayed.")
+    assert src(a) == "Two officials" and a.content.text == "the shipment had been delayed"
+
+
+def test_name_loses_its_description():
+    a = one("Maria Lind, who heads the city council, said the shelters were full.")
+    assert src(a) == "Maria Lind"
+
+
+def test_some_reports_have_said():
+    a = one("Some reports have said the talks collapsed.")
+    assert src(a) == "Some reports" and a.cue.text == "have said"
+
+
+def test_social_post_platform_is_not_a_relay():
+    a = one("The governor wrote on Telegram that power had been restored.")
+    assert a.cue.text == "wrote" and a.via == [] and a.content.text == "power had been restored"
+
+
+# ---- participles, headlines, hedges -------------------------------------------------------------------
+
+def test_adding_that_is_an_attribution_of_its_own():
+    attrs = extract("The mayor said the shelters were open, adding that buses would run all night.")
+    assert [(a.cue.text, src(a), a.content.text) for a in attrs] == [
+        ("said", "The mayor", "the shelters were open"),
+        ("adding", "The mayor", "buses would run all night")]
+
+
+def test_expressed_skepticism_and_describing():
+    attrs = extract("A retired colonel expressed skepticism about the new rifles, describing the order as "
+                    "a waste of money. He described it as a gamble.")
+    assert [(a.cue.text, a.content.text) for a in attrs] == [
+        ("expressed skepticism", "about the new rifles"), ("describing", "the order as a waste of money"),
+        ("described it as", "a gamble")]
+    assert [src(a) for a in attrs] == ["A retired colonel", "A retired colonel", "He"]
+
+
+def test_headline_with_cue():
+    a = one("Drone strike hits fuel depot, army says")
+    assert (a.cue.text, src(a), a.content.text) == ("says", "army", "Drone strike hits fuel depot")
+
+
+def test_hedges_without_a_sayer_are_not_attributions():
+    assert extract("The bridge was reportedly damaged. Casualties were reported near the depot.") == []
+
+
+def test_announced_with_a_plain_object_is_not_a_report():
+    assert extract("The treasury announced sanctions on two airlines.") == []
