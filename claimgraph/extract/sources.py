@@ -45,6 +45,8 @@ def _descriptive() -> frozenset[str]:
 
 
 _NEXT_WORD_RE = re.compile(r"\s+([A-Za-z]+)")
+_TO_BEFORE_RE = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
+_PAREN_TAIL_RE = re.compile(r"\s*\([^()]*\)$")
 
 
 @lru_cache(maxsize=1)
@@ -75,8 +77,8 @@ def lookup_body(text: str) -> tuple[str, str] | None:
     for regex, lower in ((plain, True), (acronyms, False)):
         for m in regex.finditer(t):
             key = norm(m.group(0), lower=lower)
-            if key not in by_name:
-                continue
+            if key not in by_name or _TO_BEFORE_RE.search(t, max(0, m.start() - 8), m.start()):
+                continue  # "Iran's mission to the United Nations" is not the UN
             if key in _descriptive():
                 nxt = _NEXT_WORD_RE.match(t, m.end())
                 if nxt and nxt.group(1).lower() in _member_nouns():
@@ -97,8 +99,28 @@ def clean_name(text: str) -> str:
     """A mention as a name: no leading article, no possessive, straight quotes."""
     t = norm(text, lower=False)
     t = _LEAD_RE.sub("", t)
+    t = _PAREN_TAIL_RE.sub("", t)
     t = _POSSESSIVE_RE.sub("", t).strip(" ,.;:()")
     return t
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    return frozenset(load("source_types.json").get("titles", []))
+
+
+def person_name(text: str) -> str | None:
+    """The name after a run of titles: "Health Minister Jane Roe" -> "Jane Roe"; None if no title leads."""
+    words = clean_name(text).split()
+    titles = _titles()
+    last = -1
+    for i, w in enumerate(words):
+        if w.lower().strip(",") in titles:
+            last = i
+    rest = words[last + 1:]
+    if last < 0 or not 1 <= len(rest) <= 4 or not all(w[:1].isupper() for w in rest):
+        return None
+    return " ".join(rest)
 
 
 @lru_cache(maxsize=8192)
@@ -112,7 +134,7 @@ def normalize_name(text: str, label: str | None = None) -> str:
     if body:
         return body[0]
     place = lookup_place(text)
-    return place or clean_name(text)
+    return place or person_name(text) or clean_name(text)
 
 
 @lru_cache(maxsize=1)
@@ -128,6 +150,17 @@ def _type_tables() -> dict:
         "vague": frozenset(data["vague"]),
         "labels": data.get("entity_labels", {}),
     }
+
+
+_HEAD_CUT_RE = re.compile(r",|\s(?:of|in|for|from|at|with|on|to|by|near|who|which|that|whose)\s|\s\w+ed\s",
+                          re.IGNORECASE)
+
+
+def _string_head(text: str) -> str:
+    """Head noun of a plain-string mention: the last word before a preposition, clause or comma."""
+    cut = _HEAD_CUT_RE.search(text, 1)
+    words = re.findall(r"[\w.]+", (text[: cut.start()] if cut else text).lower())
+    return words[-1] if words else ""
 
 
 def is_placeholder(text: str) -> bool:
@@ -167,9 +200,9 @@ def classify(text: str, sdoc: SpacyDoc | None = None, start: int = -1, end: int 
                 if word in tables["head"]:
                     return tables["head"][word]
     else:
-        words = re.findall(r"[\w.]+", text.lower())
-        if words and words[-1] in tables["head"]:
-            return tables["head"][words[-1]]
+        head = _string_head(text)
+        if head in tables["head"]:
+            return tables["head"][head]
     for typ, regex in tables["keywords"]:
         if regex.search(text):
             return typ
@@ -179,31 +212,46 @@ def classify(text: str, sdoc: SpacyDoc | None = None, start: int = -1, end: int 
     return "other"
 
 
+def _defers_to_resolved(src: str, resolved: str | None) -> bool:
+    """A pronoun, a vague noun or a bare surname is named by its fuller resolved mention."""
+    if not resolved:
+        return False
+    if not src or is_placeholder(src):
+        return True
+    short = norm(clean_name(src))
+    return bool(short) and short in norm(resolved) and len(short) < len(norm(resolved))
+
+
 def source_type(sdoc: SpacyDoc | None, att: Attribution) -> str | None:
-    """Type the attribution's source, reading through a pronoun to source_resolved."""
+    """Type the attribution's source, reading through a pronoun or surname to source_resolved."""
     src = att.source
-    if src is not None and src.text.strip():
-        if att.source_resolved and is_placeholder(src.text):
-            if _type_tables()["anonymous"].search(src.text):
-                return "anonymous"
-            return classify(att.source_resolved)
-        return classify(src.text, sdoc, src.start, src.end)
-    if att.source_resolved:
-        return classify(att.source_resolved)
-    return None
+    resolved = att.source_resolved
+    text = src.text.strip() if src is not None else ""
+    if text and _type_tables()["anonymous"].search(text):
+        return "anonymous"
+    if _defers_to_resolved(text, resolved):
+        return classify(resolved or "")
+    if not text:
+        return None
+    typ = classify(src.text, sdoc, src.start, src.end)
+    if typ == "other" and resolved:
+        typ = classify(resolved)  # "Jane Roe" resolved as "Jane Roe of the X channel"
+    return typ
 
 
 def source_normalized(att: Attribution) -> str | None:
     """The canonical name of the source; a bare pronoun without resolution has none."""
     src = att.source.text if att.source is not None else ""
     resolved = att.source_resolved or ""
-    for text in (src, resolved):
-        if text:
-            body = lookup_body(text)
-            if body:
-                return body[0]
-    if resolved and (not src or is_placeholder(src)):
-        return normalize_name(resolved)
-    if src and norm(src) not in _type_tables()["pronouns"]:
-        return normalize_name(src)
-    return None
+    naming = src
+    if _defers_to_resolved(src, resolved):
+        naming = resolved
+        body = lookup_body(resolved)
+        if body:
+            return body[0]
+        head, _, _ = resolved.partition(", ")  # "Jane Roe, owner of X" is Jane Roe
+        if src and not is_placeholder(src) and norm(clean_name(src)) in norm(head):
+            naming = head
+    if not naming or norm(naming) in _type_tables()["pronouns"]:
+        return None
+    return normalize_name(naming)
