@@ -10,6 +10,7 @@ document it finished and none half-written.
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -169,9 +170,21 @@ class Store:
     # -- search index -------------------------------------------------------------------------
 
     def _index(self, s: Session, kind: str, ref: str, title: str | None, body: str) -> None:
-        s.execute(text("DELETE FROM search_index WHERE kind = :k AND ref = :r"), {"k": kind, "r": ref})
-        s.execute(text("INSERT INTO search_index (kind, ref, title, body) VALUES (:k, :r, :t, :b)"),
-                  {"k": kind, "r": ref, "t": title or "", "b": body or ""})
+        """Put one entry in the search index, replacing the previous one for (kind, ref).
+
+        FTS5 cannot index its UNINDEXED columns, so on SQLite the row id is a hash
+        of (kind, ref): replacing stays a key lookup instead of a table scan.
+        """
+        params = {"k": kind, "r": ref, "t": title or "", "b": body or ""}
+        if self.dialect == "sqlite":
+            digest = hashlib.blake2b(f"{kind}\x00{ref}".encode(), digest_size=8).digest()
+            params["id"] = int.from_bytes(digest, "little") >> 1
+            s.execute(text("DELETE FROM search_index WHERE rowid = :id"), params)
+            s.execute(text("INSERT INTO search_index (rowid, kind, ref, title, body) "
+                           "VALUES (:id, :k, :r, :t, :b)"), params)
+            return
+        s.execute(text("DELETE FROM search_index WHERE kind = :k AND ref = :r"), params)
+        s.execute(text("INSERT INTO search_index (kind, ref, title, body) VALUES (:k, :r, :t, :b)"), params)
 
     def search(self, q: str, kind: str | None = None, limit: int = 20, outlet: str | None = None,
                since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
@@ -297,44 +310,67 @@ class Store:
             select(CorrectionRow).where(CorrectionRow.document_id == doc_id).order_by(CorrectionRow.id))]
         final = apply_corrections(attrs, corrections) if corrections else list(attrs)
         s.execute(delete(AttributionRow).where(AttributionRow.document_id == doc_id))
-        for i, a in enumerate(final):
-            row = AttributionRow(document_id=doc_id, idx=i, method=a.method, direct=a.direct,
-                                 certainty=a.certainty, source_type=a.source_type,
-                                 source_resolved=a.source_resolved, source_normalized=a.source_normalized,
-                                 content=a.content.text, data=a.to_dict())
-            row.spans = _span_rows(a)
-            row.source_id = self._note_source(s, a)
-            s.add(row)
+        with s.no_autoflush:
+            source_ids = self._note_sources(s, final)
+            rows = []
+            for i, a in enumerate(final):
+                row = AttributionRow(document_id=doc_id, idx=i, method=a.method, direct=a.direct,
+                                     certainty=a.certainty, source_type=a.source_type,
+                                     source_resolved=a.source_resolved,
+                                     source_normalized=a.source_normalized, content=a.content.text,
+                                     data=a.to_dict(), source_id=source_ids[i])
+                row.spans = _span_rows(a)
+                rows.append(row)
+            s.add_all(rows)
         s.flush()
         return final
 
-    def _note_source(self, s: Session, a: Attribution) -> int | None:
-        """Record the attribution's source under its canonical name, with the text's wording as alias."""
-        name = (a.source_normalized or a.source_resolved or (a.source.text if a.source else "")).strip()
-        if not name:
-            return None
-        name = name[:300]
-        src = s.scalars(select(SourceRow).where(SourceRow.name == name)).first()
-        if src is None:
-            src = SourceRow(name=name, type=a.source_type)
-            s.add(src)
+    def _note_sources(self, s: Session, attrs: list[Attribution]) -> list[int | None]:
+        """Each attribution's row in `sources` (created as needed), the text's wordings kept as aliases.
+
+        The canonical name is the normalised name, else the resolved one, else the
+        source text. Looked up and written in a few statements per document.
+        """
+        names: list[str | None] = []
+        wanted: dict[str, set[str]] = {}
+        types: dict[str, str | None] = {}
+        for a in attrs:
+            name = (a.source_normalized or a.source_resolved or (a.source.text if a.source else "")).strip()
+            name = name[:300] or None
+            names.append(name)
+            if name is None:
+                continue
+            if not types.get(name):
+                types[name] = a.source_type
+            # an alias must name something: pronouns and "the source" (no capital letter) are not aliases
+            wanted.setdefault(name, set()).update(
+                x.strip()[:500] for x in (a.source_resolved, a.source.text if a.source else None)
+                if x and x.strip() != name and any(ch.isupper() for ch in x))
+        if not wanted:
+            return [None] * len(attrs)
+        found = {r.name: r for r in s.scalars(select(SourceRow).where(SourceRow.name.in_(list(wanted))))}
+        new = [SourceRow(name=n, type=types.get(n)) for n in wanted if n not in found]
+        if new:
+            s.add_all(new)
             s.flush()
-            self._index(s, "source", name, name, "")
-        elif src.type is None and a.source_type:
-            src.type = a.source_type
-        # an alias must name something: pronouns and "the source" (no capital letter) are not aliases
-        aliases = {x for x in (a.source_resolved, a.source.text if a.source else None)
-                   if x and x != name and any(ch.isupper() for ch in x)}
-        for alias in aliases:
-            alias = alias.strip()[:500]
-            exists = s.scalars(select(SourceAlias.id).where(SourceAlias.source_id == src.id,
-                                                            SourceAlias.alias == alias)).first()
-            if exists is None:
-                s.add(SourceAlias(source_id=src.id, alias=alias))
-                s.flush()
-                body = " ".join(s.scalars(select(SourceAlias.alias).where(SourceAlias.source_id == src.id)))
-                self._index(s, "source", name, name, body)
-        return src.id
+            found.update((r.name, r) for r in new)
+        for n, row in found.items():
+            if row.type is None and types.get(n):
+                row.type = types[n]
+        by_id = {r.id: n for n, r in found.items()}
+        have: dict[int, set[str]] = {}
+        for sid, alias in s.execute(select(SourceAlias.source_id, SourceAlias.alias)
+                                    .where(SourceAlias.source_id.in_(list(by_id)))):
+            have.setdefault(sid, set()).add(alias)
+        new_aliases = []
+        for n, aliases in wanted.items():
+            sid = found[n].id
+            fresh = aliases - have.get(sid, set())
+            new_aliases += [SourceAlias(source_id=sid, alias=x) for x in sorted(fresh)]
+            if fresh or any(r.name == n for r in new):
+                self._index(s, "source", n, n, " ".join(sorted(have.get(sid, set()) | aliases)))
+        s.add_all(new_aliases)
+        return [found[n].id if n else None for n in names]
 
     def save_attributions(self, doc_id: str, attrs: list[Attribution]) -> list[Attribution]:
         """Replace a document's attributions; its accepted corrections are laid over them."""
