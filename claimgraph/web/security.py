@@ -38,7 +38,7 @@ HEADERS = [
     (b"content-security-policy", CSP.encode()),
     (b"x-content-type-options", b"nosniff"),
     (b"x-frame-options", b"DENY"),
-    (b"referrer-policy", b"no-referrer"),
+    (b"referrer-policy", b"same-origin"),
     (b"cross-origin-opener-policy", b"same-origin"),
     (b"permissions-policy", b"camera=(), microphone=(), geolocation=()"),
 ]
@@ -241,9 +241,13 @@ def new_csrf() -> str:
 
 
 def same_origin(headers: dict[str, str]) -> bool:
-    """False when the browser says the request comes from another site."""
+    """False when the browser says the request comes from another site.
+
+    No Origin, or the opaque `null` some privacy settings send, decides nothing:
+    the CSRF token still has to match.
+    """
     origin = headers.get("origin")
     if not origin or origin == "null":
-        return origin != "null"
+        return True
     host = headers.get("host", "")
     return origin.split("://", 1)[-1].rstrip("/") == host
