@@ -39,6 +39,9 @@ def paragraph_breaks(doc: Doc) -> Doc:
             tok.is_sent_start = False  # "Maj. Gen. Pat Ryder": a title, not a full stop
         elif i and doc[i - 1].text.endswith(".") and len(doc[i - 1].text) > 1 and tok.text[:1].islower():
             tok.is_sent_start = False  # "the U.S. says": an abbreviation, not a full stop
+        elif i and tok.text in "“\"" and doc[i - 1].whitespace_ and doc[i - 1].text[-1:] in ".!?" \
+                and doc[i - 1].text.rstrip(".") not in titles:
+            tok.is_sent_start = True  # 'responded on X. "This is ...': a quotation opens a sentence
         if "\n" in tok.text or "\n" in tok.whitespace_:
             after_break = True
         elif not tok.is_space:

@@ -104,6 +104,9 @@ class Reader:
 
     def quote_opens_clause(self, q: Quote) -> bool:
         """Whether a quotation starts its sentence (`“…,” he said`), not ends it (`X was “…”, he said`)."""
+        before = self.text[max(0, q.open_at - 3):q.open_at].rstrip()
+        if not before or before[-1] in ".!?\n:":
+            return True
         span = self.doc.char_span(q.open_at, q.open_at + 1, alignment_mode="expand")
         if span is None or not len(span):
             return False
@@ -133,6 +136,13 @@ class Reader:
                 break
         while i < end and self.doc[i].is_space:
             i += 1
+        for j in range(i + 1, min(end - 1, i + 6)):  # a verbless label: "Sunday: ...", "Update: ..."
+            tok = self.doc[j]
+            if tok.pos_ in ("VERB", "AUX") or tok.text in QUOTE_CHARS:
+                break
+            if tok.text == ":" and self.text[tok.idx + 1:tok.idx + 2] == " ":
+                i = j + 1
+                break
         words = [t.lower_ for t in self.doc[i:min(end, i + 4)]]
         for opener in self.lex["content_openers"]:
             n = len(opener)
@@ -160,7 +170,8 @@ class Reader:
                 if ch.dep_ == "appos" and ch.pos_ == "PROPN" and after_comma:
                     return self.np(ch, via)
         is_name = tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PERSON"))
-        first = max(tok.left_edge.i, lo)
+        first = max(min([tok.i] + [c.left_edge.i for c in tok.lefts
+                                   if c.dep_ not in ("advmod", "npadvmod", "prep", "punct")]), lo)
         while first < tok.i and (self.doc[first].is_punct and self.doc[first].text not in QUOTE_CHARS
                                  or self.doc[first].is_space
                                  or self.doc[first].ent_type_ in ("DATE", "TIME")):
@@ -193,6 +204,9 @@ class Reader:
                 break
             if dep in ("acl", "advcl") and ch.lemma_ in lex["relay_verbs"] | lex["speak_to_verbs"]:
                 break
+            if dep in ("acl", "relcl") and ch.lemma_.lower() in lex["speech_verbs"] and ch.i < first + 12 \
+                    and not any(c.dep_ in ("agent", "auxpass") or c.dep_ in SUBJECTS for c in ch.children):
+                break  # "the outlet reported ...": the parser's reading of the sayer and its verb
             if dep == "conj" and self.doc[ch.i - 1].lower_ == "and" and ch.pos_ == "VERB":
                 break
             if is_name and dep not in ("conj", "cc"):
@@ -334,7 +348,7 @@ def adjacent_quote_after(r: Reader, after: int, limit: int) -> Quote | None:
     if q is None or q.open_at > limit:
         return None
     gap = r.text[after:q.open_at]
-    if "\n" in gap or any(ch in gap for ch in ".!?"):
+    if "\n" in gap or any(ch in gap for ch in ".!?") or r.text[after - 1] in ".!?":
         return None
     return q if gap.strip().endswith((",", ":")) or gap.strip() == "" else None
 
@@ -421,6 +435,7 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
     content_tok: Token | None = None
     obj_content: tuple[int, int] | None = None
     subj = subject_of(v, lo)
+    front_clause = False
 
     if any(ch.dep_ == "mark" and ch.lower_ in lex["non_assertive_marks"] for ch in v.children):
         return None
@@ -452,9 +467,17 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
         if v.head.lower_ == "as" and v.head.head.lemma_ == "quote":
             return None  # the "saying" of "quoted as saying"
         if v.tag_ == "VBN" and v.dep_ in ("acl", "amod") and subj is None:
-            if clause_child(v, lex) is None or any(c.dep_ in ("auxpass", "agent") for c in v.children):
+            if any(c.dep_ in ("auxpass", "agent") for c in v.children):
                 return None  # "the deal announced by ..." names an act, not a statement
+            if clause_child(v, lex) is None:
+                # "Y, the outlet reported on Monday." misread as "the outlet (that was) reported"
+                if v.head.left_edge.i == 0 or r.doc[v.head.left_edge.i - 1].text != "," or \
+                        v.right_edge.i + 1 >= len(r.doc) or r.doc[v.right_edge.i + 1].text not in ",.;":
+                    return None
+                front_clause = True
             subj = v.head  # "Africa Corps ... posted on Telegram that ..." misread as a modifier
+        elif v.tag_ == "VBG" and v.dep_ == "acl" and v.head.lemma_.lower() not in lex["statement_nouns"]:
+            return None  # "intelligence confirming the claim": no one speaks
         agent = next((c for c in v.children if c.dep_ == "agent"), None)
         if any(c.dep_ == "auxpass" for c in v.children) or (v.tag_ == "VBN" and subj is None):
             pobj = next((p for p in agent.children if p.dep_ == "pobj"), None) if agent else None
@@ -529,7 +552,8 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
     region_start = r.doc[region_lo].idx
     region_hi = (cue_last or v).i
     for ch in v.rights:
-        if ch.dep_ in ("nsubj", "prep", "npadvmod", "advmod", "dative", "dobj", "agent", "prt") \
+        if (ch.dep_ in ("nsubj", "prep", "npadvmod", "advmod", "dative", "agent", "prt")
+                or ch.dep_ == "dobj" and lemma in lex["needs_addressee"]) \
                 and r.quotes.containing(ch.idx) is None and ch.i > region_hi \
                 and (content_tok is None or ch.i != content_tok.i):
             q = r.quotes.starting_after(r.doc[region_hi].idx)
@@ -568,12 +592,15 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
     elif content_tok is not None:
         first = max(content_tok.left_edge.i, lo)
         content = r.tok_range(first, region_lo - 1) if region_lo - 1 >= first else None
-    elif v.dep_ in ("ccomp", "parataxis") and v.head.i < v.i and lemma not in lex["needs_clause_only"]:
+    elif front_clause or v.dep_ in ("ccomp", "parataxis") and v.head.i < v.i \
+            and lemma not in lex["needs_clause_only"]:
         head = v.head
-        first = max(head.left_edge.i, lo)
+        first = lo if front_clause else max(head.left_edge.i, lo)
         if region_lo - 1 >= first and r.doc[region_lo - 1].is_punct:
             content = r.tok_range(first, region_lo - 1)
             content_root = head.i
+    elif lemma in lex["np_clause_verbs"] and source_tok is not None:
+        content, content_root = loose_clause(r, v, region_hi, sent)
     if content is None:
         return None
     if not parts:
@@ -606,6 +633,26 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
     return Found(cue=cue, content=content, source=source, via=via, direct=direct, parts=parts, anchor=v.i,
                  content_root=content_root, source_tok=source_tok.i if source_tok is not None else -1,
                  sent_start=lo, region=region_start, sibling=sibling)
+
+
+def loose_clause(r: Reader, v: Token, region_hi: int, sent: SpacySpan) -> tuple[tuple[int, int] | None, int]:
+    """A clause the parser did not hang on its verb of saying ("has said the information ... was general"):
+    the rest of the sentence, if it holds a finite verb of its own."""
+    first = region_hi + 1
+    if v.lemma_ == "tell":
+        addressee = next((c for c in v.children if c.dep_ in ("dative", "dobj", "iobj") and c.i > v.i), None)
+        if addressee is None:
+            return None, -1
+        first = max(first, addressee.right_edge.i + 1)
+    last = sent.end - 1
+    while last >= first and (r.doc[last].is_punct or r.doc[last].is_space):
+        last -= 1
+    if last <= first or r.in_quote(r.doc[first]) is not None:
+        return None, -1
+    finite = next((t for t in r.doc[first:last + 1] if t.tag_ in ("VBD", "VBZ", "VBP", "MD")), None)
+    if finite is None or r.doc[first].pos_ in ("ADP", "VERB", "AUX", "PUNCT"):
+        return None, -1
+    return r.tok_range(first, last), finite.i
 
 
 def phrase_cue(r: Reader, tok: Token, sent: SpacySpan, lo: int) -> Found | None:
