@@ -38,7 +38,10 @@ def link_items(items: list[Item], vecs: np.ndarray, docs: list[Document]) -> Lin
     pairs = neighbour_pairs(vecs) | key_pairs(_blocking_keys(items))
     cos_of = {(i, j): float(vecs[i] @ vecs[j]) for i, j in pairs}
     scored = [(pair_score(items[i], items[j], c), i, j) for (i, j), c in cos_of.items()]
-    groups = cluster(items, scored)
+    def score_of(i: int, j: int) -> float:
+        return pair_score(items[i], items[j], float(vecs[i] @ vecs[j]))
+
+    groups = cluster(items, scored, score_of)
     cluster_of = [0] * len(items)
     for ci, g in enumerate(groups):
         for i in g:

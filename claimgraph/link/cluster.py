@@ -9,29 +9,26 @@ hold are never merged (cannot-link), however close their wording.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
-from claimgraph.link.figures import Figure, disjoint
+from claimgraph.link.figures import Figure, comparable, disjoint
 from claimgraph.link.items import Item
 
 THRESHOLD = 0.62
 
 
 def figures_clash(a: list[Figure], b: list[Figure]) -> bool:
-    """Some measure both count, with values that cannot both hold."""
-    for fa in a:
-        if not fa.measure:
-            continue
-        for fb in b:
-            if fb.key == fa.key and disjoint(fa, fb):
-                same_key_match = any(x.key == fa.key and not disjoint(x, y) for x in a for y in b if y.key == fa.key)
-                if not same_key_match:
-                    return True
+    """Some measure both count, and no figure of one fits any comparable figure of the other."""
+    for m in {f.measure for f in a if f.measure} & {f.measure for f in b if f.measure}:
+        pairs = [(x, y) for x in a for y in b if x.measure == m and comparable(x, y)]
+        if pairs and all(disjoint(x, y) for x, y in pairs):
+            return True
     return False
 
 
-def _values(figs: list[Figure]) -> set[float]:
-    return {f.value for f in figs}
+def figures_agree(a: list[Figure], b: list[Figure]) -> bool:
+    """Some figure of one fits some figure of the other (same value, or overlapping bounds)."""
+    return any(x.value == y.value or (comparable(x, y) and not disjoint(x, y)) for x in a for y in b)
 
 
 def pair_score(a: Item, b: Item, cos: float) -> float:
@@ -39,17 +36,16 @@ def pair_score(a: Item, b: Item, cos: float) -> float:
     if figures_clash(a.figures, b.figures):
         return -1.0
     s = cos
-    va, vb = _values(a.figures), _values(b.figures)
-    if va and vb:
-        s += 0.12 if va & vb else -0.15
-    elif va or vb:
+    if a.figures and b.figures:
+        s += 0.12 if figures_agree(a.figures, b.figures) else -0.25
+    elif a.figures or b.figures:
         s -= 0.05
     if a.origin.key and b.origin.key:
         s += 0.1 if a.origin.key == b.origin.key else -0.08
     if a.names and b.names:
         s += 0.08 * len(a.names & b.names) / len(a.names | b.names)
     if a.negated != b.negated:
-        s -= 0.15
+        s -= 0.08
     return s
 
 
@@ -64,29 +60,37 @@ class UnionFind:
         return x
 
 
-def cluster(items: list[Item], scored: Iterable[tuple[float, int, int]], threshold: float = THRESHOLD) -> list[list[int]]:
-    """Greedy merging, best pairs first, refusing merges whose figures clash.
+def cluster(items: list[Item], scored: Iterable[tuple[float, int, int]], score_of: Callable[[int, int], float],
+            threshold: float = THRESHOLD) -> list[list[int]]:
+    """Average-linkage merging along candidate pairs, best first, refusing merges whose figures clash.
 
-    A merge also needs the pair to be typical of the two groups: the mean
-    score over the scored pairs between them must pass the threshold too,
-    which stops chains of near-misses from gluing a story into one claim.
+    A merge needs the mean score over ALL pairs between the two groups (the
+    ones not among the candidates are scored on demand) to pass the
+    threshold, which stops chains of near-misses from gluing a story into
+    one claim.
     """
     uf = UnionFind(len(items))
     members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
     figs: dict[int, list[Figure]] = {i: list(it.figures) for i, it in enumerate(items)}
-    pair_scores: dict[tuple[int, int], float] = {}
+    cache: dict[tuple[int, int], float] = {}
     ordered = sorted(scored, reverse=True)
     for s, i, j in ordered:
-        pair_scores[(i, j)] = s
+        cache[(i, j)] = s
+
+    def get(x: int, y: int) -> float:
+        k = (x, y) if x < y else (y, x)
+        if k not in cache:
+            cache[k] = score_of(*k)
+        return cache[k]
+
     for s, i, j in ordered:
         if s < threshold:
             break
         ri, rj = uf.find(i), uf.find(j)
         if ri == rj or figures_clash(figs[ri], figs[rj]):
             continue
-        known = [pair_scores.get((x, y) if x < y else (y, x)) for x in members[ri] for y in members[rj]]
-        known = [k for k in known if k is not None]
-        if known and sum(known) / len(known) < threshold - 0.1:
+        cross = [get(x, y) for x in members[ri] for y in members[rj]]
+        if sum(cross) / len(cross) < threshold:
             continue
         uf.parent[rj] = ri
         members[ri] += members.pop(rj)

@@ -9,13 +9,14 @@ how far enrichment has got.
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from claimgraph.link.lexicon import link_lexicon, quantity_words
 
+# "more than 60 killed" is not read as compatible with 115: news rounds down to a near figure
+OPEN_ABOVE = 1.5
 TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[A-Za-z]+(?:'[a-z]+)?|[%$€£₽]")
 
 
@@ -98,7 +99,7 @@ def _number_at(toks: list[str], i: int, t: dict) -> tuple[float, int] | None:
 def _measure_near(toks: list[str], i: int, j: int, t: dict) -> str:
     """The measure word nearest the number (a few words before, more after)."""
     best, best_d = "", 99
-    lo, hi = max(0, i - 4), min(len(toks), j + 8)
+    lo, hi = max(0, i - 10), min(len(toks), j + 10)
     for k in range(lo, hi):
         for phrase, name in t["measures"]:
             if tuple(toks[k:k + len(phrase)]) == phrase:
@@ -119,7 +120,7 @@ def _bounds(val: float, qual: str) -> tuple[float, float]:
     if qual == "about":
         return val * 0.85, val * 1.15
     if qual in ("at_least", "more_than"):
-        return val, math.inf
+        return val, val * OPEN_ABOVE
     if qual in ("at_most", "less_than"):
         return 0.0, val
     return val, val
@@ -147,7 +148,8 @@ def read_figures(text: str) -> list[Figure]:
         prev = toks[i - 1] if i else ""
         nxt = toks[j] if j < len(toks) else ""
         is_year = toks[i].isdigit() and 1900 <= val <= 2100 and "," not in toks[i]
-        if is_year or prev in t["skip_before"] or nxt in t["skip_after"]:
+        total = prev == "of" or (prev == "the" and i > 1 and toks[i - 2] == "of")  # "two of the four": 4 is a total
+        if is_year or total or prev in t["skip_before"] or nxt in t["skip_after"]:
             i = j
             continue
         qual = "exact"
@@ -159,6 +161,13 @@ def read_figures(text: str) -> list[Figure]:
         out.append(Figure(val, lo, hi, qual, _measure_near(toks, i, j, t), _noun_after(toks, j, t)))
         i = j
     return out
+
+
+def comparable(a: Figure, b: Figure) -> bool:
+    """Both count the same thing; a figure with no counted noun may stand for any."""
+    if not a.measure or a.measure != b.measure:
+        return False
+    return a.key == b.key or not a.noun or not b.noun
 
 
 def disjoint(a: Figure, b: Figure) -> bool:

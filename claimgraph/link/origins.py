@@ -19,7 +19,8 @@ from claimgraph.link.lexicon import aliases, link_lexicon
 from claimgraph.model import Attribution, Document
 
 LEAD = re.compile(r"^(?:the|a|an|its|his|her|their|latest|russia's|russian|ukraine's|ukrainian|federal|"
-                  r"u\.s\.|us|america's|state|national|official|new)\s+", re.I)
+                  r"u\.s\.|us|america's|official|new|one|some|two|several)\s+", re.I)
+BODY_WORDS = 3  # "White House National Security Council" and "National Security Council" are one body
 WORD = re.compile(r"[A-Za-z][A-Za-z.'’-]*")
 
 
@@ -41,22 +42,36 @@ def _alias_patterns() -> list[tuple[re.Pattern[str], str, int]]:
     return pats
 
 
-def _alias(text: str) -> str:
-    """The canonical body an alias in `text` names (longest match), or ''."""
+@lru_cache(maxsize=1)
+def _person_keys() -> frozenset[str]:
+    """Alias entries for people: their bare surname is listed as a name ('Putin')."""
+    return frozenset(k for k, b in aliases()["bodies"].items()
+                     if len(k.split()) >= 2 and k.split()[-1] in b["names"])
+
+
+def _alias(text: str) -> tuple[str, str]:
+    """(body, person) named by aliases in `text` (longest match of each kind), '' where none."""
     norm = text.replace("’", "'").replace("Defense", "Defence").replace("defense", "defence")
-    best, best_len = "", 0
+    best = {True: ("", 0), False: ("", 0)}
+    people = _person_keys()
     for pat, key, n in _alias_patterns():
-        if n > best_len and pat.search(norm):
-            best, best_len = key, n
-    return best
+        is_person = key in people
+        if n > best[is_person][1] and pat.search(norm):
+            best[is_person] = (key, n)
+    return best[False][0], best[True][0]
 
 
 def _body_phrase(text: str) -> str:
-    """The organisation named in a source description, e.g. 'investigative committee'."""
+    """The organisation named in a source description, e.g. 'investigative committee'.
+
+    The last organisation word wins ("the court's press service" is the
+    press service), with the capitalised or domain words before it.
+    """
     lex = link_lexicon()
-    low = text.lower().replace("’", "'")
-    words = WORD.findall(low)
-    orig = WORD.findall(text.replace("’", "'"))
+    orig = [w[:-2] if w.endswith("'s") else w for w in WORD.findall(text.replace("’", "'"))]
+    words = [w.lower() for w in orig]
+    modifiers = set(lex["body_modifiers"])
+    found = ""
     for i, w in enumerate(words):
         head = None
         for h in lex["body_heads"]:
@@ -64,37 +79,41 @@ def _body_phrase(text: str) -> str:
             if words[i:i + len(hw)] == hw:
                 head = (i, i + len(hw))
                 break
-        if w == "minister" and lex.get("minister_to_ministry"):
+        if w == "minister" and lex.get("minister_to_ministry") and not (i and words[i - 1] in lex["minister_not_after"]):
             head = (i, i + 1)
         if head is None:
             continue
-        a, b = head
-        k = a
-        # take modifiers before the head while they are capitalised or plain domain words
-        while k > 0 and (orig[k - 1][:1].isupper() or words[k - 1] in ("health", "defence", "foreign", "interior",
-                                                                       "emergencies", "region", "medicine",
-                                                                       "disaster", "press", "investigative")):
-            if words[k - 1] in ("the", "a", "an"):
-                break
+        k = head[0]
+        while k > 0 and words[k - 1] not in ("the", "a", "an") and (orig[k - 1][:1].isupper() or words[k - 1] in modifiers):
             k -= 1
-        phrase = " ".join(words[k:b]).replace("minister", "ministry")
-        while True:
-            stripped = LEAD.sub("", phrase)
-            if stripped == phrase:
-                break
+        phrase = " ".join(words[k:head[1]]).replace("minister", "ministry")
+        while (stripped := LEAD.sub("", phrase)) != phrase:
             phrase = stripped
-        if phrase and phrase not in ("ministry", "committee", "service", "council", "office", "agency"):
-            return phrase
-    return ""
+        phrase = " ".join(phrase.split()[-BODY_WORDS:])
+        if phrase and phrase not in lex["body_heads"] + ["ministry"]:
+            found = phrase
+    if found:
+        return found
+    acronyms = [w for w in orig if len(w) >= 2 and w.replace("-", "").isupper() and w.replace("-", "").isalpha()]
+    return acronyms[-1].lower() if acronyms else ""
 
 
 def _surname(text: str) -> str:
-    """The last capitalised word of a source description that looks like a person's name."""
-    caps = [w for w in WORD.findall(text.replace("’", "'")) if w[:1].isupper()]
-    if len(caps) >= 2 and not _alias(text):
-        last = caps[-1].rstrip(".'")
-        if last.lower() not in link_lexicon()["body_heads"]:
-            return last.lower()
+    """The surname of the first run of two or more capitalised words that is not an organisation.
+
+    "Mykhailo Podolyak, adviser to President Volodymyr Zelensky" is Podolyak:
+    the speaker is named first; later names say whom they serve.
+    """
+    heads = set(link_lexicon()["body_heads"])
+    run: list[str] = []
+    for w in WORD.findall(text.replace("’", "'")) + ["."]:
+        if w[:1].isupper() and not w.isupper():
+            run.append(w.rstrip(".'"))
+            continue
+        joined = " " + " ".join(run).lower() + " "
+        if len(run) >= 2 and not any(" " + h + " " in joined for h in heads):
+            return run[-1].lower()
+        run = []
     return ""
 
 
@@ -111,14 +130,36 @@ def origin_of(att: Attribution, doc: Document) -> Origin:
             name = doc.outlet or doc.id
             return Origin("outlet:" + name.lower(), name)
         return Origin("", (att.source.text if att.source else ""))
-    body = _alias(text) or _body_phrase(text)
-    person = _surname(text)
+    alias_body, alias_person = _alias(text)
+    body = alias_body or _body_phrase(text)
+    person = _surname(text) or (alias_person.split()[-1].lower() if alias_person else "")
     if body:
-        return Origin(body.lower(), body, person, body.lower())
+        found = re.search(re.escape(body), text.replace("’", "'"), re.I)
+        name = found.group(0) if found and not alias_body else body
+        key = " ".join(_singular(w) for w in body.lower().split())
+        return Origin(key, name, person, key)
     if person:
-        return Origin("person:" + person, text.strip(), person)
-    low = LEAD.sub("", text.strip().lower())
-    return Origin(low, text.strip())
+        same = alias_person and alias_person.split()[-1].lower() == person
+        return Origin("person:" + person, alias_person if same else text.strip(), person)
+    return Origin(_generic_key(text), text.strip())
+
+
+def _singular(w: str) -> str:
+    return w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w
+
+
+def _generic_key(text: str) -> str:
+    """An unnamed source by its head words: "a detained suspect shown in the video" -> "detained suspect"."""
+    stops = set(link_lexicon()["description_stops"])
+    words = WORD.findall(text.lower().replace("’", "'"))
+    while words and LEAD.match(words[0] + " "):
+        words = words[1:]
+    chunk: list[str] = []
+    for w in words:
+        if w in stops:
+            break
+        chunk.append(w)
+    return " ".join(_singular(w) for w in (chunk or words)[-2:])
 
 
 @dataclass
