@@ -156,6 +156,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="write accepted corrections as gold lines (benchmark layout) instead")
     p.set_defaults(func=lambda a: __import__("claimgraph.export", fromlist=["main"]).main(a))
 
+    from claimgraph.link.cli import add_arguments as link_arguments
+
+    p = sub.add_parser("link", help="group the claims of many articles, with origins, conflicts and updates")
+    link_arguments(p)
+    p.set_defaults(func=lambda a: __import__("claimgraph.link.cli", fromlist=["main"]).main(a))
+
     p = sub.add_parser("claims", help="print the stored claims, their origins, conflicts and updates")
     p.add_argument("--db", help="store: a SQLite path or a postgresql:// URL (default: user data dir)")
     p.add_argument("--limit", type=int, default=20, help="how many claims to list (default 20)")
