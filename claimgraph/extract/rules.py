@@ -245,7 +245,7 @@ class Reader:
             return None
         k = j
         while k - 1 >= lo and (self.doc[k - 1].pos_ in ("PROPN", "NOUN", "ADJ", "DET", "NUM")
-                               or self.doc[k - 1].dep_ in ("compound", "amod", "det", "poss", "nmod")
+                               or self.doc[k - 1].dep_ in ("compound", "amod", "det", "poss", "nmod", "case")
                                or (self.doc[k - 1].text == "." and self.doc[k - 2].pos_ == "PROPN")):
             if self.doc[k - 1].is_punct and self.doc[k - 1].text != ".":
                 break
@@ -435,6 +435,9 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
     content_tok: Token | None = None
     obj_content: tuple[int, int] | None = None
     subj = subject_of(v, lo)
+    if subj is not None and subj.i < lo and not any(c.dep_ in ("appos", "conj") and c.i >= lo
+                                                   for c in subj.rights):
+        subj = None  # only a dateline: the sayer is the noun phrase before the verb
     front_clause = False
 
     if any(ch.dep_ == "mark" and ch.lower_ in lex["non_assertive_marks"] for ch in v.children):
@@ -549,6 +552,9 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
     for ch in v.lefts:
         if ch.dep_ in ("aux", "auxpass", "advmod", "neg"):
             region_lo = min(region_lo, ch.i)
+    left_np = r.np_left_of(region_lo, lo, set()) if source_tok is None and not participle else None
+    if left_np is not None:
+        region_lo = left_np[0]
     region_start = r.doc[region_lo].idx
     region_hi = (cue_last or v).i
     for ch in v.rights:
@@ -601,6 +607,10 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
             content_root = head.i
     elif lemma in lex["np_clause_verbs"] and source_tok is not None:
         content, content_root = loose_clause(r, v, region_hi, sent)
+    if content is None and not parts and lemma not in lex["needs_clause_only"] and region_lo - 1 > lo \
+            and r.doc[region_lo - 1].text == "," and all(t.is_punct or t.is_space
+                                                          for t in r.doc[region_hi + 1:sent.end]):
+        content = r.tok_range(lo, region_lo - 1)  # "Y, the ministry said on Thursday." left unparsed
     if content is None:
         return None
     if not parts:
@@ -624,10 +634,9 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
                 b = ch.right_edge.i
         source = r.tok_range(a, b)
     elif not participle:
-        left = r.np_left_of(region_lo, lo, set())
-        if left is None:
+        if left_np is None:
             return None
-        source = r.tok_range(left[0], left[1])
+        source = r.tok_range(left_np[0], left_np[1])
     sibling = participle or v.dep_ == "conj" or any(
         c.dep_ == "mark" and c.lower_ in lex["sibling_marks"] for c in v.children)
     return Found(cue=cue, content=content, source=source, via=via, direct=direct, parts=parts, anchor=v.i,
