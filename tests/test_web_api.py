@@ -33,9 +33,15 @@ def client(store) -> TestClient:
 def report_body(**kw) -> dict:
     start = HARBOUR.index("some 40 vessels")
     sel = "some 40 vessels were turned back before dawn"
-    body = {"document_id": "harbour-1", "selection": sel, "kind": "not_a_claim", "start": start,
-            "end": start + len(sel), "prefix": HARBOUR[max(0, start - 60):start],
-            "suffix": HARBOUR[start + len(sel):start + len(sel) + 60]}
+    body = {
+        "document_id": "harbour-1",
+        "selection": sel,
+        "kind": "not_a_claim",
+        "start": start,
+        "end": start + len(sel),
+        "prefix": HARBOUR[max(0, start - 60) : start],
+        "suffix": HARBOUR[start + len(sel) : start + len(sel) + 60],
+    }
     body.update(kw)
     return body
 
@@ -131,10 +137,14 @@ def test_search(client):
 
 
 def test_ingest_text_and_file(client):
-    text = ("The ferry operator said on Tuesday that crossings would resume next week.\n"
-            "According to the harbour master, three berths were repaired overnight.")
-    r = client.post("/api/ingest", json={"text": text, "title": "Ferries resume", "outlet": "Test Wire",
-                                         "published": "2031-03-07"})
+    text = (
+        "The ferry operator said on Tuesday that crossings would resume next week.\n"
+        "According to the harbour master, three berths were repaired overnight."
+    )
+    r = client.post(
+        "/api/ingest",
+        json={"text": text, "title": "Ferries resume", "outlet": "Test Wire", "published": "2031-03-07"},
+    )
     assert r.status_code == 201, r.text
     out = r.json()
     assert out["status"] == "added" and out["attributions"] >= 1
@@ -142,10 +152,16 @@ def test_ingest_text_and_file(client):
     assert doc["outlet"] == "Test Wire" and "ferry operator" in doc["text"]
     again = client.post("/api/ingest", json={"text": text})
     assert again.status_code == 201 and again.json()["status"] == "duplicate"
-    html = b"<html><body><article><p>Customs officials said the queue of lorries grew to nine kilometres." \
-           b"</p></article></body></html>"
-    r = client.post("/api/ingest/file", files={"file": ("lorries.html", html, "text/html")},
-                    data={"outlet": "Upload Daily"}, headers=XRW)
+    html = (
+        b"<html><body><article><p>Customs officials said the queue of lorries grew to nine kilometres."
+        b"</p></article></body></html>"
+    )
+    r = client.post(
+        "/api/ingest/file",
+        files={"file": ("lorries.html", html, "text/html")},
+        data={"outlet": "Upload Daily"},
+        headers=XRW,
+    )
     assert r.status_code == 201, r.text
     assert client.get(f"/api/documents/{r.json()['id']}").json()["outlet"] == "Upload Daily"
 
@@ -157,16 +173,21 @@ def test_ingest_bad_input(client):
     assert r.status_code == 400 and "http" in r.json()["error"]
     r = client.post("/api/ingest", json={"text": "   \n  "})
     assert r.status_code == 400
-    r = client.post("/api/ingest/file", files={"file": ("blob.bin", b"\x00\x01\x02" * 100, "application/x")},
-                    headers=XRW)
+    r = client.post(
+        "/api/ingest/file", files={"file": ("blob.bin", b"\x00\x01\x02" * 100, "application/x")}, headers=XRW
+    )
     assert r.status_code == 400 and r.json()["error"]
     r = client.post("/api/ingest/file", files={"file": ("empty.txt", b"", "text/plain")}, headers=XRW)
     assert r.status_code == 400 and "empty" in r.json()["error"]
 
 
 def test_report_accept_survives_reextraction(client, store):
-    body = report_body(kind="wrong_source", source="Officials in the capital",
-                       comment="the admiral only repeated it", claim_id="c-vessels")
+    body = report_body(
+        kind="wrong_source",
+        source="Officials in the capital",
+        comment="the admiral only repeated it",
+        claim_id="c-vessels",
+    )
     r = client.post("/api/reports", json=body)
     assert r.status_code == 201, r.text
     rep = r.json()
@@ -210,11 +231,17 @@ def test_report_bad_input(client):
     assert r.status_code == 400 and "offsets" in r.json()["error"]
     r = client.post("/api/reports", json=report_body(comment="x" * 5000))
     assert r.status_code == 413 and "comment" in r.json()["error"]
-    r = client.post("/api/reports", content=b'{"document_id": "harbour-1", "selection": ',
-                    headers={"content-type": "application/json"})
+    r = client.post(
+        "/api/reports",
+        content=b'{"document_id": "harbour-1", "selection": ',
+        headers={"content-type": "application/json"},
+    )
     assert r.status_code == 400 and r.json()["error"].startswith("malformed JSON")
-    r = client.post("/api/reports", content=json.dumps(report_body(comment="y" * 400_000)),
-                    headers={"content-type": "application/json"})
+    r = client.post(
+        "/api/reports",
+        content=json.dumps(report_body(comment="y" * 400_000)),
+        headers={"content-type": "application/json"},
+    )
     assert r.status_code == 413 and "too large" in r.json()["error"]
     r = client.post("/api/reports", content=b"[1, 2, 3]", headers={"content-type": "application/json"})
     assert 400 <= r.status_code < 500
@@ -232,9 +259,20 @@ def test_reports_are_rate_limited_per_client(client):
 def test_openapi_and_unknown_paths(client):
     schema = client.get("/openapi.json").json()
     paths = set(schema["paths"])
-    for p in ("/api/documents", "/api/documents/{doc_id}", "/api/claims", "/api/claims/{claim_id}",
-              "/api/sources", "/api/conflicts", "/api/search", "/api/ingest", "/api/ingest/file",
-              "/api/reports", "/api/reports/{report_id}/accept", "/api/reports/{report_id}/reject"):
+    for p in (
+        "/api/documents",
+        "/api/documents/{doc_id}",
+        "/api/claims",
+        "/api/claims/{claim_id}",
+        "/api/sources",
+        "/api/conflicts",
+        "/api/search",
+        "/api/ingest",
+        "/api/ingest/file",
+        "/api/reports",
+        "/api/reports/{report_id}/accept",
+        "/api/reports/{report_id}/reject",
+    ):
         assert p in paths, p
     assert not any(p.startswith("/review") for p in paths)  # pages stay out of the API schema
     r = client.get("/api/nothing/here")
@@ -250,12 +288,61 @@ def test_pages_and_search_on_both_backends(kind, tmp_path: Path):
         try:
             fill(st)
             c = TestClient(create_app(store=st), base_url=BASE)
-            for path in ("/", "/documents/harbour-1", "/claims/c-vessels", "/sources/Port%20Authority",
-                         "/search?q=patrols&source_type=official", "/conflicts", "/review", "/ingest",
-                         "/api"):
+            for path in (
+                "/",
+                "/documents/harbour-1",
+                "/claims/c-vessels",
+                "/sources/Port%20Authority",
+                "/search?q=patrols&source_type=official",
+                "/conflicts",
+                "/review",
+                "/ingest",
+                "/api",
+            ):
                 r = c.get(path)
                 assert r.status_code == 200, (path, r.text[:300])
             hits = c.get("/api/search", params={"q": "harbour patrols"}).json()["items"]
             assert {h["ref"] for h in hits} >= {"harbour-1"}
         finally:
             st.close()
+
+
+def test_browser_forms_ingest_and_review(client):
+    client.get("/ingest")
+    csrf = client.cookies.get("cg_csrf")
+    text = "Railway staff said on Friday that the night trains would run again from April."
+    r = client.post(
+        "/ingest",
+        data={"text": text, "title": "Night trains", "outlet": "Form Post", "csrf": csrf},
+        follow_redirects=False,
+    )
+    assert r.status_code == 303 and r.headers["location"].endswith("?done=ingested")
+    page = client.get(r.headers["location"])
+    assert "Night trains" in page.text and "Article ingested" in page.text
+    r = client.post(
+        "/ingest",
+        files={"file": ("note.txt", b"Officials said the bridge reopened.", "text/plain")},
+        data={"csrf": csrf},
+        follow_redirects=False,
+    )
+    assert r.status_code == 303
+    r = client.post("/ingest", data={"url": "ftp://example.org/x", "csrf": csrf})
+    assert r.status_code == 400 and "http" in r.text
+    r = client.post("/ingest", data={"csrf": csrf})
+    assert r.status_code == 400 and "exactly one" in r.text
+    rep = client.post("/api/reports", json=report_body(kind="typo")).json()
+    assert f"report-{rep['id']}" in client.get("/review").text
+    r = client.post(f"/review/{rep['id']}", data={"decision": "maybe", "csrf": csrf})
+    assert r.status_code == 400
+    r = client.post(f"/review/{rep['id']}", data={"decision": "reject", "csrf": csrf}, follow_redirects=False)
+    assert r.status_code == 303 and client.get(f"/api/reports/{rep['id']}").json()["status"] == "rejected"
+
+
+def test_serve_command_checks_its_arguments(capsys):
+    from claimgraph.cli import build_parser
+
+    args = build_parser().parse_args(["serve", "--port", "70000", "--db", "sqlite://"])
+    assert args.func(args) == 2
+    assert "not a port number" in capsys.readouterr().err
+    args = build_parser().parse_args(["serve"])
+    assert (args.host, args.port, args.token) == ("127.0.0.1", 8000, None)

@@ -51,6 +51,13 @@
   });
   box.addEventListener("focusout", hideTip);
 
+  // A drag that selects text inside one highlight must not follow its link.
+  box.addEventListener("click", function (ev) {
+    var el = ev.target.closest && ev.target.closest("a.hl");
+    var sel = window.getSelection();
+    if (el && sel && !sel.isCollapsed && box.contains(sel.anchorNode)) { ev.preventDefault(); }
+  });
+
   // Character offset of a DOM point inside #doc-text.
   function offsetOf(node, off) {
     var r = document.createRange();
