@@ -87,6 +87,9 @@ class Reader:
                 start += 1
             while end > start and (t[end - 1].isspace() or t[end - 1] in EDGE_PUNCT):
                 end -= 1
+            for word in (" and", " but", " while", " or"):
+                if t[start:end].endswith(word) and end - len(word) > start:
+                    end -= len(word)
             if end - start >= 2 and t[start] in QUOTE_CHARS:
                 q = self.quotes.containing(start)
                 if q is not None and q.open_at == start and q.close_end <= end:
@@ -172,6 +175,10 @@ class Reader:
         is_name = tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PERSON"))
         first = max(min([tok.i] + [c.left_edge.i for c in tok.lefts
                                    if c.dep_ not in ("advmod", "npadvmod", "prep", "punct")]), lo)
+        while first - 1 >= lo and self.doc[first - 1].dep_ in ("amod", "compound") \
+                and self.doc[first - 1].pos_ in ("ADJ", "PROPN", "NOUN") \
+                and self.doc[first - 1].head.i > first:
+            first -= 1  # a title the parser hung elsewhere: "Belarusian President ..."
         while first < tok.i and (self.doc[first].is_punct and self.doc[first].text not in QUOTE_CHARS
                                  or self.doc[first].is_space
                                  or self.doc[first].ent_type_ in ("DATE", "TIME")):
@@ -226,6 +233,10 @@ class Reader:
                     via.append(self.tok_range(a, b))
                 last = max(t.i - 2, tok.i)
                 break
+        while last + 1 < len(self.doc) and self.doc[last + 1].pos_ == "PROPN" \
+                and self.doc[last + 1].dep_ in ("npadvmod", "appos", "nmod") \
+                and self.doc[last].whitespace_ != "":
+            last += 1  # "the state news agency BelTA": a close apposition the parser let go
         while last > first and (self.doc[last].is_punct and self.doc[last].text not in "”\")"
                                 or self.doc[last].is_space):
             last -= 1
@@ -515,8 +526,11 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
             obj = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
             if obj is not None and obj.pos_ != "PRON":
                 last = obj.right_edge.i
+                linked = False
                 for c in v.rights:
                     if c.i > obj.i and c.dep_ == "prep" and c.lower_ in lex["object_content_preps"]:
+                        linked = True
+                    if c.i > obj.i and linked and c.dep_ in ("prep", "xcomp", "advcl", "advmod"):
                         last = max(last, c.right_edge.i)
                 obj_content = r.tok_range(obj.left_edge.i, last)
 
