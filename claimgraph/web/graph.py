@@ -119,41 +119,63 @@ def layout(outlets: list[str], edges: list[tuple[str, str]], origins: list[str])
         )
         for n in names
     }
+    # An edge that skips columns gets an invisible waypoint in each column it
+    # crosses, so it is ordered like a node and never runs under another box.
+    chains: list[tuple[str, str, list[str]]] = []
+    prev_of: dict[str, list[str]] = defaultdict(list)
+    for a, b in edges:
+        hops = [a]
+        for c in range(col[a] + 1, col[b]):
+            dummy = f"\x00{a}\x00{b}\x00{c}"
+            col[dummy] = c
+            hops.append(dummy)
+        hops.append(b)
+        for x, y in zip(hops, hops[1:], strict=False):
+            if col[y] > col[x]:
+                prev_of[y].append(x)
+        chains.append((a, b, hops))
     ncols = max(col.values()) + 1
     columns: list[list[str]] = [[] for _ in range(ncols)]
-    for n in names:
+    for n in col:
         columns[col[n]].append(n)
     for c in range(1, ncols):  # order by the mean row of the parents (barycentre)
         prev = {n: i for i, n in enumerate(columns[c - 1])}
-        for j in range(c - 1):
-            prev.update({n: i for i, n in enumerate(columns[j])})
 
         def centre(n: str, prev: dict[str, int] = prev) -> float:
-            rows = [prev[p] for p in preds[n] if p in prev]
+            rows = [prev[p] for p in prev_of[n] if p in prev]
             return sum(rows) / len(rows) if rows else float("inf")
 
         columns[c].sort(key=centre)
     rows = max(len(c) for c in columns)
     height = rows * ROW_H + 2 * PAD
+    at: dict[str, tuple[float, float]] = {}
     for c, members in enumerate(columns):
         offset = (rows - len(members)) * ROW_H / 2  # centre short columns
         for r, n in enumerate(members):
-            node = nodes[n]
-            node.row = r
-            node.x = PAD + c * COL_W
-            node.y = PAD + offset + r * ROW_H
+            at[n] = (PAD + c * COL_W, PAD + offset + r * ROW_H)
+            if n in nodes:
+                nodes[n].row, (nodes[n].x, nodes[n].y) = r, at[n]
     out = Layout(list(nodes.values()), [], width=PAD * 2 + (ncols - 1) * COL_W + NODE_W, height=int(height))
-    for a, b in edges:
+    for a, b, hops in chains:
         na, nb = nodes[a], nodes[b]
-        x1, y1 = na.x + NODE_W, na.y + NODE_H / 2
-        x2, y2 = nb.x, nb.y + NODE_H / 2
-        if nb.col <= na.col:  # same column: loop out to the right
-            x2 = nb.x + NODE_W
+        if nb.col <= na.col:  # same or earlier column: loop out to the right
+            x1, y1 = na.x + NODE_W, na.y + NODE_H / 2
+            x2, y2 = nb.x + NODE_W, nb.y + NODE_H / 2
             mid = max(x1, x2) + 40
-            path = f"M{x1:.0f},{y1:.0f} C{mid:.0f},{y1:.0f} {mid:.0f},{y2:.0f} {x2:.0f},{y2:.0f}"
-        else:
-            mid = (x1 + x2) / 2
-            path = f"M{x1:.0f},{y1:.0f} C{mid:.0f},{y1:.0f} {mid:.0f},{y2:.0f} {x2:.0f},{y2:.0f}"
+            out.edges.append(
+                Edge(a, b, f"M{x1:.0f},{y1:.0f} C{mid:.0f},{y1:.0f} {mid:.0f},{y2:.0f} {x2:.0f},{y2:.0f}")
+            )
+            continue
+        x, y = na.x + NODE_W, na.y + NODE_H / 2
+        path = f"M{x:.0f},{y:.0f}"
+        for h in hops[1:]:
+            hx, hy = at[h][0], at[h][1] + NODE_H / 2
+            mid = (x + hx) / 2
+            path += f" C{mid:.0f},{y:.0f} {mid:.0f},{hy:.0f} {hx:.0f},{hy:.0f}"
+            x, y = hx, hy
+            if h != b:  # through the waypoint's column in a straight line
+                x += NODE_W
+                path += f" L{x:.0f},{y:.0f}"
         out.edges.append(Edge(a, b, path))
     return out
 
