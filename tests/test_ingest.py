@@ -166,6 +166,27 @@ def test_telegram_export(db, tmp_path: Path):
     st.close()
 
 
+def test_telegram_forward_of_same_text_is_a_relay_not_a_repeat(db, tmp_path: Path):
+    post = article(6)
+    original = {"name": "Rail Watch", "messages": [
+        {"id": 10, "type": "message", "date": "2025-01-04T07:00:00", "text": post}]}
+    relay = {"name": "Front Line Digest", "messages": [
+        {"id": 11, "type": "message", "date": "2025-01-04T09:30:00", "forwarded_from": "Rail Watch",
+         "text": post},
+        {"id": 12, "type": "message", "date": "2025-01-04T09:31:00", "text": post}]}  # a plain repost
+    for name, data in (("a", original), ("b", relay)):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "result.json").write_text(json.dumps(data), encoding="utf-8")
+    st = open_store(db)
+    rep = ingest([str(tmp_path / "a"), str(tmp_path / "b")], st, progress=False, relink=False)
+    assert rep.added == ["tg-rail-watch-10"]
+    assert rep.near_duplicates == [("tg-front-line-digest-11", "tg-rail-watch-10")]
+    assert [w for w, _ in rep.duplicates] == [f"{tmp_path / 'b' / 'result.json'}#12"]
+    again = ingest([str(tmp_path / "b")], st, progress=False, relink=False)
+    assert again.added == [] and again.near_duplicates == [] and len(again.duplicates) == 2
+    st.close()
+
+
 def test_message_text_flattens_entities():
     assert message_text(["a ", {"type": "link", "text": "b"}, " c"]) == "a b c"
     assert message_text("plain") == "plain"

@@ -44,3 +44,22 @@ def test_two_workers_write_to_postgresql(pg_url: str, tmp_path: Path):
     assert rep2.added == [] and len(rep2.duplicates) == 6
     assert st.counts()["documents"] == 5
     st.close()
+
+
+def test_existing_scheduler_address(pg_url: str, tmp_path: Path):
+    from dask.distributed import LocalCluster
+
+    d = tmp_path / "in"
+    d.mkdir()
+    for n in (6, 7, 8):
+        (d / f"c{n}.txt").write_text(article(n))
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    try:
+        st = open_store(pg_url)
+        rep = ingest([str(d)], st, scheduler=cluster.scheduler_address, progress=False, relink=False)
+        assert sorted(rep.added) == ["c6", "c7", "c8"]
+        assert st.counts()["documents"] == 3
+        st.close()
+        assert len(cluster.scheduler_info["workers"]) == 2  # the cluster outlives the batch
+    finally:
+        cluster.close()

@@ -157,7 +157,7 @@ class Writer:
         return bool(dup)
 
     def seen_text(self, where: str, doc: Document) -> bool:
-        dup = self.store.find_duplicate(url=doc.url, doc_text=doc.text)
+        dup = self.store.find_duplicate(doc=doc)
         if dup:
             self.report.duplicates.append((where, dup))
             self.tick()
@@ -227,8 +227,12 @@ def ingest(inputs: Iterable[str], store: Any, workers: int = 0, scheduler: str |
         if bar is not None:
             bar.close()
     if relink:
-        result = store.relink()
-        report.linked = len(result.claims) if result is not None else None
+        try:
+            result = store.relink()
+        except Exception as exc:  # noqa: BLE001 - the documents are stored; say why the claims are not
+            report.failed.append(("relink", f"linking failed: {type(exc).__name__}: {exc}"))
+        else:
+            report.linked = len(result.claims) if result is not None else None
     return report
 
 

@@ -232,18 +232,42 @@ class Store:
 
     # -- documents ----------------------------------------------------------------------------
 
-    def find_duplicate(self, url: str | None = None, doc_text: str | None = None) -> str | None:
-        """The id of a stored document with the same URL or the same normalised text, if any."""
-        conds = []
-        nurl = dedup.normalize_url(url)
+    def _same(self, s: Session, doc: Document, thash: str, nurl: str | None) -> tuple[str | None, str | None]:
+        """(stored id this document repeats, stored id it copies) by URL and normalised text.
+
+        Same URL or same text is a repeat, except for a Telegram forward: a channel
+        forwarding another's post verbatim is a relay, so it is stored as a copy of
+        the original unless that very forward (same channel, same origin) is stored.
+        """
+        conds = [DocumentRow.text_hash == thash] + ([DocumentRow.url == nurl] if nurl else [])
+        rows = s.execute(select(DocumentRow.id, DocumentRow.url, DocumentRow.outlet,
+                                DocumentRow.forwarded_from, DocumentRow.near_duplicate_of)
+                         .where(or_(*conds)).order_by(DocumentRow.ingested_at).limit(50)).all()
+        if not rows:
+            return None, None
         if nurl:
-            conds.append(DocumentRow.url == nurl)
-        if doc_text is not None:
-            conds.append(DocumentRow.text_hash == dedup.text_hash(doc_text))
-        if not conds:
+            for r in rows:
+                if r.url == nurl:
+                    return r.id, None
+        if not doc.forwarded_from:
+            return rows[0].id, None
+        for r in rows:
+            if r.outlet == doc.outlet and r.forwarded_from == doc.forwarded_from:
+                return r.id, None
+        return None, rows[0].near_duplicate_of or rows[0].id
+
+    def find_duplicate(self, url: str | None = None, doc_text: str | None = None,
+                       doc: Document | None = None) -> str | None:
+        """The id of a stored document this one repeats (same URL or same normalised text), if any."""
+        if doc is not None:
+            url, doc_text = doc.url, doc.text
+        probe = doc or Document(id="", text=doc_text or "", url=url)
+        nurl = dedup.normalize_url(url)
+        if not nurl and doc_text is None:
             return None
+        thash = dedup.text_hash(doc_text) if doc_text is not None else "-"
         with self.session() as s:
-            return s.scalars(select(DocumentRow.id).where(or_(*conds)).limit(1)).first()
+            return self._same(s, probe, thash, nurl)[0]
 
     def _near_duplicate(self, s: Session, doc_text: str, bands: list[tuple[int, int]]) -> str | None:
         cands = s.scalars(select(DocumentBand.document_id)
@@ -285,11 +309,10 @@ class Store:
         nurl = dedup.normalize_url(doc.url)
         bands = dedup.bands_of(doc.text)
         with self.session() as s, s.begin():
-            conds = [DocumentRow.text_hash == thash] + ([DocumentRow.url == nurl] if nurl else [])
-            existing = s.scalars(select(DocumentRow.id).where(or_(*conds)).limit(1)).first()
+            existing, copy_of = self._same(s, doc, thash, nurl)
             if existing is not None:
                 return existing, "duplicate"
-            near = doc.near_duplicate_of or self._near_duplicate(s, doc.text, bands)
+            near = doc.near_duplicate_of or copy_of or self._near_duplicate(s, doc.text, bands)
             doc_id = self._free_id(s, doc.id, thash)
             row = DocumentRow(id=doc_id, url=nurl, outlet=doc.outlet, title=doc.title, author=doc.author,
                               published=doc.published, language=doc.language, kind=doc.kind or "text",
