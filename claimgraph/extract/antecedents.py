@@ -27,6 +27,7 @@ class Mention:
     text: str
     person: bool
     full: str  # the fullest form known for it
+    attribution: Attribution | None = None  # where it was the source of an attribution
 
 
 def _words(s: str) -> list[str]:
@@ -39,7 +40,7 @@ def _singular(w: str) -> str:
 
 def _is_person(sdoc: SpacyDoc, start: int, end: int) -> bool:
     span = sdoc.char_span(start, end, alignment_mode="expand")
-    return span is not None and any(t.ent_type_ == "PERSON" for t in span)
+    return span is not None and len(span) > 0 and span.root.ent_type_ == "PERSON"
 
 
 def _entity_mentions(sdoc: SpacyDoc) -> list[Mention]:
@@ -57,8 +58,15 @@ def _entity_mentions(sdoc: SpacyDoc) -> list[Mention]:
     return out
 
 
-def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any]) -> None:
-    """Fill `source_resolved` where the source is a pronoun, a vague noun or a short name."""
+def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any],
+                    spoken: set[int] | None = None) -> None:
+    """Fill `source_resolved` where the source is a pronoun, a vague noun or a short name.
+
+    `spoken` holds the indexes of attributions whose `via` is an outlet the sayer spoke to
+    ("told AFP", "quoted by BelTA as saying"): a follow-up under a pronoun or a vague noun ("he
+    said", "the same source added") came through the same outlet, so it shares that `via`.
+    """
+    spoken_ids = {id(attrs[i]) for i in (spoken or set())}
     pronouns: dict[str, str] = lex["pronouns"]
     vague: set[str] = lex["vague_nouns"]
     ents = _entity_mentions(sdoc)
@@ -73,6 +81,7 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
             ei += 1
         words = _words(a.source.text)
         resolved: str | None = None
+        antecedent: Mention | None = None
         person = _is_person(sdoc, a.source.start, a.source.end)
         if len(words) == 1 and words[0] in pronouns:
             kind = pronouns[words[0]]
@@ -80,7 +89,7 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
                 if m.start >= pos:
                     continue
                 if (kind == "person") == m.person:
-                    resolved = m.full
+                    resolved, antecedent = m.full, m
                     break
             person = kind == "person"
         elif words and words[0] in POSSESSIVES and a.via:
@@ -91,12 +100,13 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
                 if m.start >= pos or m.text == a.source.text:
                     continue
                 if any(_singular(w) == head for w in _words(m.text)):
-                    resolved = m.full
+                    resolved, antecedent = m.full, m
                     break
             if resolved is None:
                 for m in reversed(known):
-                    if m.start < pos and not m.person and _words(m.text)[:1] not in (["the"], ["these"]):
-                        resolved = m.full
+                    if m.start < pos and m.attribution is not None and not m.person \
+                            and _words(m.text)[:1] not in (["the"], ["these"]):
+                        resolved, antecedent = m.full, m
                         break
         elif len(words) <= 2 and a.source.text[:1].isupper():
             last = words[-1] if words else ""
@@ -111,5 +121,9 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
                 person = best.person
         if resolved and resolved != a.source.text:
             a.source_resolved = resolved
-        known.append(Mention(pos, a.source.text, person, a.source_resolved or a.source.text))
+        if antecedent is not None and antecedent.attribution is not None and not a.via \
+                and id(antecedent.attribution) in spoken_ids:
+            a.via = list(antecedent.attribution.via)
+            spoken_ids.add(id(a))
+        known.append(Mention(pos, a.source.text, person, a.source_resolved or a.source.text, a))
     return None

@@ -61,6 +61,7 @@ class Found:
     sent_start: int = 0
     region: int = -1  # character where the cue's own words (sayer, verb) start
     sibling: bool = False  # a participle or conjoined report beside, not inside, its neighbour
+    spoken: bool = False  # its via is an outlet the sayer spoke to, which follow-up quotes share
 
 
 class Reader:
@@ -71,6 +72,8 @@ class Reader:
         self.text = text
         self.lex = lexicon()
         self.quotes = QuoteIndex(find_quotes(text))
+        self.spoken: set[tuple[int, int]] = set()  # relays the sayer spoke to (told X, quoted by X)
+        self.cuts: list[int] = []  # tokens where a content clause must stop (a relaying phrase)
         self.tok_lo = [0] * len(sdoc)
         for sent in sdoc.sents:
             lo = self.content_start(sent)
@@ -278,7 +281,7 @@ def cue_range(r: Reader, v: Token, last: Token | None = None) -> tuple[int, int]
 
 def agent_of(v: Token) -> Token | None:
     """The X of a passive "... by X"."""
-    agent = next((x for x in v.children if x.dep_ == "agent"), None)
+    agent = next((x for x in v.children if x.dep_ == "agent" or x.dep_ == "prep" and x.lower_ == "by"), None)
     return next((x for x in agent.children if x.dep_ == "pobj"), None) if agent is not None else None
 
 
@@ -394,7 +397,8 @@ def via_of_verb(r: Reader, v: Token, subj: Token | None, via: list[tuple[int, in
                 pobj = next((o for o in ch.children if o.dep_ == "pobj"), None)
                 if pobj is None:
                     continue
-                if ch.lower_ in lex["channel_preps"] and is_outlet(r, pobj):
+                if ch.lower_ in lex["channel_preps"] and h.i == v.i and is_outlet(r, pobj) \
+                        and (pobj.pos_ == "PROPN" or any(c.pos_ == "PROPN" for c in pobj.lefts)):
                     a, b, _ = r.np(pobj)
                     via.append(r.tok_range(a, b))
                 elif pobj.lemma_.lower() in lex["statement_nouns"]:
@@ -404,6 +408,8 @@ def via_of_verb(r: Reader, v: Token, subj: Token | None, via: list[tuple[int, in
                             if who is not None:
                                 a, b, _ = r.np(who)
                                 via.append(r.tok_range(a, b))
+                                if clause is not None and h.i == clause.i and ch.i > clause.i:
+                                    r.cuts.append(ch.i)  # the statement phrase is not part of the content
                 continue
             if ch.lemma_ in lex["relay_verbs"] and ch.tag_ == "VBG":
                 obj = next((o for o in ch.children if o.dep_ in ("dobj", "pobj", "obj")), None)
@@ -416,11 +422,13 @@ def via_of_verb(r: Reader, v: Token, subj: Token | None, via: list[tuple[int, in
                         if o is not None and is_outlet(r, o):
                             a, b, _ = r.np(o)
                             via.append(r.tok_range(a, b))
+                            r.spoken.add(via[-1])
     if v.lemma_ == "tell":
         for ch in v.children:
             if ch.dep_ in ("dative", "dobj", "iobj") and ch.i > v.i and is_outlet(r, ch):
                 a, b, _ = r.np(ch)
                 via.append(r.tok_range(a, b))
+                r.spoken.add(via[-1])
     return cited
 
 
@@ -477,6 +485,7 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
                 if pobj is not None:
                     a, b, _ = r.np(pobj)
                     via.append(r.tok_range(a, b))
+                    r.spoken.add(via[-1])
     else:
         if v.head.lower_ == "as" and v.head.head.lemma_ == "quote":
             return None  # the "saying" of "quoted as saying"
@@ -534,6 +543,7 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
                         last = max(last, c.right_edge.i)
                 obj_content = r.tok_range(obj.left_edge.i, last)
 
+    r.cuts = []
     cited = via_of_verb(r, v, subj, via, content_tok)
     if source_tok is None:
         source_tok = subj
@@ -638,6 +648,9 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
         content = (parts[0][0], parts[-1][1])
         if direct and len(parts) <= 1:
             content = r.trim(*content)
+    for cut in r.cuts:
+        if content[0] < r.doc[cut].idx < content[1]:
+            content = _cut_before_text(r, content[0], r.doc[cut].idx)
     if content[1] - content[0] < 2:
         return None
     source = None
@@ -655,7 +668,8 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
         c.dep_ == "mark" and c.lower_ in lex["sibling_marks"] for c in v.children)
     return Found(cue=cue, content=content, source=source, via=via, direct=direct, parts=parts, anchor=v.i,
                  content_root=content_root, source_tok=source_tok.i if source_tok is not None else -1,
-                 sent_start=lo, region=region_start, sibling=sibling)
+                 sent_start=lo, region=region_start, sibling=sibling,
+                 spoken=any(x in r.spoken for x in via))
 
 
 def loose_clause(r: Reader, v: Token, region_hi: int, sent: SpacySpan) -> tuple[tuple[int, int] | None, int]:
@@ -676,6 +690,12 @@ def loose_clause(r: Reader, v: Token, region_hi: int, sent: SpacySpan) -> tuple[
     if finite is None or r.doc[first].pos_ in ("ADP", "VERB", "AUX", "PUNCT"):
         return None, -1
     return r.tok_range(first, last), finite.i
+
+
+def _cut_before_text(r: Reader, start: int, end: int) -> tuple[int, int]:
+    while end > start and (r.text[end - 1].isspace() or r.text[end - 1] in ",;—–-"):
+        end -= 1
+    return r.trim(start, end)
 
 
 def phrase_cue(r: Reader, tok: Token, sent: SpacySpan, lo: int) -> Found | None:
@@ -834,14 +854,17 @@ def find_attributions(sdoc: SpacyDoc, attributions: list[Attribution],
     seen: set[tuple[int, int]] = {(a.content.start, a.content.end) for a in attributions}
     out = list(attributions)
     new: list[Attribution] = []
+    spoken: set[int] = set()
     for f in sorted(found, key=lambda x: x.cue[0]):
         if f.content in seen:
             continue
         seen.add(f.content)
+        if f.spoken:
+            spoken.add(len(new))
         new.append(Attribution(
             cue=_span(text, f.cue), content=_span(text, f.content),
             source=_span(text, f.source) if f.source else None,
             via=[_span(text, v) for v in f.via], direct=f.direct,
             content_parts=[_span(text, p) for p in f.parts], method="rules"))
-    resolve_sources(sdoc, new, r.lex)
+    resolve_sources(sdoc, new, r.lex, spoken)
     return out + new
