@@ -71,13 +71,15 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
     vague: set[str] = lex["vague_nouns"]
     ents = _entity_mentions(sdoc)
     known: list[Mention] = []
+    taken: list[tuple[int, int]] = []
     ei = 0
     for a in sorted(attrs, key=lambda x: x.source.start if x.source else x.cue.start):
         if a.source is None:
             continue
         pos = a.source.start
         while ei < len(ents) and ents[ei].start < pos:
-            known.append(ents[ei])
+            if not any(s <= ents[ei].start < e for s, e in taken):  # already known as a source
+                known.append(ents[ei])
             ei += 1
         words = _words(a.source.text)
         resolved: str | None = None
@@ -126,4 +128,5 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
             a.via = list(antecedent.attribution.via)
             spoken_ids.add(id(a))
         known.append(Mention(pos, a.source.text, person, a.source_resolved or a.source.text, a))
+        taken.append((a.source.start, a.source.end))
     return None
