@@ -36,12 +36,17 @@ def gold_documents(path: str) -> list[Document]:
             doc = Document(id=d["id"], text=d["text"], published=d.get("published"), outlet=d.get("outlet"))
             for a in d.get("attributions", []):
                 content = _span(doc.text, a["content"])
-                doc.attributions.append(Attribution(
-                    cue=_span(doc.text, a.get("cue"), content.start) or Span("", -1, -1),
-                    content=content, source=_span(doc.text, a.get("source"), content.start),
-                    via=[v for v in (_span(doc.text, x, content.start) for x in a.get("via") or []) if v],
-                    direct=bool(a.get("direct")), source_resolved=a.get("source_resolved"),
-                    method="gold"))
+                doc.attributions.append(
+                    Attribution(
+                        cue=_span(doc.text, a.get("cue"), content.start) or Span("", -1, -1),
+                        content=content,
+                        source=_span(doc.text, a.get("source"), content.start),
+                        via=[v for v in (_span(doc.text, x, content.start) for x in a.get("via") or []) if v],
+                        direct=bool(a.get("direct")),
+                        source_resolved=a.get("source_resolved"),
+                        method="gold",
+                    )
+                )
             docs.append(doc)
     return docs
 
@@ -53,7 +58,9 @@ def pipeline_documents(path: str) -> list[Document]:
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             d = json.loads(line)
-            docs.append(Document(id=d["id"], text=d["text"], published=d.get("published"), outlet=d.get("outlet")))
+            docs.append(
+                Document(id=d["id"], text=d["text"], published=d.get("published"), outlet=d.get("outlet"))
+            )
     return list(extract_many(docs))
 
 
@@ -71,7 +78,10 @@ def main(argv: list[str]) -> int:
     with open(a.out, "w", encoding="utf-8") as fh:
         json.dump(res, fh, ensure_ascii=False, indent=1)
     n = sum(len(d.attributions) for d in docs)
-    print(f"{len(docs)} documents, {n} attributions; input {t1 - t0:.1f}s, linking {t2 - t1:.1f}s", file=sys.stderr)
+    print(
+        f"{len(docs)} documents, {n} attributions; input {t1 - t0:.1f}s, linking {t2 - t1:.1f}s",
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -38,6 +38,7 @@ def link_items(items: list[Item], vecs: np.ndarray, docs: list[Document]) -> Lin
     pairs = neighbour_pairs(vecs) | key_pairs(_blocking_keys(items))
     cos_of = {(i, j): float(vecs[i] @ vecs[j]) for i, j in pairs}
     scored = [(pair_score(items[i], items[j], c), i, j) for (i, j), c in cos_of.items()]
+
     def score_of(i: int, j: int) -> float:
         return pair_score(items[i], items[j], float(vecs[i] @ vecs[j]))
 
@@ -50,12 +51,18 @@ def link_items(items: list[Item], vecs: np.ndarray, docs: list[Document]) -> Lin
     for ci, g in enumerate(groups):
         members = [items[i] for i in g]
         prov = provenance(members)
-        claims.append(Claim(
-            id=f"c{ci}", members=[MemberRef(m.doc_id, m.index, m.content) for m in members],
-            origins=prov.origins, relays=prov.relays, independent_origins=prov.independent_origins,
-            circular=prov.circular, first_seen=prov.first_seen,
-            label=min((m.content for m in members), key=len)[:120],
-        ))
+        claims.append(
+            Claim(
+                id=f"c{ci}",
+                members=[MemberRef(m.doc_id, m.index, m.content) for m in members],
+                origins=prov.origins,
+                relays=prov.relays,
+                independent_origins=prov.independent_origins,
+                circular=prov.circular,
+                first_seen=prov.first_seen,
+                label=min((m.content for m in members), key=len)[:120],
+            )
+        )
     story = story_of(docs)
     disagreements = figure_disagreements(items, groups, story)
     disagreements += statement_conflicts(items, cluster_of, cos_of, story)
@@ -71,18 +78,31 @@ def link_documents(docs: list[Document]) -> LinkResult:
 
 def to_contract(result: LinkResult) -> dict[str, Any]:
     """The JSON layout of the benchmark contract, with provenance fields beside it."""
+
     def m(ref: MemberRef) -> dict[str, Any]:
         return {"doc": ref.doc_id, "content": ref.content}
 
     return {
         "clusters": [
-            {"members": [m(r) for r in c.members], "origins": c.origins, "independent_origins": c.independent_origins,
-             "circular": c.circular, "first_seen": c.first_seen, "relays": [list(e) for e in c.relays],
-             "label": c.label}
+            {
+                "members": [m(r) for r in c.members],
+                "origins": c.origins,
+                "independent_origins": c.independent_origins,
+                "circular": c.circular,
+                "first_seen": c.first_seen,
+                "relays": [list(e) for e in c.relays],
+                "label": c.label,
+            }
             for c in result.claims
         ],
-        "conflicts": [{"a": m(d.a), "b": m(d.b), "why": d.why, "conservative": d.conservative}
-                      for d in result.disagreements if d.kind == "conflict"],
-        "updates": [{"earlier": m(d.a), "later": m(d.b), "why": d.why}
-                    for d in result.disagreements if d.kind == "update"],
+        "conflicts": [
+            {"a": m(d.a), "b": m(d.b), "why": d.why, "conservative": d.conservative}
+            for d in result.disagreements
+            if d.kind == "conflict"
+        ],
+        "updates": [
+            {"earlier": m(d.a), "later": m(d.b), "why": d.why}
+            for d in result.disagreements
+            if d.kind == "update"
+        ],
     }

@@ -25,7 +25,7 @@ def _topk_block(vecs: np.ndarray, rows: np.ndarray, k: int, min_sim: float) -> s
     sub = vecs[rows]
     kk = min(k + 1, len(rows))
     for s in range(0, len(rows), CHUNK):
-        sims = sub[s:s + CHUNK] @ sub.T
+        sims = sub[s : s + CHUNK] @ sub.T
         idx = np.argpartition(-sims, kk - 1, axis=1)[:, :kk]
         for r in range(idx.shape[0]):
             i = int(rows[s + r])
@@ -36,8 +36,9 @@ def _topk_block(vecs: np.ndarray, rows: np.ndarray, k: int, min_sim: float) -> s
     return pairs
 
 
-def neighbour_pairs(vecs: np.ndarray, k: int = 10, min_sim: float = 0.3, tables: int = 4,
-                    seed: int = 13) -> set[tuple[int, int]]:
+def neighbour_pairs(
+    vecs: np.ndarray, k: int = 10, min_sim: float = 0.3, tables: int = 4, seed: int = 13
+) -> set[tuple[int, int]]:
     """Pairs (i < j) of near neighbours by cosine (vectors are unit length)."""
     n = len(vecs)
     if n < 2:
@@ -59,7 +60,7 @@ def neighbour_pairs(vecs: np.ndarray, k: int = 10, min_sim: float = 0.3, tables:
                 proj = vecs[rows] @ rng.standard_normal(vecs.shape[1]).astype(np.float32)
                 rows = rows[np.argsort(proj)]
                 for s in range(0, len(rows), BUCKET_MAX // 2):
-                    pairs |= _topk_block(vecs, rows[s:s + BUCKET_MAX], k, min_sim)
+                    pairs |= _topk_block(vecs, rows[s : s + BUCKET_MAX], k, min_sim)
             else:
                 pairs |= _topk_block(vecs, rows, k, min_sim)
     return pairs

@@ -12,8 +12,12 @@ import sys
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--jsonl", metavar="IN.jsonl", required=True,
-                   help="one clean document a line (id, text, published, outlet)")
+    p.add_argument(
+        "--jsonl",
+        metavar="IN.jsonl",
+        required=True,
+        help="one clean document a line (id, text, published, outlet)",
+    )
     p.add_argument("--out", default="-", help="output file (default: stdout)")
     p.add_argument("--processes", type=int, default=1, help="parser processes for extraction (default 1)")
 

@@ -15,6 +15,7 @@ from claimgraph.link.figures import Figure, comparable, disjoint
 from claimgraph.link.items import Item
 
 THRESHOLD = 0.62
+DENIAL_COS = 0.75
 
 
 def figures_clash(a: list[Figure], b: list[Figure]) -> bool:
@@ -45,8 +46,21 @@ def pair_score(a: Item, b: Item, cos: float) -> float:
     if a.names and b.names:
         s += 0.08 * len(a.names & b.names) / len(a.names | b.names)
     if a.negated != b.negated:
+        if cos >= DENIAL_COS:  # the same words, one of them denied: opposite claims
+            return -1.0
         s -= 0.08
     return s
+
+
+SAMPLE = 40
+
+
+def _sample(members: list[int]) -> list[int]:
+    """At most SAMPLE members, evenly spread, so linkage on big groups stays cheap."""
+    if len(members) <= SAMPLE:
+        return members
+    step = len(members) / SAMPLE
+    return [members[int(k * step)] for k in range(SAMPLE)]
 
 
 class UnionFind:
@@ -60,8 +74,12 @@ class UnionFind:
         return x
 
 
-def cluster(items: list[Item], scored: Iterable[tuple[float, int, int]], score_of: Callable[[int, int], float],
-            threshold: float = THRESHOLD) -> list[list[int]]:
+def cluster(
+    items: list[Item],
+    scored: Iterable[tuple[float, int, int]],
+    score_of: Callable[[int, int], float],
+    threshold: float = THRESHOLD,
+) -> list[list[int]]:
     """Average-linkage merging along candidate pairs, best first, refusing merges whose figures clash.
 
     A merge needs the mean score over ALL pairs between the two groups (the
@@ -89,7 +107,7 @@ def cluster(items: list[Item], scored: Iterable[tuple[float, int, int]], score_o
         ri, rj = uf.find(i), uf.find(j)
         if ri == rj or figures_clash(figs[ri], figs[rj]):
             continue
-        cross = [get(x, y) for x in members[ri] for y in members[rj]]
+        cross = [get(x, y) for x in _sample(members[ri]) for y in _sample(members[rj])]
         if sum(cross) / len(cross) < threshold:
             continue
         uf.parent[rj] = ri

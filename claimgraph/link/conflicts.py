@@ -57,7 +57,9 @@ def _kind(a: Item, fa: Figure, b: Item, fb: Figure) -> str:
     return "conflict"
 
 
-def figure_disagreements(items: list[Item], clusters: list[list[int]], story: dict[str, int]) -> list[Disagreement]:
+def figure_disagreements(
+    items: list[Item], clusters: list[list[int]], story: dict[str, int]
+) -> list[Disagreement]:
     """Conflicts and updates between claims over figures of one measure."""
     groups: dict[tuple, list[tuple[Item, int, Figure]]] = defaultdict(list)
     for c in clusters:
@@ -73,28 +75,43 @@ def figure_disagreements(items: list[Item], clusters: list[list[int]], story: di
         entries.sort(key=lambda e: _order(e[0]))
         for n, (b, ib, fb) in enumerate(entries):
             predecessor: tuple[Item, int, Figure] | None = None
-            for a, ia, fa in entries[max(0, n - WINDOW):n]:
+            for a, ia, fa in entries[max(0, n - WINDOW) : n]:
                 if not disjoint(fa, fb):
                     continue
                 kind = _kind(a, fa, b, fb)
                 if kind == "conflict":
                     low = min((fa, a), (fb, b), key=lambda x: x[0].low)
-                    why = (f"{fa.measure} ({fa.noun or 'count'}): {fa.text()} ({_who(a)}) vs "
-                           f"{fb.text()} ({_who(b)}) for the same time")
-                    out.append(Disagreement("conflict", _ref(items, ia), _ref(items, ib), why,
-                                            conservative=f"{low[0].text()} ({_who(low[1])})"))
+                    why = (
+                        f"{fa.measure} ({fa.noun or 'count'}): {fa.text()} ({_who(a)}) vs "
+                        f"{fb.text()} ({_who(b)}) for the same time"
+                    )
+                    out.append(
+                        Disagreement(
+                            "conflict",
+                            _ref(items, ia),
+                            _ref(items, ib),
+                            why,
+                            conservative=f"{low[0].text()} ({_who(low[1])})",
+                        )
+                    )
                 else:
                     predecessor = (a, ia, fa)
             if predecessor:
                 a, ia, fa = predecessor
-                how = "the same source revised its figure" if a.origin.key == b.origin.key else "the figure changed over time"
-                why = f"{fa.measure} ({fa.noun or 'count'}): {fa.text()} ({_who(a)}) -> {fb.text()} ({_who(b)}); {how}"
+                how = (
+                    "the same source revised its figure"
+                    if a.origin.key == b.origin.key
+                    else "the figure changed over time"
+                )
+                what = f"{fa.measure} ({fa.noun or 'count'})"
+                why = f"{what}: {fa.text()} ({_who(a)}) -> {fb.text()} ({_who(b)}); {how}"
                 out.append(Disagreement("update", _ref(items, ia), _ref(items, ib), why))
     return out
 
 
-def statement_conflicts(items: list[Item], cluster_of: list[int],
-                        cos_of: dict[tuple[int, int], float], story: dict[str, int]) -> list[Disagreement]:
+def statement_conflicts(
+    items: list[Item], cluster_of: list[int], cos_of: dict[tuple[int, int], float], story: dict[str, int]
+) -> list[Disagreement]:
     """A denial against an assertion of nearly the same words, from different origins."""
     out: list[Disagreement] = []
     done: set[frozenset[int]] = set()

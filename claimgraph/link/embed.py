@@ -42,8 +42,17 @@ def minilm_vectors(texts: list[str], batch_size: int = 64) -> np.ndarray:
     if not texts:
         return np.zeros((0, 384), dtype=np.float32)
     uniq = list(dict.fromkeys(texts))
-    vecs = _model().encode(uniq, batch_size=batch_size, normalize_embeddings=True,
-                           show_progress_bar=False, convert_to_numpy=True).astype(np.float32)
+    vecs = (
+        _model()
+        .encode(
+            uniq,
+            batch_size=batch_size,
+            normalize_embeddings=True,
+            show_progress_bar=False,
+            convert_to_numpy=True,
+        )
+        .astype(np.float32)
+    )
     row = {t: i for i, t in enumerate(uniq)}
     return vecs[[row[t] for t in texts]]
 

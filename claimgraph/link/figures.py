@@ -39,8 +39,15 @@ class Figure:
         return (self.measure, "")
 
     def text(self) -> str:
-        words = {"about": "about ", "at_least": "at least ", "more_than": "more than ",
-                 "at_most": "up to ", "less_than": "fewer than ", "range": "", "exact": ""}
+        words = {
+            "about": "about ",
+            "at_least": "at least ",
+            "more_than": "more than ",
+            "at_most": "up to ",
+            "less_than": "fewer than ",
+            "range": "",
+            "exact": "",
+        }
         v = f"{self.value:,.0f}" if self.value == int(self.value) else f"{self.value:g}"
         if self.qualifier == "range":
             return f"{self.low:,.0f}-{self.high:,.0f}"
@@ -61,9 +68,17 @@ def _tables() -> dict:
             measures.append((tuple(p.lower().split()), name))
     nouns = {w: g for g, ws in lex["count_nouns"].items() for w in ws}
     vague = [(tuple(v["phrase"].lower().split()), v["low"], v["high"]) for v in qw["vague"]]
-    return {"units": qw["units"], "tens": qw["tens"], "mult": qw["multipliers"],
-            "qual": qual, "measures": measures, "nouns": nouns, "vague": vague,
-            "skip_before": set(qw.get("skip_before", [])), "skip_after": set(qw.get("skip_after", []))}
+    return {
+        "units": qw["units"],
+        "tens": qw["tens"],
+        "mult": qw["multipliers"],
+        "qual": qual,
+        "measures": measures,
+        "nouns": nouns,
+        "vague": vague,
+        "skip_before": set(qw.get("skip_before", [])),
+        "skip_after": set(qw.get("skip_after", [])),
+    }
 
 
 def _number_at(toks: list[str], i: int, t: dict) -> tuple[float, int] | None:
@@ -102,7 +117,7 @@ def _measure_near(toks: list[str], i: int, j: int, t: dict) -> str:
     lo, hi = max(0, i - 10), min(len(toks), j + 10)
     for k in range(lo, hi):
         for phrase, name in t["measures"]:
-            if tuple(toks[k:k + len(phrase)]) == phrase:
+            if tuple(toks[k : k + len(phrase)]) == phrase:
                 d = (i - k) if k < i else (k - j + 1)
                 if d < best_d:
                     best, best_d = name, d
@@ -133,11 +148,13 @@ def read_figures(text: str) -> list[Figure]:
     out: list[Figure] = []
     i = 0
     while i < len(toks):
-        vague = next(((p, lo, hi) for p, lo, hi in t["vague"] if tuple(toks[i:i + len(p)]) == p), None)
+        vague = next(((p, lo, hi) for p, lo, hi in t["vague"] if tuple(toks[i : i + len(p)]) == p), None)
         if vague:
             p, lo, hi = vague
             j = i + len(p)
-            out.append(Figure((lo + hi) / 2, lo, hi, "range", _measure_near(toks, i, j, t), _noun_after(toks, j, t)))
+            out.append(
+                Figure((lo + hi) / 2, lo, hi, "range", _measure_near(toks, i, j, t), _noun_after(toks, j, t))
+            )
             i = j
             continue
         got = _number_at(toks, i, t)
@@ -148,14 +165,16 @@ def read_figures(text: str) -> list[Figure]:
         prev = toks[i - 1] if i else ""
         nxt = toks[j] if j < len(toks) else ""
         is_year = toks[i].isdigit() and 1900 <= val <= 2100 and "," not in toks[i]
-        total = prev == "of" or (prev == "the" and i > 1 and toks[i - 2] == "of")  # "two of the four": 4 is a total
+        total = prev == "of" or (
+            prev == "the" and i > 1 and toks[i - 2] == "of"
+        )  # "two of the four": 4 is a total
         if is_year or total or prev in t["skip_before"] or nxt in t["skip_after"]:
             i = j
             continue
         qual = "exact"
         for n in (3, 2, 1):
-            if i - n >= 0 and tuple(toks[i - n:i]) in t["qual"]:
-                qual = t["qual"][tuple(toks[i - n:i])]
+            if i - n >= 0 and tuple(toks[i - n : i]) in t["qual"]:
+                qual = t["qual"][tuple(toks[i - n : i])]
                 break
         lo, hi = _bounds(val, qual)
         out.append(Figure(val, lo, hi, qual, _measure_near(toks, i, j, t), _noun_after(toks, j, t)))
@@ -172,5 +191,9 @@ def comparable(a: Figure, b: Figure) -> bool:
 
 def disjoint(a: Figure, b: Figure) -> bool:
     """True when no single value satisfies both figures."""
-    return a.high < b.low or b.high < a.low or (
-        a.qualifier == "more_than" and b.high <= a.value) or (b.qualifier == "more_than" and a.high <= b.value)
+    return (
+        a.high < b.low
+        or b.high < a.low
+        or (a.qualifier == "more_than" and b.high <= a.value)
+        or (b.qualifier == "more_than" and a.high <= b.value)
+    )

@@ -66,16 +66,27 @@ def build_items(docs: list[Document]) -> list[Item]:
             if doc.forwarded_from:
                 relays.append(doc.forwarded_from)
             relays += [v.text for v in att.via]
-            raw.append(Item(
-                doc_id=doc.id, index=i, content=content, outlet=outlet,
-                published=parse_date(doc.published),
-                when=event_date(att, doc), tod=time_of_day(att, doc), position=max(att.content.start, 0),
-                origin=origin, figures=read_figures(content), names=frozenset(names),
-                negated=_has_phrase(words, lex["negations"]) or att.certainty == "denied"
-                or _has_phrase(cue_words, ["denied", "deny", "denies", "rejected", "dismissed"]),
-                growth=_has_phrase(words, lex["growth"]), relays=relays,
-                wire_copy_of=doc.near_duplicate_of,
-            ))
+            raw.append(
+                Item(
+                    doc_id=doc.id,
+                    index=i,
+                    content=content,
+                    outlet=outlet,
+                    published=parse_date(doc.published),
+                    when=event_date(att, doc),
+                    tod=time_of_day(att, doc),
+                    position=max(att.content.start, 0),
+                    origin=origin,
+                    figures=read_figures(content),
+                    names=frozenset(names),
+                    negated=_has_phrase(words, lex["negations"])
+                    or att.certainty == "denied"
+                    or _has_phrase(cue_words, ["denied", "deny", "denies", "rejected", "dismissed"]),
+                    growth=_has_phrase(words, lex["growth"]),
+                    relays=relays,
+                    wire_copy_of=doc.near_duplicate_of,
+                )
+            )
     for it in raw:
         it.origin = people.resolve(it.origin)
     return raw

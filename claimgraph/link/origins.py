@@ -18,8 +18,11 @@ from functools import lru_cache
 from claimgraph.link.lexicon import aliases, link_lexicon
 from claimgraph.model import Attribution, Document
 
-LEAD = re.compile(r"^(?:the|a|an|its|his|her|their|latest|russia's|russian|ukraine's|ukrainian|federal|"
-                  r"u\.s\.|us|america's|official|new|one|some|two|several)\s+", re.I)
+LEAD = re.compile(
+    r"^(?:the|a|an|its|his|her|their|latest|russia's|russian|ukraine's|ukrainian|federal|"
+    r"u\.s\.|us|america's|official|new|one|some|two|several)\s+",
+    re.I,
+)
 BODY_WORDS = 3  # "White House National Security Council" and "National Security Council" are one body
 WORD = re.compile(r"[A-Za-z][A-Za-z.'’-]*")
 
@@ -45,8 +48,9 @@ def _alias_patterns() -> list[tuple[re.Pattern[str], str, int]]:
 @lru_cache(maxsize=1)
 def _person_keys() -> frozenset[str]:
     """Alias entries for people: their bare surname is listed as a name ('Putin')."""
-    return frozenset(k for k, b in aliases()["bodies"].items()
-                     if len(k.split()) >= 2 and k.split()[-1] in b["names"])
+    return frozenset(
+        k for k, b in aliases()["bodies"].items() if len(k.split()) >= 2 and k.split()[-1] in b["names"]
+    )
 
 
 def _alias(text: str) -> tuple[str, str]:
@@ -76,17 +80,25 @@ def _body_phrase(text: str) -> str:
         head = None
         for h in lex["body_heads"]:
             hw = h.split()
-            if words[i:i + len(hw)] == hw:
+            if words[i : i + len(hw)] == hw:
                 head = (i, i + len(hw))
                 break
-        if w == "minister" and lex.get("minister_to_ministry") and not (i and words[i - 1] in lex["minister_not_after"]):
+        if (
+            w == "minister"
+            and lex.get("minister_to_ministry")
+            and not (i and words[i - 1] in lex["minister_not_after"])
+        ):
             head = (i, i + 1)
         if head is None:
             continue
         k = head[0]
-        while k > 0 and words[k - 1] not in ("the", "a", "an") and (orig[k - 1][:1].isupper() or words[k - 1] in modifiers):
+        while (
+            k > 0
+            and words[k - 1] not in ("the", "a", "an")
+            and (orig[k - 1][:1].isupper() or words[k - 1] in modifiers)
+        ):
             k -= 1
-        phrase = " ".join(words[k:head[1]]).replace("minister", "ministry")
+        phrase = " ".join(words[k : head[1]]).replace("minister", "ministry")
         while (stripped := LEAD.sub("", phrase)) != phrase:
             phrase = stripped
         phrase = " ".join(phrase.split()[-BODY_WORDS:])
@@ -94,7 +106,9 @@ def _body_phrase(text: str) -> str:
             found = phrase
     if found:
         return found
-    acronyms = [w for w in orig if len(w) >= 2 and w.replace("-", "").isupper() and w.replace("-", "").isalpha()]
+    acronyms = [
+        w for w in orig if len(w) >= 2 and w.replace("-", "").isupper() and w.replace("-", "").isalpha()
+    ]
     return acronyms[-1].lower() if acronyms else ""
 
 
@@ -123,8 +137,12 @@ def origin_of(att: Attribution, doc: Document) -> Origin:
     candidates = [att.source_normalized, att.source_resolved, att.source.text if att.source else None]
     text = next((c for c in candidates[1:] if c and c.strip().lower() not in lex["pronouns"]), None)
     if att.source_normalized:
-        return Origin(att.source_normalized.lower(), att.source_normalized, _surname(text or ""),
-                      att.source_normalized.lower())
+        return Origin(
+            att.source_normalized.lower(),
+            att.source_normalized,
+            _surname(text or ""),
+            att.source_normalized.lower(),
+        )
     if not text:
         if att.source is None and not att.via:
             name = doc.outlet or doc.id

@@ -48,7 +48,9 @@ def provenance(items: list[Item]) -> Provenance:
             seen.add(outlet)
             spread.setdefault(day, set()).add(outlet)
     return Provenance(
-        origins=origins, relays=edges, independent_origins=len(origins),
+        origins=origins,
+        relays=edges,
+        independent_origins=len(origins),
         circular=len(outlets) >= 2 and len(origins) == 1,
         first_seen=dated[0][0] if dated else None,
         spread=[(d, len(o)) for d, o in sorted(spread.items())],

@@ -23,7 +23,9 @@ def story_of(docs: list[Document], min_sim: float = MIN_SIM, k: int = 20) -> dic
 
     texts = [d.text or "" for d in docs]
     try:
-        m = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=1, max_features=200000).fit_transform(texts)
+        m = TfidfVectorizer(
+            stop_words="english", sublinear_tf=True, min_df=1, max_features=200000
+        ).fit_transform(texts)
     except ValueError:  # no words at all
         return {d.id: 0 for d in docs}
     nn = NearestNeighbors(n_neighbors=min(k, len(docs)), metric="cosine").fit(m)

@@ -15,11 +15,24 @@ import re
 from claimgraph.model import Attribution, Document
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-          "october", "november", "december"]
+MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 WEEKDAY_RE = re.compile(r"\b(?:on|late|early|by|since|from)?\s*(" + "|".join(WEEKDAYS) + r")\b", re.I)
-DAY_MONTH_RE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(MONTHS) + r")\b|\b(" + "|".join(MONTHS)
-                          + r")\s+(\d{1,2})\b", re.I)
+DAY_MONTH_RE = re.compile(
+    r"\b(\d{1,2})\s+(" + "|".join(MONTHS) + r")\b|\b(" + "|".join(MONTHS) + r")\s+(\d{1,2})\b", re.I
+)
 STAMP_RE = re.compile(r"^\s*(?:\[)?(\d{1,2})[:.](\d{2})\b")
 
 
@@ -38,7 +51,7 @@ def sentence_around(text: str, start: int, end: int) -> str:
         return ""
     a = text.rfind("\n", 0, start) + 1
     b = text.find("\n", end)
-    return text[a: b if b >= 0 else len(text)]
+    return text[a : b if b >= 0 else len(text)]
 
 
 def event_date(att: Attribution, doc: Document) -> dt.date | None:
@@ -72,7 +85,7 @@ def time_of_day(att: Attribution, doc: Document) -> int | None:
         return None
     a = doc.text.rfind("\n", 0, att.content.start) + 1
     while a >= 0:
-        m = STAMP_RE.match(doc.text[a: a + 8])
+        m = STAMP_RE.match(doc.text[a : a + 8])
         if m:
             h, mi = int(m.group(1)), int(m.group(2))
             return h * 60 + mi if h < 24 and mi < 60 else None

@@ -1,0 +1,311 @@
+"""Linking across articles, on small documents written for these tests."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from claimgraph.link import link_documents, link_items, to_contract
+from claimgraph.link.candidates import key_pairs, neighbour_pairs
+from claimgraph.link.embed import hashed_vectors
+from claimgraph.link.figures import disjoint, read_figures
+from claimgraph.link.items import build_items
+from claimgraph.model import Attribution, Document, Span
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def doc(
+    doc_id: str,
+    outlet: str,
+    published: str,
+    *claims: tuple[str, str, list[str]],
+    forwarded_from: str | None = None,
+) -> Document:
+    """A document of 'SOURCE said CONTENT.' lines, with the spans filled in."""
+    lines, atts, pos = [], [], 0
+    for source, content, via in claims:
+        line = f"{source} said {content}."
+        s0, c0 = pos, pos + len(source) + 6
+        via_spans = []
+        if via:
+            line += " " + " ".join(f"It was reported by {v}." for v in via)
+            off = pos + len(f"{source} said {content}. ")
+            for v in via:
+                start = off + len("It was reported by ")
+                via_spans.append(Span(v, start, start + len(v)))
+                off += len(f"It was reported by {v}. ")
+        atts.append(
+            Attribution(
+                cue=Span("said", s0 + len(source) + 1, s0 + len(source) + 5),
+                content=Span(content, c0, c0 + len(content)),
+                source=Span(source, s0, s0 + len(source)),
+                via=via_spans,
+            )
+        )
+        lines.append(line)
+        pos += len(line) + 1
+    text = "\n".join(lines)
+    for a in atts:
+        assert text[a.content.start : a.content.end] == a.content.text
+    return Document(
+        id=doc_id,
+        text=text,
+        outlet=outlet,
+        published=published,
+        attributions=atts,
+        forwarded_from=forwarded_from,
+    )
+
+
+def claim_of(result, doc_id: str, index: int = 0):
+    return next(c for c in result.claims if any(m.doc_id == doc_id and m.index == index for m in c.members))
+
+
+def test_figures_read_qualifiers_and_words():
+    f = read_figures("up to 3,000 troops were deployed")[0]
+    assert (f.low, f.high, f.qualifier, f.measure) == (0.0, 3000.0, "at_most", "deployed")
+    g = read_figures("about ten thousand soldiers are in Russia")[0]
+    assert g.value == 10000 and g.qualifier == "about"
+    assert read_figures("In 2024 the 47th brigade moved") == []
+    assert not disjoint(f, read_figures("2,500 troops were deployed")[0])
+    assert disjoint(f, read_figures("12,000 troops were deployed")[0])
+
+
+def test_paraphrases_link_and_same_topic_claims_stay_apart():
+    docs = [
+        doc(
+            "a",
+            "Wire One",
+            "2024-11-01",
+            ("The Pentagon", "North Korea has sent some 10,000 troops to Russia", []),
+            ("The Pentagon", "Russia fired 120 missiles at Ukrainian cities overnight", []),
+        ),
+        doc(
+            "b",
+            "Daily Two",
+            "2024-11-01",
+            ("the Pentagon", "about ten thousand North Korean soldiers are now in Russia", []),
+            ("the Pentagon", "Russia fired 90 drones at Ukrainian cities overnight", []),
+        ),
+    ]
+    res = link_documents(docs)
+    assert claim_of(res, "a", 0) is claim_of(res, "b", 0)
+    assert claim_of(res, "a", 1) is not claim_of(res, "b", 1)
+    assert claim_of(res, "a", 0) is not claim_of(res, "a", 1)
+
+
+def test_relay_chain_leads_to_one_origin_and_circular_flag():
+    hur = "North Korean units have taken up positions in the Kursk region"
+    docs = [
+        doc("a", "Kyiv Wire", "2024-11-02", ("Ukraine's military intelligence agency", hur, [])),
+        doc(
+            "b",
+            "Baltic Post",
+            "2024-11-03",
+            ("HUR", "North Korean units had taken up positions in the Kursk region", ["the Kyiv Wire"]),
+        ),
+        doc(
+            "c",
+            "Frontline channel",
+            "2024-11-03",
+            ("the HUR", "North Korean units took up positions in Kursk region", []),
+            forwarded_from="Kyiv Wire channel",
+        ),
+    ]
+    res = link_documents(docs)
+    c = claim_of(res, "a")
+    assert {(m.doc_id) for m in c.members} == {"a", "b", "c"}
+    assert c.independent_origins == 1 and c.origins == ["HUR"]
+    assert c.circular
+    assert ("Baltic Post", "the Kyiv Wire") in c.relays and ("the Kyiv Wire", "HUR") in c.relays
+    assert ("Kyiv Wire channel", "HUR") in c.relays
+    assert c.first_seen == "2024-11-02"
+
+
+def test_two_independent_origins_are_not_circular():
+    docs = [
+        doc(
+            "a",
+            "Kyiv Wire",
+            "2024-11-02",
+            (
+                "Ukraine's military intelligence agency",
+                "North Korean units have taken up positions in the Kursk region",
+                [],
+            ),
+        ),
+        doc(
+            "b",
+            "Seoul Daily",
+            "2024-11-02",
+            (
+                "South Korea's National Intelligence Service",
+                "North Korean units had taken up positions in the Kursk region",
+                [],
+            ),
+        ),
+    ]
+    c = claim_of(link_documents(docs), "a")
+    assert len(c.members) == 2 and c.independent_origins == 2 and not c.circular
+
+
+def _kinds(res):
+    return sorted(d.kind for d in res.disagreements)
+
+
+def test_conflict_same_time_different_origins_with_conservative_figure():
+    docs = [
+        doc(
+            "a", "Kyiv Wire", "2024-11-02", ("HUR", "3,000 North Korean troops were deployed near Kursk", [])
+        ),
+        doc(
+            "b",
+            "Seoul Daily",
+            "2024-11-02",
+            ("the Pentagon", "12,000 North Korean troops were deployed near Kursk", []),
+        ),
+    ]
+    res = link_documents(docs)
+    assert _kinds(res) == ["conflict"]
+    assert res.disagreements[0].conservative.startswith("3,000")
+    assert claim_of(res, "a") is not claim_of(res, "b")
+
+
+def test_qualified_figures_that_can_both_hold_do_not_conflict():
+    docs = [
+        doc(
+            "a",
+            "Kyiv Wire",
+            "2024-11-02",
+            ("HUR", "up to 3,000 North Korean troops were deployed near Kursk", []),
+        ),
+        doc(
+            "b",
+            "Seoul Daily",
+            "2024-11-02",
+            ("the Pentagon", "2,500 North Korean troops were deployed near Kursk", []),
+        ),
+    ]
+    assert _kinds(link_documents(docs)) == []
+
+
+def test_later_figure_is_an_update_not_a_conflict():
+    docs = [
+        doc(
+            "a", "Kyiv Wire", "2024-10-20", ("HUR", "3,000 North Korean troops were deployed near Kursk", [])
+        ),
+        doc(
+            "b",
+            "Seoul Daily",
+            "2024-12-10",
+            ("the Pentagon", "12,000 North Korean troops were deployed near Kursk", []),
+        ),
+        doc(
+            "c",
+            "Kyiv Wire",
+            "2024-10-20",
+            ("the mayor", "four people were killed in the strike on the port", []),
+        ),
+        doc(
+            "d",
+            "Kyiv Wire",
+            "2024-10-20",
+            ("the mayor", "six people were killed in the strike on the port", []),
+        ),
+    ]
+    res = link_documents(docs)
+    ups = [d for d in res.disagreements if d.kind == "update"]
+    assert {(u.a.doc_id, u.b.doc_id) for u in ups} == {("a", "b"), ("c", "d")}  # grew over time; own revision
+    assert not [d for d in res.disagreements if d.kind == "conflict"]
+
+
+def test_denial_against_assertion_is_a_statement_conflict():
+    docs = [
+        doc(
+            "a",
+            "Wire One",
+            "2024-09-10",
+            ("the State Department", "Iran has delivered ballistic missiles to Russia", []),
+        ),
+        doc(
+            "b",
+            "Wire Two",
+            "2024-09-10",
+            ("Iran's foreign minister", "Iran has not delivered ballistic missiles to Russia", []),
+        ),
+    ]
+    res = link_documents(docs)
+    assert claim_of(res, "a") is not claim_of(res, "b")
+    assert [d.kind for d in res.disagreements] == ["conflict"]
+
+
+def test_candidates_come_from_an_index_not_all_pairs():
+    rng = np.random.default_rng(0)
+    vecs = rng.standard_normal((400, 32)).astype(np.float32)
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    pairs = neighbour_pairs(vecs, k=5, min_sim=-1.0)
+    assert len(pairs) <= 400 * 5 and len(pairs) < 400 * 399 // 2
+    assert key_pairs([(0, "x"), (1, "x"), (2, "y")]) == {(0, 1)}
+
+
+def test_contract_shape_and_hashed_vectors_path():
+    docs = [
+        doc("a", "W", "2024-11-02", ("HUR", "3,000 troops were deployed near Kursk", [])),
+        doc("b", "D", "2024-11-02", ("the Pentagon", "12,000 troops were deployed near Kursk", [])),
+    ]
+    items = build_items(docs)
+    out = to_contract(link_items(items, hashed_vectors([i.content for i in items]), docs))
+    assert set(out) == {"clusters", "conflicts", "updates"}
+    assert all({"members", "origins"} <= set(c) for c in out["clusters"])
+    assert all(set(m) == {"doc", "content"} for c in out["clusters"] for m in c["members"])
+    assert out["conflicts"] and {"a", "b", "why"} <= set(out["conflicts"][0])
+
+
+def test_cli_link_writes_contract_and_leaves_nothing(tmp_path):
+    lines = [
+        {
+            "id": "x1",
+            "outlet": "Wire One",
+            "published": "2024-11-02",
+            "text": "The Pentagon said on Friday that about 10,000 North Korean troops had been sent "
+            "to Russia.",
+        },
+        {
+            "id": "x2",
+            "outlet": "Daily Two",
+            "published": "2024-11-03",
+            "text": "Some ten thousand North Korean soldiers have been sent to Russia, the Pentagon said.",
+        },
+    ]
+    inp = tmp_path / "in.jsonl"
+    inp.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    before = set(tmp_path.iterdir())
+    proc = subprocess.run(
+        [sys.executable, "-m", "claimgraph.cli", "link", "--jsonl", str(inp)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert set(out) >= {"clusters", "conflicts", "updates"}
+    assert set(tmp_path.iterdir()) == before
+
+
+def test_dev_gold_linking_reaches_a_floor():
+    gold = SHARED / "bench" / "dev" / "gold.jsonl"
+    if not gold.exists():
+        pytest.skip(f"shared benchmark data not found at {SHARED}")
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+    from eval_link import gold_documents
+
+    res = link_documents(gold_documents(str(gold)))
+    multi = [c for c in res.claims if len({m.doc_id for m in c.members}) > 1]
+    assert len(multi) >= 5
