@@ -346,3 +346,30 @@ def test_serve_command_checks_its_arguments(capsys):
     assert "not a port number" in capsys.readouterr().err
     args = build_parser().parse_args(["serve"])
     assert (args.host, args.port, args.token) == ("127.0.0.1", 8000, None)
+
+
+def test_reviewer_names_the_source_when_accepting(client):
+    body = report_body(kind="wrong_source", comment="not the admiral")
+    rep = client.post("/api/reports", json=body).json()
+    assert rep["source"] is None
+    r = client.post(f"/api/reports/{rep['id']}/accept", json={"source": "Officials in the capital"})
+    assert r.status_code == 200, r.text
+    doc = client.get("/api/documents/harbour-1").json()
+    a = next(x for x in doc["attributions"] if "40 vessels" in x["content"]["text"])
+    assert a["source"]["text"] == "Officials in the capital" and a["source"]["start"] >= 0
+    # a missed claim: the selection becomes the content, the named source its source
+    sel = "the blockade could last into spring"
+    start = HARBOUR.index(sel)
+    rep = client.post(
+        "/api/reports",
+        json=report_body(
+            kind="missed_claim", selection=sel, start=start, end=start + len(sel), source="the port authority"
+        ),
+    ).json()
+    r = client.post(f"/api/reports/{rep['id']}/accept", headers=XRW)
+    assert r.status_code == 200
+    doc = client.get("/api/documents/harbour-1").json()
+    a = next(x for x in doc["attributions"] if x["content"]["text"] == sel)
+    assert a["method"] == "correction" and a["source"]["text"] == "the port authority"
+    r = client.post("/api/reports/1/accept", json={"source": "x" * 500})
+    assert r.status_code == 422

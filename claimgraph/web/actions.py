@@ -213,7 +213,9 @@ def _attribution_at(attributions: list[dict[str, Any]], start: int, end: int) ->
     return best
 
 
-def correction_details(store: Store, report: dict[str, Any]) -> dict[str, Any] | None:
+def correction_details(
+    store: Store, report: dict[str, Any], source: str | None = None
+) -> dict[str, Any] | None:
     """What the reviewer's acceptance changes, beyond what the store derives from the selection.
 
     The attribution meant is the one the selection overlaps (its source, cue or
@@ -226,7 +228,7 @@ def correction_details(store: Store, report: dict[str, Any]) -> dict[str, Any] |
     text = doc["text"]
     start = report.get("start") if isinstance(report.get("start"), int) else text.find(report["selection"])
     end = report.get("end") if isinstance(report.get("end"), int) else start + len(report["selection"])
-    source, _ = split_comment(report.get("comment") or "")
+    source = (source or "").strip() or split_comment(report.get("comment") or "")[0]
     target = _attribution_at(doc["attributions"], start, end) if start is not None and start >= 0 else None
     out: dict[str, Any] = {}
     kind = report["kind"]
@@ -243,13 +245,16 @@ def correction_details(store: Store, report: dict[str, Any]) -> dict[str, Any] |
     return out or None
 
 
-def resolve(store: Store, report_id: int, accept: bool) -> dict[str, Any]:
+def resolve(store: Store, report_id: int, accept: bool, source: str | None = None) -> dict[str, Any]:
+    """Accept or reject an open report; `source` is the reviewer's word on the right source."""
     report = store.get_report(report_id)
     if report is None:
         raise ActionError(404, f"no report with id {report_id}")
     if report["status"] != "open":
         raise ActionError(409, f"report {report_id} is already {report['status']}")
-    details = correction_details(store, report) if accept else None
+    if source and len(source) > MAX_SOURCE:
+        raise ActionError(413, f"the source is too long: at most {MAX_SOURCE} characters")
+    details = correction_details(store, report, source) if accept else None
     out = store.resolve_report(report_id, accept, details)
     if accept:
         store.relink()

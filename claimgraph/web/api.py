@@ -44,6 +44,12 @@ class ReportIn(BaseModel):
     doc_version: str | None = Field(None, max_length=64, description="the version hash the reader showed")
 
 
+class ReviewIn(BaseModel):
+    """What the reviewer fixes when accepting: the right source, as written in the article."""
+
+    source: str | None = Field(None, max_length=300)
+
+
 def _page(limit: int, offset: int) -> tuple[int, int]:
     return queries.clamp(limit, offset)
 
@@ -234,14 +240,14 @@ def router(web: Web) -> APIRouter:
         dependencies=w,
         summary="Accept a report: apply its correction and re-extract",
     )
-    async def accept(report_id: int, request: Request) -> dict[str, Any]:
+    async def accept(report_id: int, body: ReviewIn | None = None) -> dict[str, Any]:
         try:
-            return await web.db(actions.resolve, web.store, report_id, True)
+            return await web.db(actions.resolve, web.store, report_id, True, body.source if body else None)
         except actions.ActionError as exc:
             raise fail(exc) from None
 
     @r.post("/reports/{report_id}/reject", dependencies=w, summary="Reject a report")
-    async def reject(report_id: int, request: Request) -> dict[str, Any]:
+    async def reject(report_id: int) -> dict[str, Any]:
         try:
             return await web.db(actions.resolve, web.store, report_id, False)
         except actions.ActionError as exc:

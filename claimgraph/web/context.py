@@ -157,14 +157,19 @@ class Web:
             )
         if api and self.guard.has_bearer(headers):
             return  # a browser never adds this header by itself, so no CSRF is possible
-        if api and (headers.get("content-type", "").split(";")[0].strip().lower() == "application/json"
-                    or headers.get("x-requested-with")):
+        if api and (
+            headers.get("content-type", "").split(";")[0].strip().lower() == "application/json"
+            or headers.get("x-requested-with")
+        ):
             return  # a cross-site post with these needs a CORS preflight, which this server never grants
         given = submitted_csrf if submitted_csrf is not None else headers.get(CSRF_HEADER)
         if not self.guard.csrf_ok(dict(request.cookies), given):
             if api:
-                raise HTTPException(403, "API writes need Content-Type: application/json, an "
-                                         "X-Requested-With header, or the token (CSRF protection)")
+                raise HTTPException(
+                    403,
+                    "API writes need Content-Type: application/json, an "
+                    "X-Requested-With header, or the token (CSRF protection)",
+                )
             raise HTTPException(403, "missing or wrong CSRF token: reload the page and try again")
 
     async def read_form(self, request: Request, *, need_token: bool = True) -> Any:

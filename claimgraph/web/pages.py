@@ -217,7 +217,9 @@ def router(web: Web) -> APIRouter:
         if decision not in ("accept", "reject"):
             raise HTTPException(400, "decision must be accept or reject")
         try:
-            await web.db(actions.resolve, web.store, report_id, decision == "accept")
+            await web.db(
+                actions.resolve, web.store, report_id, decision == "accept", _str(form, "source") or None
+            )
         except actions.ActionError as exc:
             raise HTTPException(exc.status, exc.message) from None
         return RedirectResponse(f"/review?{urlencode({'done': decision + 'ed'})}", status_code=303)

@@ -71,13 +71,10 @@ def documents(
         conds.append(DocumentRow.published >= date_from)
     if date_to:
         conds.append(DocumentRow.published <= date_to + "\uffff")
-    q = (
-        select(*cols)
-        .where(*conds)
-        .order_by(DocumentRow.published.desc().nulls_last(), DocumentRow.ingested_at.desc())
-        .limit(limit)
-        .offset(offset)
-    )
+    latest = DocumentRow.published.desc()
+    if s.get_bind().dialect.name != "sqlite":  # SQLite puts NULLs last in DESC already, and keeps its index
+        latest = latest.nulls_last()
+    q = select(*cols).where(*conds).order_by(latest, DocumentRow.id.desc()).limit(limit).offset(offset)
     rows = [_doc_brief(r) for r in s.execute(q)]
     total = s.scalar(select(func.count()).select_from(DocumentRow).where(*conds)) or 0
     return rows, total

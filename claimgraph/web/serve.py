@@ -10,12 +10,18 @@ from claimgraph.web.security import is_loopback
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--db", metavar="URL", help="store: a SQLite path, sqlite:// or postgresql:// URL "
-                   "(default: the user's data directory)")
+    p.add_argument(
+        "--db",
+        metavar="URL",
+        help="store: a SQLite path, sqlite:// or postgresql:// URL (default: the user's data directory)",
+    )
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
-    p.add_argument("--token", help="token writes need (default: $CLAIMGRAPH_TOKEN); required for writes "
-                   "when --host is not a loopback address")
+    p.add_argument(
+        "--token",
+        help="token writes need (default: $CLAIMGRAPH_TOKEN); required for writes "
+        "when --host is not a loopback address",
+    )
 
 
 def main(args: argparse.Namespace) -> int:
@@ -29,8 +35,11 @@ def main(args: argparse.Namespace) -> int:
         print(f"claimgraph: --port {args.port}: not a port number", file=sys.stderr)
         return 2
     if not is_loopback(args.host) and token is None:
-        print(f"claimgraph: listening on {args.host} without --token: ingest, reports and review are "
-              "disabled (set --token or CLAIMGRAPH_TOKEN to enable them)", file=sys.stderr)
+        print(
+            f"claimgraph: listening on {args.host} without --token: ingest, reports and review are "
+            "disabled (set --token or CLAIMGRAPH_TOKEN to enable them)",
+            file=sys.stderr,
+        )
     try:
         app = create_app(args.db, token, host=args.host)
     except Exception as exc:  # a store that cannot be opened: one line, not a traceback
