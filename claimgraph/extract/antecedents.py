@@ -38,6 +38,14 @@ def _singular(w: str) -> str:
     return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
 
 
+def _vague(text: str, words: list[str], vague: set[str]) -> bool:
+    """"the ministry", "these sources", "the same source": a determiner, a common noun, no name."""
+    raw = text.split()
+    nouns = {_singular(v) for v in vague}
+    return (len(words) <= 3 and words[0] in DETERMINERS and _singular(words[-1]) in nouns
+            and raw[-1][:1].islower() and "’s" not in text and "'s" not in text)
+
+
 def _is_person(sdoc: SpacyDoc, start: int, end: int) -> bool:
     span = sdoc.char_span(start, end, alignment_mode="expand")
     return span is not None and len(span) > 0 and span.root.ent_type_ == "PERSON"
@@ -96,7 +104,7 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
             person = kind == "person"
         elif words and words[0] in POSSESSIVES and a.via:
             resolved = " ".join([a.via[0].text] + a.source.text.split()[1:])
-        elif words and (words[0] in DETERMINERS) and _singular(words[-1]) in {_singular(v) for v in vague}:
+        elif _vague(a.source.text, words, vague):
             head = _singular(words[-1])
             for m in reversed(known):
                 if m.start >= pos or m.text == a.source.text:

@@ -340,6 +340,9 @@ def content_span(r: Reader, c: Token, lo: int) -> tuple[int, int]:
         first = lead.right_edge.i + 1  # "said on Saturday they had ...": the date is the saying's
     if r.doc[first].lower_ == "that" and r.doc[first].dep_ == "det" and first < last:
         first += 1  # "wrote that power had been restored", "that" misread as a determiner
+    semi = next((t.i for t in r.doc[first + 1:last + 1] if t.text == ";" and r.in_quote(t) is None), None)
+    if semi is not None:
+        last = semi - 1  # a semicolon closes the reported clause
     while first < last and (r.doc[first].dep_ == "mark" and r.doc[first].head.i == c.i
                             and r.doc[first].lower_ in ("that", "whether", "if")
                             or r.doc[first].is_punct and r.doc[first].text not in QUOTE_CHARS):
@@ -539,7 +542,7 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
                 for c in v.rights:
                     if c.i > obj.i and c.dep_ == "prep" and c.lower_ in lex["object_content_preps"]:
                         linked = True
-                    if c.i > obj.i and linked and c.dep_ in ("prep", "xcomp", "advcl", "advmod"):
+                    if c.i > obj.i and linked and c.dep_ in ("prep", "xcomp"):
                         last = max(last, c.right_edge.i)
                 obj_content = r.tok_range(obj.left_edge.i, last)
 
