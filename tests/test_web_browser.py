@@ -183,3 +183,26 @@ def test_claim_page_draws_relay_graph_and_timeline(tmp_path, page):
         page.locator("svg#relay-graph g.node-origin a").first.click()
         page.wait_for_url("**/sources/**")
         assert page.problems == []
+
+
+def test_ingest_a_file_from_the_browser(tmp_path, page):
+    from claimgraph.store import open_store
+
+    url = str(tmp_path / "ingest.db")
+    open_store(url).close()
+    article = tmp_path / "ferry-strike.txt"
+    article.write_text(
+        "Ferry crews walked out at dawn, the dockworkers' union said on Sunday.\n"
+        "According to the harbour office, eleven sailings were cancelled.\n",
+        encoding="utf-8",
+    )
+    with running_server(url) as base:
+        page.goto(f"{base}/ingest")
+        form = page.locator("form:has(input[type=file])")
+        form.locator("input[type=file]").set_input_files(str(article))
+        form.locator("input[name=outlet]").fill("Browser Post")
+        form.locator("button[type=submit]").click()
+        page.wait_for_url("**/documents/ferry-strike?done=ingested", timeout=120_000)
+        assert "Browser Post" in page.inner_text(".meta")
+        assert page.locator("#doc-text a.hl").count() >= 2
+        assert page.problems == []
