@@ -15,7 +15,15 @@ from functools import lru_cache
 
 from spacy.tokens import Doc as SpacyDoc
 
-from claimgraph.extract.lexicon import span_root, tokens_in
+from claimgraph.extract.lexicon import (
+    anchored_matches,
+    hint_positions,
+    parses,
+    per_doc,
+    span_root,
+    tokens_in,
+    within,
+)
 from claimgraph.model import DateMention, Span
 
 _MONTH_NUM = {
@@ -54,7 +62,7 @@ _PATTERN = "|".join([
 _DATE_RE = re.compile(rf"(?<![\w]){'(?:' + _PATTERN + ')'}", re.IGNORECASE)
 _CAPITALISED = re.compile(r"[A-Z]")
 # every date form holds a digit or one of these words: a cheap test before the full regex
-_HINT_RE = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday"
+_HINT_RE = re.compile(r"\b\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday"
                       r"|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight|week|weekend|month"
                       r"|year|night|morning|afternoon|evening)", re.IGNORECASE)
 _DURATION_RE = re.compile(r"^(?:the\s+)?(?:past|last|next|previous|coming)?\s*\S+\s+"
@@ -236,18 +244,39 @@ def _fallback(text: str, published: str | None) -> tuple[str | None, str] | None
     return (result.date().isoformat(), "day") if result else None
 
 
-def dates_in(text: str, start: int, end: int, published: str | None) -> list[DateMention]:
-    """Every date expression in text[start:end], resolved against `published`."""
-    if not _HINT_RE.search(text, start, end):
-        return []
+def dates_in(text: str, start: int, end: int, published: str | None,
+             sdoc: SpacyDoc | None = None) -> list[DateMention]:
+    """Every date expression in text[start:end], resolved against `published`.
+
+    With the parse at hand the whole text is scanned once and each call picks its range."""
+    if (start, end) != (0, len(text)) and parses(sdoc, text):
+        found = per_doc(sdoc, f"dates:{published}",
+                        lambda: _with_starts(dates_in(text, 0, len(text), published, sdoc)))
+        return within(found[1], found[0], start, end)
     pub = parse_published(published)
     out: list[DateMention] = []
-    for m in _DATE_RE.finditer(text, start, end):
+    for m in _scan(text, start, end, sdoc):
         resolved = _resolve(m, pub)
         if resolved is None:
             continue
         out.append(DateMention(Span.of(text, m.start(), m.end()), resolved[0], resolved[1]))
     return out
+
+
+def _is_hint(word: str) -> bool:
+    return _HINT_RE.match(word) is not None or any(c.isdigit() for c in word)
+
+
+def _scan(text: str, start: int, end: int, sdoc: SpacyDoc | None = None) -> list[re.Match[str]]:
+    """Date matches in text[start:end], tried only around hint words (a digit, a month, "week")."""
+    hints: re.Pattern[str] | list[int] = _HINT_RE
+    if sdoc is not None and parses(sdoc, text):
+        hints = hint_positions(sdoc, "dates", _is_hint)
+    return anchored_matches(_DATE_RE, hints, text, start, end, words_back=4)
+
+
+def _with_starts(items: list[DateMention]) -> tuple[list[int], list[DateMention]]:
+    return [d.span.start for d in items], items
 
 
 def entity_dates(sdoc: SpacyDoc | None, text: str, start: int, end: int, published: str | None,
@@ -256,10 +285,7 @@ def entity_dates(sdoc: SpacyDoc | None, text: str, start: int, end: int, publish
     if sdoc is None:
         return []
     out = []
-    date_ents = sdoc.user_data.get("_enrich_date_ents")
-    if date_ents is None:
-        date_ents = [e for e in sdoc.ents if e.label_ == "DATE"]
-        sdoc.user_data["_enrich_date_ents"] = date_ents
+    date_ents = per_doc(sdoc, "date_ents", lambda: [e for e in sdoc.ents if e.label_ == "DATE"])
     for ent in date_ents:
         if ent.end_char <= start or ent.start_char >= end:
             continue

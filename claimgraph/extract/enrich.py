@@ -15,6 +15,7 @@ from spacy.tokens import Doc as SpacyDoc
 from claimgraph.extract.dates import dates_in, entity_dates, governs
 from claimgraph.extract.entities import find_entities
 from claimgraph.extract.hedges import certainty, find_hedges
+from claimgraph.extract.lexicon import forget, sentence_starts
 from claimgraph.extract.quantities import find_quantities
 from claimgraph.extract.sources import source_normalized, source_type
 from claimgraph.model import Attribution, DateMention, Document, Quantity, Span
@@ -34,12 +35,9 @@ def _quantities(sdoc: SpacyDoc | None, text: str, att: Attribution) -> list[Quan
 
 def _cue_sentence(sdoc: SpacyDoc | None, text: str, att: Attribution) -> tuple[int, int]:
     """The sentence holding the cue (the whole text when there is no parse)."""
-    if sdoc is None or att.cue.start < 0 or not sdoc.has_annotation("SENT_START"):
+    if sdoc is None or att.cue.start < 0:
         return 0, len(text)
-    bounds = sdoc.user_data.get("_enrich_sent_starts")
-    if bounds is None:
-        bounds = [s.start_char for s in sdoc.sents]
-        sdoc.user_data["_enrich_sent_starts"] = bounds
+    bounds = sentence_starts(sdoc)
     i = bisect_right(bounds, att.cue.start) - 1
     if i < 0:
         return 0, len(text)
@@ -51,13 +49,13 @@ def _dates(sdoc: SpacyDoc | None, text: str, att: Attribution, published: str | 
     parts = _content_parts(att)
     found: list[DateMention] = []
     for part in parts:
-        found.extend(dates_in(text, part.start, part.end, published))
+        found.extend(dates_in(text, part.start, part.end, published, sdoc))
     if att.cue.start >= 0:
         lo, hi = _cue_sentence(sdoc, text, att)
         blocked = [(p.start, p.end) for p in parts]
         if att.source is not None and att.source.start >= 0:
             blocked.append((att.source.start, att.source.end))
-        for d in dates_in(text, lo, hi, published):
+        for d in dates_in(text, lo, hi, published, sdoc):
             if any(s < d.span.end and d.span.start < e for s, e in blocked):
                 continue
             if governs(sdoc, d.span.start, d.span.end, att.cue.start, att.cue.end):
@@ -86,6 +84,9 @@ def enrich_attributions(
 ) -> list[Attribution]:
     """Pipeline component: describe every attribution (hedges, certainty, source type and name,
     quantities, dates, entities, places)."""
-    for att in attributions:
-        enrich_one(sdoc, att, document)
+    try:
+        for att in attributions:
+            enrich_one(sdoc, att, document)
+    finally:
+        forget(sdoc)
     return attributions

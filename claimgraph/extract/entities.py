@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc as SpacyDoc
 
+from claimgraph.extract.lexicon import per_doc
 from claimgraph.extract.sources import lookup_body, normalize_name
 from claimgraph.model import Attribution, Entity, Span
 
@@ -46,14 +47,12 @@ def _merge_possessive(text: str, ents: list[_Ent]) -> list[_Ent]:
 
 
 def _ent_starts(sdoc: SpacyDoc) -> tuple[list[int], list[_Ent]]:
-    cached = sdoc.user_data.get("_enrich_ents")
-    if cached is None:
+    def build() -> tuple[list[int], list[_Ent]]:
         ents = [_Ent(e.start_char, e.end_char, e.label_, e.text) for e in sdoc.ents
                 if e.label_ not in _SKIP_LABELS]
         ents = _merge_possessive(sdoc.text, ents)
-        cached = ([e.start_char for e in ents], ents)
-        sdoc.user_data["_enrich_ents"] = cached
-    return cached
+        return [e.start_char for e in ents], ents
+    return per_doc(sdoc, "ents", build)
 
 
 def attribution_spans(att: Attribution) -> list[Span]:

@@ -8,12 +8,13 @@ stated, claimed, speculated or denied. The word lists are in data/hedges.json.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Token
 
-from claimgraph.extract.lexicon import load, phrases_regex, token_at, tokens_in
+from claimgraph.extract.lexicon import load, parses, per_doc, phrases_regex, token_at, tokens_in
 from claimgraph.model import Attribution, Span
 
 CLASS_ORDER = ("denied", "confirmed", "claimed", "hedged", "stated")
@@ -53,7 +54,21 @@ def _is_real_modal(sdoc: SpacyDoc | None, text: str, start: int, word: str) -> b
 
 
 def hedges_in(sdoc: SpacyDoc | None, text: str, start: int, end: int) -> list[Span]:
-    """Every hedge phrase in text[start:end], with exact offsets."""
+    """Every hedge phrase in text[start:end], with exact offsets.
+
+    With the parse at hand the whole text is scanned once and each call picks its range."""
+    if (start, end) != (0, len(text)) and parses(sdoc, text):
+        def build() -> tuple[list[int], list[Span]]:
+            found = hedges_in(sdoc, text, 0, len(text))
+            return [h.start for h in found], found
+        starts, items = per_doc(sdoc, "hedges", build)
+        i = bisect_left(starts, start)
+        out_range = []
+        while i < len(items) and starts[i] < end:
+            if items[i].end <= end:
+                out_range.append(items[i])
+            i += 1
+        return out_range
     out: list[Span] = []
     for m in _hedge_regex().finditer(text, start, end):
         word = m.group(0)

@@ -16,7 +16,16 @@ from functools import lru_cache
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Token
 
-from claimgraph.extract.lexicon import load, phrase_pattern, token_at
+from claimgraph.extract.lexicon import (
+    anchored_matches,
+    hint_positions,
+    load,
+    parses,
+    per_doc,
+    phrase_pattern,
+    token_at,
+    within,
+)
 from claimgraph.model import Quantity, Span
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -32,6 +41,8 @@ _SCALED_RE = re.compile(r"\d\s*(?:k|m|mn|mln|bn|b|thousand|million|billion)$|,\d
 @dataclass(frozen=True)
 class _Tables:
     regex: re.Pattern[str]
+    hints: re.Pattern[str]
+    hint_words: frozenset[str]
     words: dict[str, int]
     multipliers: dict[str, int]
     qualifiers: dict[str, str]
@@ -74,8 +85,13 @@ def _tables() -> _Tables:
         rf"(?P<pct>\s*(?:{pct})(?![\w]))?"
         rf"(?P<tail>\s+or\s+more|\s+or\s+so|\s+or\s+fewer|\s+or\s+less|\+|-plus)?"
     )
+    hint_words = [*words, *word_mults, "dozen", *(w for v in vague for w in v.split())]
+    hint_words = [w for w in hint_words if w not in ("of", "a", "an")]
+    hints = rf"(?<!\w)\d|{cur}|\b(?:{_alt(hint_words)})"
     return _Tables(
         regex=re.compile(pattern, re.IGNORECASE),
+        hints=re.compile(hints, re.IGNORECASE),
+        hint_words=frozenset(w.lower() for w in hint_words),
         words={**words, "dozen": data["dozen"], **data["articles"]},
         multipliers=mults,
         qualifiers=qualifiers,
@@ -88,6 +104,11 @@ def _tables() -> _Tables:
 
 
 _TOKEN_RE = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+", re.IGNORECASE)
+
+
+def _is_hint(word: str) -> bool:
+    t = _tables()
+    return word[:1].isdigit() or word in t.hint_words or word[:1] in t.currency or word[:3] in t.currency
 
 
 def parse_number(text: str) -> float | None:
@@ -192,10 +213,21 @@ def _bounds(qualifier: str, value: float) -> tuple[float | None, float | None, f
 
 
 def find_quantities(sdoc: SpacyDoc | None, text: str, start: int, end: int) -> list[Quantity]:
-    """Every count in text[start:end] with qualifier, bounds and unit."""
+    """Every count in text[start:end] with qualifier, bounds and unit.
+
+    With the parse at hand the whole text is scanned once and each call picks its range."""
+    if (start, end) != (0, len(text)) and parses(sdoc, text):
+        def build() -> tuple[list[int], list[Quantity]]:
+            found = find_quantities(sdoc, text, 0, len(text))
+            return [q.span.start for q in found], found
+        starts, items = per_doc(sdoc, "quantities", build)
+        return within(items, starts, start, end)
     t = _tables()
     out: list[Quantity] = []
-    for m in t.regex.finditer(text, start, end):
+    hints: re.Pattern[str] | list[int] = t.hints
+    if sdoc is not None and parses(sdoc, text):
+        hints = hint_positions(sdoc, "quantities", _is_hint)
+    for m in anchored_matches(t.regex, hints, text, start, end, words_back=4):
         if _skipped(text, m, sdoc):
             continue
         qual_word = (m.group("qual") or "").lower()
