@@ -243,3 +243,35 @@ def test_hedges_without_a_sayer_are_not_attributions():
 
 def test_announced_with_a_plain_object_is_not_a_report():
     assert extract("The treasury announced sanctions on two airlines.") == []
+
+
+def test_statement_carried_by_an_agency_is_a_relay_and_not_content():
+    attrs = extract("The militia said its fighters had taken the bridge, in a statement carried by the "
+                    "Frontline News Agency. The fighting had lasted two days, the statement said.")
+    assert attrs[0].content.text == "its fighters had taken the bridge"
+    assert [v.text for v in attrs[0].via] == ["the Frontline News Agency"]
+    assert src(attrs[1]) == "the statement" and attrs[1].source_resolved == "The militia"
+
+
+def test_follow_up_quote_shares_the_outlet_the_sayer_spoke_to():
+    attrs = extract("\u201cThe port is closed,\u201d a shipping official told AFP. "
+                    "\u201cNo vessel has left since Monday,\u201d the same official added.")
+    assert [[v.text for v in a.via] for a in attrs] == [["AFP"], ["AFP"]]
+    assert attrs[1].source_resolved == "a shipping official"
+
+
+def test_relative_pronoun_sayer_is_the_noun_it_describes():
+    a = one("Police questioned a driver who said he had seen the truck.")
+    assert src(a) == "a driver" and a.content.text == "he had seen the truck"
+
+
+def test_person_shown_in_footage_speaks_and_the_broadcaster_relays():
+    a = one("Footage broadcast by Channel Nine showed one suspect saying he had been paid.")
+    assert src(a) == "one suspect" and [v.text for v in a.via] == ["Channel Nine"]
+    assert a.cue.text == "saying" and a.content.text == "he had been paid"
+
+
+def test_semicolon_closes_a_headline_clause():
+    attrs = extract("Mayor says bridge will reopen; police say road stays shut")
+    assert [a.content.text for a in attrs] == ["bridge will reopen", "road stays shut"]
+    assert all(a.via == [] for a in attrs)

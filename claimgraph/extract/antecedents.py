@@ -114,8 +114,7 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
                     break
             if resolved is None:
                 for m in reversed(known):
-                    if m.start < pos and m.attribution is not None and not m.person \
-                            and _words(m.text)[:1] not in (["the"], ["these"]):
+                    if m.start < pos and m.attribution is not None and not m.person:
                         resolved, antecedent = m.full, m
                         break
         elif len(words) <= 2 and a.source.text[:1].isupper():

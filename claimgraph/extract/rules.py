@@ -457,6 +457,8 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
     content_tok: Token | None = None
     obj_content: tuple[int, int] | None = None
     subj = subject_of(v, lo)
+    if subj is not None and subj.lower_ in RELATIVIZERS and v.dep_ == "relcl":
+        subj = v.head  # "a suspect who ... said": the sayer is the noun the clause describes
     if subj is not None and subj.i < lo and not any(c.dep_ in ("appos", "conj") and c.i >= lo
                                                    for c in subj.rights):
         subj = None  # only a dateline: the sayer is the noun phrase before the verb
@@ -502,7 +504,9 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
                     return None
                 front_clause = True
             subj = v.head  # "Africa Corps ... posted on Telegram that ..." misread as a modifier
-        elif v.tag_ == "VBG" and v.dep_ == "acl" and v.head.lemma_.lower() not in lex["statement_nouns"]:
+        elif v.tag_ == "VBG" and v.dep_ == "acl" and lemma != "say" \
+                and v.head.lemma_.lower() not in lex["statement_nouns"] | lex["vague_nouns"] \
+                and v.head.ent_type_ not in ("PERSON", "ORG", "NORP"):
             return None  # "intelligence confirming the claim": no one speaks
         agent = next((c for c in v.children if c.dep_ == "agent"), None)
         if any(c.dep_ == "auxpass" for c in v.children) or (v.tag_ == "VBN" and subj is None):
@@ -660,7 +664,8 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
     if source_tok is not None:
         a, b, _ = r.np(source_tok, via)
         for ch in v.children:  # a second subject the parser split off: 'officer with the sign “Alex”'
-            if ch.dep_ == "nsubj" and ch.i > source_tok.i and ch.left_edge.i <= b + 2 and ch.i < v.i:
+            if ch.dep_ == "nsubj" and ch.i > source_tok.i and ch.left_edge.i <= b + 2 and ch.i < v.i \
+                    and ch.lower_ not in RELATIVIZERS:
                 b = ch.right_edge.i
         source = r.tok_range(a, b)
     elif not participle:
@@ -754,6 +759,38 @@ def phrase_cue(r: Reader, tok: Token, sent: SpacySpan, lo: int) -> Found | None:
 
 # ---- assembling --------------------------------------------------------------------------------------
 
+def _shown_speaker(f: Found, v: Token, r: Reader) -> bool:
+    """"Footage broadcast by X showed a suspect saying ...": the one shown speaks, the footage's
+    publisher relays."""
+    lex = r.lex
+    show = v.head
+    if show.lemma_.lower() not in lex["show_verbs"]:
+        if show.head.lemma_.lower() in lex["show_verbs"] and show.dep_ == "dobj":
+            show = show.head
+        else:
+            return False
+    shown = next((c for c in show.children if c.dep_ == "dobj"), None)
+    if shown is None or shown.i == v.i:
+        shown = v.head if v.head.i != show.i else None
+    if shown is None:
+        return False
+    a, b, _ = r.np(shown)
+    f.source, f.source_tok = r.tok_range(a, b), shown.i
+    footage = subject_of(show)
+    if footage is not None:
+        relays = lex["footage_relays"]
+        relay = footage if footage.lemma_.lower() in relays else next(
+            (c for c in footage.rights if c.dep_ == "acl" and c.lemma_.lower() in relays), None)
+        who = agent_of(relay) if relay is not None else None
+        if who is None:
+            who = next((c for c in footage.lefts if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"),
+                       None)
+        if who is not None:
+            a, b, _ = r.np(who)
+            f.via = [r.tok_range(a, b)] + f.via
+    return True
+
+
 def _inherit(found: list[Found], pending: list[tuple[Found, Token]], r: Reader) -> None:
     """Participles ("…, adding that") and conjoined verbs take the sayer of the clause they hang on."""
     by_anchor = {f.anchor: f for f in found if f.source is not None}
@@ -768,6 +805,8 @@ def _inherit(found: list[Found], pending: list[tuple[Found, Token]], r: Reader) 
                 break
         if src is not None:
             f.source, f.via, f.source_tok = src.source, list(src.via), src.source_tok
+            continue
+        if _shown_speaker(f, v, r):
             continue
         g = governing_subject(v)
         if g is not None:
