@@ -88,6 +88,16 @@ def test_reader_highlights_the_seed_article(seed_store, page):
         page.mouse.move(1, 1)
         page.locator("#doc-text a.hl-cue").first.focus()
         assert tip.is_visible()
+        # ... and Ctrl+Enter on a focused highlight reports its whole content
+        page.keyboard.press("Control+Enter")
+        assert page.locator("#report-dialog").is_visible()
+        selection = page.input_value('#report-form input[name="selection"]')
+        which = page.locator("#doc-text a.hl-cue").first.get_attribute("data-a")
+        card = page.eval_on_selector(
+            f'aside.atts li.card[data-a="{which}"] .content-q', "el => el.textContent"
+        )
+        assert selection and card.strip().startswith(selection[:40])
+        page.keyboard.press("Escape")
         assert page.problems == []  # no CSP violation, no script error
 
 

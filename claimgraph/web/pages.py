@@ -9,7 +9,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import UploadFile
 
-from claimgraph.web import actions, queries, views
+from claimgraph.web import actions, graph, queries, views
 from claimgraph.web.context import Web, url_quote
 from claimgraph.web.security import AUTH_COOKIE
 
@@ -84,7 +84,17 @@ def router(web: Web) -> APIRouter:
                     return RedirectResponse(f"/sources/{url_quote(canonical)}", status_code=303)
         if src is None:
             raise HTTPException(404, f"no source named {name!r}")
-        return web.render(request, "source.html", {"src": src})
+        tl = graph.timeline(
+            [
+                (
+                    m["published"],
+                    m["outlet"] or m["document_id"],
+                    f"/documents/{url_quote(m['document_id'])}#att-{m['index']}",
+                )
+                for m in src["said"]
+            ]
+        )
+        return web.render(request, "source.html", {"src": src, "timeline": tl})
 
     @r.get("/search", response_class=HTMLResponse)
     def search_page(

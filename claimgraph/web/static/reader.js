@@ -91,7 +91,23 @@
     };
   }
 
+  // Keyboard users: with no selection, a focused highlight reports its whole content.
+  function selectFocused() {
+    var el = document.activeElement;
+    if (!el || !el.matches || !el.matches("#doc-text a.hl")) { return; }
+    var parts = box.querySelectorAll('a.hl-content[data-a="' + el.getAttribute("data-a") + '"]');
+    if (parts.length === 0) { parts = [el]; }
+    var first = parts[0], last = parts[parts.length - 1];
+    var r = document.createRange();
+    r.setStart(first.firstChild, 0);
+    r.setEnd(last.firstChild, last.firstChild.length);
+    var sel = window.getSelection();
+    sel.removeAllRanges();
+    sel.addRange(r);
+  }
+
   function openForm() {
+    if (currentSelection() === null) { selectFocused(); }
     pending = currentSelection();
     if (!pending || !dialog || !form) { return false; }
     form.elements.selection.value = pending.text;
