@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -106,4 +106,4 @@ def create_app(
     return app
 
 
-__all__ = ["create_app", "HTTPException"]
+__all__ = ["create_app"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -108,7 +109,7 @@ class Web:
         if not self.guard.needs_token or self.guard.token is None:
             return False
         cookie = request.cookies.get(AUTH_COOKIE)
-        return bool(cookie) and cookie == self.guard.auth_cookie_value()
+        return bool(cookie) and hmac.compare_digest(cookie, self.guard.auth_cookie_value())
 
     def render(self, request: Request, name: str, ctx: dict[str, Any], status: int = 200) -> HTMLResponse:
         csrf, new = self.csrf_of(request)
