@@ -275,3 +275,18 @@ def test_semicolon_closes_a_headline_clause():
     attrs = extract("Mayor says bridge will reopen; police say road stays shut")
     assert [a.content.text for a in attrs] == ["bridge will reopen", "road stays shut"]
     assert all(a.via == [] for a in attrs)
+
+
+def test_as_someone_put_it():
+    a = one("As one analyst put it, the sanctions have failed.")
+    assert (src(a), a.content.text) == ("one analyst", "the sanctions have failed")
+
+
+def test_that_clause_after_in_a_statement():
+    a = one("The regional governor said in a statement that 12 people had been wounded.")
+    assert a.content.text == "12 people had been wounded"
+
+
+def test_writers_aside_is_not_content():
+    a = one("The army says it has captured the village, a claim that could not be independently verified.")
+    assert a.content.text == "it has captured the village"

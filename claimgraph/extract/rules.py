@@ -317,13 +317,15 @@ def clause_child(v: Token, lex: dict[str, Any]) -> Token | None:
         if ch.dep_ == "ccomp" or (ch.dep_ == "xcomp" and v.lemma_ in lex["xcomp_content_verbs"]):
             if best is None or ch.i > v.i >= best.i:
                 best = ch
-    if best is None:  # "told a briefing that X ..." read as a relative clause on the object
-        for obj in v.children:
-            if obj.dep_ in ("dobj", "dative") and obj.i > v.i:
-                for rc in obj.rights:
-                    if rc.dep_ == "relcl" and rc.left_edge.lower_ == "that" and \
-                            any(c.dep_ in SUBJECTS and c.lower_ != "that" for c in rc.children):
-                        return rc
+    if best is None:  # "told a briefing that X ...", "said in a statement that X ...": read as a modifier
+        objs = [c for c in v.children if c.dep_ in ("dobj", "dative") and c.i > v.i]
+        objs += [o for p in v.children if p.dep_ == "prep" and p.i > v.i
+                 for o in p.children if o.dep_ == "pobj"]
+        for obj in objs:
+            for rc in obj.rights:
+                if rc.dep_ in ("relcl", "acl") and rc.left_edge.lower_ == "that" and \
+                        any(c.dep_ in SUBJECTS and c.lower_ != "that" for c in rc.children):
+                    return rc
     return best
 
 
@@ -629,6 +631,16 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
     elif content_tok is not None:
         first = max(content_tok.left_edge.i, lo)
         content = r.tok_range(first, region_lo - 1) if region_lo - 1 >= first else None
+    elif v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children) \
+            and lemma not in lex["needs_addressee"]:
+        head = v.head  # "As one analyst put it, Y" / "Y, as the ministry noted"
+        first, last = max(head.left_edge.i, lo), head.right_edge.i
+        if v.left_edge.i <= first:
+            first = v.right_edge.i + 1
+        else:
+            last = v.left_edge.i - 1
+        if last > first:
+            content, content_root = r.tok_range(first, last), head.i
     elif front_clause or v.dep_ in ("ccomp", "parataxis") and v.head.i < v.i \
             and lemma not in lex["needs_clause_only"]:
         head = v.head
@@ -658,6 +670,7 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
     for cut in r.cuts:
         if content[0] < r.doc[cut].idx < content[1]:
             content = _cut_before_text(r, content[0], r.doc[cut].idx)
+    content = _drop_comment(r, content)
     if content[1] - content[0] < 2:
         return None
     source = None
@@ -698,6 +711,18 @@ def loose_clause(r: Reader, v: Token, region_hi: int, sent: SpacySpan) -> tuple[
     if finite is None or r.doc[first].pos_ in ("ADP", "VERB", "AUX", "PUNCT"):
         return None, -1
     return r.tok_range(first, last), finite.i
+
+
+def _drop_comment(r: Reader, content: tuple[int, int]) -> tuple[int, int]:
+    """Drop the writer's own aside closing a content: "..., a claim that could not be verified"."""
+    span = r.doc.char_span(content[0], content[1], alignment_mode="expand")
+    if span is None:
+        return content
+    for t in span:
+        if t.dep_ == "appos" and t.lemma_.lower() in r.lex["comment_appositives"] and t.i > span.start + 2 \
+                and r.doc[t.left_edge.i - 1].text == "," and t.right_edge.i >= span.end - 1:
+            return _cut_before_text(r, content[0], r.doc[t.left_edge.i].idx)
+    return content
 
 
 def _cut_before_text(r: Reader, start: int, end: int) -> tuple[int, int]:
