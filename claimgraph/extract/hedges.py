@@ -14,7 +14,16 @@ from functools import lru_cache
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Token
 
-from claimgraph.extract.lexicon import load, parses, per_doc, phrases_regex, token_at, tokens_in
+from claimgraph.extract.lexicon import (
+    anchored_matches,
+    hint_positions,
+    load,
+    parses,
+    per_doc,
+    phrases_regex,
+    token_at,
+    tokens_in,
+)
 from claimgraph.model import Attribution, Span
 
 CLASS_ORDER = ("denied", "confirmed", "claimed", "hedged", "stated")
@@ -26,6 +35,16 @@ _MONTH_NUMBER_RE = re.compile(r"\s*\d")
 @lru_cache(maxsize=1)
 def _hedge_regex() -> re.Pattern[str]:
     return phrases_regex(load("hedges.json")["hedges"])
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """The first token of each hedge phrase, where a match can start."""
+    return frozenset(re.split(r"[\s'\u2019]", h.lower())[0] for h in load("hedges.json")["hedges"])
+
+
+def _starts_hedge(word: str) -> bool:
+    return word in _first_words()
 
 
 @lru_cache(maxsize=1)
@@ -70,7 +89,12 @@ def hedges_in(sdoc: SpacyDoc | None, text: str, start: int, end: int) -> list[Sp
             i += 1
         return out_range
     out: list[Span] = []
-    for m in _hedge_regex().finditer(text, start, end):
+    if parses(sdoc, text):
+        hints = hint_positions(sdoc, "hedges", _starts_hedge)
+        matches = anchored_matches(_hedge_regex(), hints, text, start, end, words_back=0)
+    else:
+        matches = list(_hedge_regex().finditer(text, start, end))
+    for m in matches:
         word = m.group(0)
         if word.lower() in _modal_words() and not _is_real_modal(sdoc, text, m.start(), word):
             continue

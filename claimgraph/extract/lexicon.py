@@ -129,9 +129,12 @@ def anchored_matches(pattern: re.Pattern[str], hints: re.Pattern[str] | list[int
     for pos in positions:
         if pos < taken:
             continue
-        lo = max(taken, pos - lookback, text.rfind("\n", start, pos) + 1)
-        starts = [lo + w.start() for w in _WORD_START_RE.finditer(text[lo:pos])][-words_back:]
-        starts.append(pos)
+        if words_back:
+            lo = max(taken, pos - lookback, text.rfind("\n", start, pos) + 1)
+            starts = [w.start() for w in _WORD_START_RE.finditer(text, lo, pos)][-words_back:]
+            starts.append(pos)
+        else:
+            starts = [pos]
         for s in starts:
             m = pattern.match(text, s, end)
             if m is not None and m.end() > pos:
