@@ -30,6 +30,19 @@ def connect(workers: int = 0, scheduler: str | None = None) -> tuple[Any, Any]:
     return Client(cluster), cluster
 
 
+def _warm() -> int:
+    """Load the extractor's models in this worker process (runs on each worker)."""
+    from claimgraph.extract import extract
+    from claimgraph.model import Document
+
+    return len(extract(Document(id="warm", text="The ministry said on Monday that talks would resume.")))
+
+
+def warm(client: Any) -> None:
+    """Load spaCy and the extractor on every worker before work arrives, so items do not queue behind it."""
+    client.run(_warm)
+
+
 def run_distributed(items: list[Item], writer: Writer, workers: int = 0, scheduler: str | None = None,
                     in_flight: int | None = None) -> None:
     """Process `items` on a Dask cluster, writing each finished document through `writer`."""
@@ -37,6 +50,8 @@ def run_distributed(items: list[Item], writer: Writer, workers: int = 0, schedul
 
     client, cluster = connect(workers, scheduler)
     try:
+        if cluster is not None:
+            warm(client)
         n_workers = max(1, len(client.scheduler_info().get("workers", {})) or workers or 1)
         limit = in_flight or 4 * n_workers
         pending: Iterator[Item] = iter(items)
