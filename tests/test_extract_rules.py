@@ -290,3 +290,15 @@ def test_that_clause_after_in_a_statement():
 def test_writers_aside_is_not_content():
     a = one("The army says it has captured the village, a claim that could not be independently verified.")
     assert a.content.text == "it has captured the village"
+
+
+def test_semicolon_starts_a_new_reported_clause():
+    attrs = extract("Officials said two people were killed; another 14 were injured, they said.")
+    assert [(src(a), a.content.text) for a in attrs] == [
+        ("Officials", "two people were killed"), ("they", "another 14 were injured")]
+    assert attrs[1].via == [] and attrs[1].source_resolved == "Officials"
+
+
+def test_report_inside_a_relative_clause():
+    a = one("The strike, which the army said targeted an ammunition depot, caused a large fire.")
+    assert (src(a), a.content.text) == ("the army", "targeted an ammunition depot")

@@ -329,6 +329,14 @@ def clause_child(v: Token, lex: dict[str, Any]) -> Token | None:
     return best
 
 
+def after_semicolon(r: Reader, first: int, end: int) -> int:
+    """Where a clause ending at `end` starts, if a semicolon before it closes an earlier one."""
+    for k in range(end - 1, first - 1, -1):
+        if r.doc[k].text == ";" and r.in_quote(r.doc[k]) is None:
+            return k + 1
+    return first
+
+
 def content_span(r: Reader, c: Token, lo: int) -> tuple[int, int]:
     """Characters of clause `c`, without its complementiser."""
     first, last = max(c.left_edge.i, lo), c.right_edge.i
@@ -345,6 +353,8 @@ def content_span(r: Reader, c: Token, lo: int) -> tuple[int, int]:
     semi = next((t.i for t in r.doc[first + 1:last + 1] if t.text == ";" and r.in_quote(t) is None), None)
     if semi is not None:
         last = semi - 1  # a semicolon closes the reported clause
+    if r.doc[first].lower_ in RELATIVIZERS and r.doc[first].dep_ in SUBJECTS and first < last:
+        first += 1  # "the strike, which the army said hit a depot": the relative pronoun stands outside
     while first < last and (r.doc[first].dep_ == "mark" and r.doc[first].head.i == c.i
                             and r.doc[first].lower_ in ("that", "whether", "if")
                             or r.doc[first].is_punct and r.doc[first].text not in QUOTE_CHARS):
@@ -627,9 +637,9 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
     elif obj_content is not None:
         content = obj_content
     elif content_tok is not None and content_tok.i > v.i:
-        content = content_span(r, content_tok, lo)
+        content = content_span(r, content_tok, max(lo, v.i + 1))
     elif content_tok is not None:
-        first = max(content_tok.left_edge.i, lo)
+        first = after_semicolon(r, max(content_tok.left_edge.i, lo), region_lo)
         content = r.tok_range(first, region_lo - 1) if region_lo - 1 >= first else None
     elif v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children) \
             and lemma not in lex["needs_addressee"]:
@@ -644,7 +654,7 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
     elif front_clause or v.dep_ in ("ccomp", "parataxis") and v.head.i < v.i \
             and lemma not in lex["needs_clause_only"]:
         head = v.head
-        first = lo if front_clause else max(head.left_edge.i, lo)
+        first = after_semicolon(r, lo if front_clause else max(head.left_edge.i, lo), region_lo)
         if region_lo - 1 >= first and r.doc[region_lo - 1].is_punct:
             content = r.tok_range(first, region_lo - 1)
             content_root = head.i
@@ -720,7 +730,8 @@ def _drop_comment(r: Reader, content: tuple[int, int]) -> tuple[int, int]:
         return content
     for t in span:
         if t.dep_ == "appos" and t.lemma_.lower() in r.lex["comment_appositives"] and t.i > span.start + 2 \
-                and r.doc[t.left_edge.i - 1].text == "," and t.right_edge.i >= span.end - 1:
+                and r.doc[t.left_edge.i - 1].text == "," and t.right_edge.i >= span.end - 1 \
+                and any(x.dep_ == "neg" or x.lower_ in r.lex["unverified_words"] for x in t.subtree):
             return _cut_before_text(r, content[0], r.doc[t.left_edge.i].idx)
     return content
 
