@@ -301,3 +301,17 @@ def test_component_enriches_every_attribution_in_place(nlp):
     assert a1.source_type == "military" and a1.quantities[0].high == 500
     assert a2.source_type == "media" and a2.source_normalized == "Reuters"
     assert a2.certainty == "hedged"
+
+
+def test_last_weekday_on_that_weekday_goes_back_a_week(nlp):
+    # 2024-10-21 is a Monday
+    text = "The governor said the dam failed last Monday and the sirens sounded two days ago."
+    att = make(nlp, text, "said", text[text.index("the dam"):-1], "The governor", published="2024-10-21")
+    assert _dates(att) == [("last Monday", "2024-10-14", "day"), ("two days ago", "2024-10-19", "day")]
+
+
+def test_next_week_and_this_year(nlp):
+    text = "The envoy said talks resume next week and end this year."
+    att = make(nlp, text, "said", "talks resume next week and end this year", "The envoy",
+               published="2024-10-23")
+    assert _dates(att) == [("next week", "2024-10-28", "week"), ("this year", "2024", "year")]

@@ -91,3 +91,17 @@ def test_pluralize_units():
     assert pluralize("person") == "people"
     assert pluralize("personnel") == "personnel"
     assert pluralize("box") == "boxes"
+
+
+def test_elliptical_count_takes_the_unit_of_its_neighbour(nlp):
+    got = quantities(nlp, "The shelling killed nine people and 11 wounded.")
+    assert [(g[0], g[5]) for g in got] == [("nine", "people"), ("11", "people")]
+
+
+def test_unit_does_not_jump_a_comma(nlp):
+    got = quantities(nlp, "The raid killed two people and wounded six, two of them children.")
+    assert got[1][0] == "six" and got[1][5] != "children"
+
+
+def test_number_in_a_name_is_not_a_count(nlp):
+    assert quantities(nlp, "The freighter Port Neva 3 docked at dawn.") == []

@@ -63,7 +63,7 @@ _DATE_RE = re.compile(rf"(?<![\w]){'(?:' + _PATTERN + ')'}", re.IGNORECASE)
 _CAPITALISED = re.compile(r"[A-Z]")
 # every date form holds a digit or one of these words: a cheap test before the full regex
 _HINT_RE = re.compile(r"\b\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday"
-                      r"|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight|week|weekend|month"
+                      r"|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight|day|week|weekend|month"
                       r"|year|night|morning|afternoon|evening)", re.IGNORECASE)
 _DURATION_RE = re.compile(r"^(?:the\s+)?(?:past|last|next|previous|coming)?\s*\S+\s+"
                           r"(?:day|week|month|year|hour|minute)s?$", re.IGNORECASE)

@@ -162,9 +162,11 @@ def _counted_noun(sdoc: SpacyDoc | None, end: int) -> str | None:
     if last is None:
         return None
     head = last.head
-    if last.dep_ in ("nummod", "quantmod", "compound") and head.i > last.i and head.pos_ == "NOUN":
-        return _unit_of(head)
     doc = last.doc
+    if (last.dep_ in ("nummod", "quantmod", "compound") and head.pos_ == "NOUN"
+            and last.i < head.i <= last.i + 6
+            and not any(doc[i].pos_ == "PUNCT" for i in range(last.i + 1, head.i))):
+        return _unit_of(head)
     for i in range(last.i + 1, min(last.i + 7, len(doc))):
         tok = doc[i]
         if tok.pos_ == "NOUN":
@@ -265,8 +267,29 @@ def find_quantities(sdoc: SpacyDoc | None, text: str, start: int, end: int) -> l
             unit = t.currency.get(m.group("cur"), m.group("cur"))
         else:
             unit = _counted_noun(sdoc, m.end() - len(m.group("tail") or ""))
+            if unit is None and qualifier == "exact" and _after_name(sdoc, m.start()):
+                continue  # "the Port Olya 3", "Resolution 2231": a name, not a count
+            if unit is None and out and _same_clause_run(text, out[-1].span.end, m.start()):
+                unit = out[-1].unit  # "seven people killed and 11 wounded", "600 patients, over 100 of them"
         s, e = m.start(), m.end()
         while s < e and text[s].isspace():
             s += 1
         out.append(Quantity(Span.of(text, s, e), value, low, high, qualifier, unit))
     return out
+
+
+_CLAUSE_BREAK_RE = re.compile(r"[.;:!?\n]")
+
+
+def _same_clause_run(text: str, prev_end: int, start: int) -> bool:
+    """Two numbers close together with no sentence break between share a unit when one lacks it."""
+    return start - prev_end <= 60 and not _CLAUSE_BREAK_RE.search(text, prev_end, start)
+
+
+def _after_name(sdoc: SpacyDoc | None, start: int) -> bool:
+    """A bare number right after a proper noun labels it rather than counting."""
+    tok = token_at(sdoc, start)
+    if tok is None or tok.i == 0:
+        return False
+    prev = tok.doc[tok.i - 1]
+    return prev.pos_ == "PROPN" and prev.idx + len(prev.text) == start - 1
