@@ -105,3 +105,8 @@ def test_unit_does_not_jump_a_comma(nlp):
 
 def test_number_in_a_name_is_not_a_count(nlp):
     assert quantities(nlp, "The freighter Port Neva 3 docked at dawn.") == []
+
+
+def test_unit_past_a_hyphenated_modifier(nlp):
+    got = quantities(nlp, "More than 20 Moscow-backed fighters were captured.")
+    assert [(g[0], g[5]) for g in got] == [("More than 20", "fighters")]

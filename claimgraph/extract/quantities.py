@@ -165,7 +165,8 @@ def _counted_noun(sdoc: SpacyDoc | None, end: int) -> str | None:
     doc = last.doc
     if (last.dep_ in ("nummod", "quantmod", "compound") and head.pos_ == "NOUN"
             and last.i < head.i <= last.i + 6
-            and not any(doc[i].pos_ == "PUNCT" for i in range(last.i + 1, head.i))):
+            and not any(doc[i].pos_ == "PUNCT" and doc[i].text not in "-\u2010\u2011"
+                        for i in range(last.i + 1, head.i))):
         return _unit_of(head)
     for i in range(last.i + 1, min(last.i + 7, len(doc))):
         tok = doc[i]
