@@ -64,7 +64,7 @@ def link_items(items: list[Item], vecs: np.ndarray, docs: list[Document]) -> Lin
             )
         )
     story = story_of(docs)
-    disagreements = figure_disagreements(items, groups, story)
+    disagreements = figure_disagreements(items, groups, story, vecs)
     disagreements += statement_conflicts(items, cluster_of, cos_of, story)
     return LinkResult(claims=claims, disagreements=disagreements)
 

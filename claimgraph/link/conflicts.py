@@ -12,14 +12,23 @@ Statements: a denial and an assertion that are otherwise close paraphrases.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from claimgraph.link.figures import Figure, disjoint
 from claimgraph.link.items import Item
+from claimgraph.link.lexicon import link_lexicon
 from claimgraph.model import Disagreement, MemberRef
 
 WINDOW = 12
-STATEMENT_MIN_COS = 0.5
+STATEMENT_MIN_COS = 0.55
+STATEMENT_MIN_OVERLAP = 0.75  # share of content words (negations left out) the two statements have in common
+FIGURE_MIN_COS = 0.4  # figures of claims that far apart in meaning are about different things
+WORD = re.compile(r"[a-z]+")
 
 
 def _ref(items: list[Item], i: int) -> MemberRef:
@@ -36,68 +45,97 @@ def _order(it: Item) -> tuple[dt.date, int, dt.date, str, int]:
     return (*_time(it), it.published or dt.date.min, it.doc_id, it.position)
 
 
-def _same_time(a: Item, b: Item) -> bool:
-    if a.when != b.when:
-        return False
-    return a.tod is None or b.tod is None or a.tod == b.tod
-
-
 def _who(it: Item) -> str:
     return it.origin.name or it.outlet
 
 
-def _kind(a: Item, fa: Figure, b: Item, fb: Figure) -> str:
-    """'update' or 'conflict' for two disjoint figures, `a` being the earlier."""
-    if not _same_time(a, b):
-        return "update"
-    if a.origin.key and a.origin.key == b.origin.key:
-        return "update"
-    if b.growth and fb.low > fa.high and a.doc_id == b.doc_id:
-        return "update"
-    return "conflict"
+@dataclass
+class ClaimView:
+    """What disagreement detection needs of one claim."""
+
+    first: Item
+    first_index: int
+    members: list[int]
+    origins: set[str]
+    centroid: np.ndarray
+
+
+def _views(items: list[Item], clusters: list[list[int]], vecs: np.ndarray) -> list[ClaimView]:
+    out = []
+    for c in clusters:
+        ordered = sorted(c, key=lambda i: _order(items[i]))
+        cen = vecs[ordered].mean(axis=0)
+        cen = cen / (np.linalg.norm(cen) or 1.0)
+        origins = {items[i].origin.key for i in c} - {""}
+        out.append(ClaimView(items[ordered[0]], ordered[0], ordered, origins, cen))
+    return out
+
+
+def _kind(items: list[Item], a: ClaimView, fa: Figure, b: ClaimView, fb: Figure) -> tuple[str, bool]:
+    """('update' or 'conflict', whether b is later) for two claims with disjoint figures.
+
+    A document holding both orders them where it can: live-blog stamps that
+    differ, or a change reported in words ("rose to"). Otherwise different
+    days (unless a running total shrinks), or one origin behind both, make an
+    update; the same day and different origins, a conflict.
+    """
+    docs_b: dict[str, list[Item]] = defaultdict(list)
+    for i in b.members:
+        docs_b[items[i].doc_id].append(items[i])
+    for i in a.members:
+        x = items[i]
+        for y in docs_b.get(x.doc_id, []):
+            if x.tod is not None and y.tod is not None and x.tod != y.tod:
+                return "update", y.tod > x.tod
+            if x.growth or y.growth:
+                return "update", y.position > x.position
+    if a.origins & b.origins:
+        return "update", True
+    if a.first.when != b.first.when:
+        # a running total that shrinks in another source's later report is a rival count, not a revision
+        shrinks = fb.high < fa.low and fa.measure in link_lexicon()["cumulative_measures"]
+        return ("conflict" if shrinks else "update"), True
+    if a.origins & b.origins:
+        return "update", True
+    return "conflict", True
 
 
 def figure_disagreements(
-    items: list[Item], clusters: list[list[int]], story: dict[str, int]
+    items: list[Item], clusters: list[list[int]], story: dict[str, int], vecs: np.ndarray
 ) -> list[Disagreement]:
     """Conflicts and updates between claims over figures of one measure."""
-    groups: dict[tuple, list[tuple[Item, int, Figure]]] = defaultdict(list)
-    for c in clusters:
-        first = min(c, key=lambda i: _order(items[i]))
-        it = items[first]
-        seen_keys = set()
-        for f in it.figures:
-            if f.measure and f.key not in seen_keys:
-                seen_keys.add(f.key)
-                groups[(story.get(it.doc_id, 0), f.key)].append((it, first, f))
+    views = _views(items, clusters, vecs)
+    groups: dict[tuple, list[tuple[ClaimView, int, Figure]]] = defaultdict(list)
+    for v in views:
+        seen_keys: set[tuple[str, str]] = set()
+        for i in v.members:
+            for f in items[i].figures:
+                if f.measure and f.key not in seen_keys:
+                    seen_keys.add(f.key)
+                    groups[(story.get(v.first.doc_id, 0), f.key)].append((v, i, f))
     out: list[Disagreement] = []
     for entries in groups.values():
-        entries.sort(key=lambda e: _order(e[0]))
-        for n, (b, ib, fb) in enumerate(entries):
-            predecessor: tuple[Item, int, Figure] | None = None
-            for a, ia, fa in entries[max(0, n - WINDOW) : n]:
-                if not disjoint(fa, fb):
+        entries.sort(key=lambda e: _order(e[0].first))
+        for n, (vb, ib, fb) in enumerate(entries):
+            predecessor = None
+            for va, ia, fa in entries[max(0, n - WINDOW) : n]:
+                if not disjoint(fa, fb) or float(va.centroid @ vb.centroid) < FIGURE_MIN_COS:
                     continue
-                kind = _kind(a, fa, b, fb)
+                kind, b_later = _kind(items, va, fa, vb, fb)
+                a, b = items[ia], items[ib]
                 if kind == "conflict":
                     low = min((fa, a), (fb, b), key=lambda x: x[0].low)
                     why = (
                         f"{fa.measure} ({fa.noun or 'count'}): {fa.text()} ({_who(a)}) vs "
                         f"{fb.text()} ({_who(b)}) for the same time"
                     )
-                    out.append(
-                        Disagreement(
-                            "conflict",
-                            _ref(items, ia),
-                            _ref(items, ib),
-                            why,
-                            conservative=f"{low[0].text()} ({_who(low[1])})",
-                        )
-                    )
+                    conservative = f"{low[0].text()} ({_who(low[1])})"
+                    out.append(Disagreement("conflict", _ref(items, ia), _ref(items, ib), why, conservative))
                 else:
-                    predecessor = (a, ia, fa)
+                    predecessor = (ia, fa, ib, fb) if b_later else (ib, fb, ia, fa)
             if predecessor:
-                a, ia, fa = predecessor
+                ia, fa, ib, fb = predecessor
+                a, b = items[ia], items[ib]
                 how = (
                     "the same source revised its figure"
                     if a.origin.key == b.origin.key
@@ -107,6 +145,12 @@ def figure_disagreements(
                 why = f"{what}: {fa.text()} ({_who(a)}) -> {fb.text()} ({_who(b)}); {how}"
                 out.append(Disagreement("update", _ref(items, ia), _ref(items, ib), why))
     return out
+
+
+def _content_words(text: str) -> set[str]:
+    lex = link_lexicon()
+    drop = ENGLISH_STOP_WORDS | set(lex["negations"]) | set(lex["stopwords_extra"])
+    return {w[:5] for w in WORD.findall(text.lower()) if w not in drop and len(w) > 2}
 
 
 def statement_conflicts(
@@ -122,6 +166,9 @@ def statement_conflicts(
         if story.get(a.doc_id) != story.get(b.doc_id) or (a.origin.key and a.origin.key == b.origin.key):
             continue
         if a.figures and b.figures:
+            continue
+        wa, wb = _content_words(a.content), _content_words(b.content)
+        if min(len(wa), len(wb)) < 3 or len(wa & wb) / min(len(wa), len(wb)) < STATEMENT_MIN_OVERLAP:
             continue
         key = frozenset((cluster_of[i], cluster_of[j]))
         if key in done:

@@ -35,7 +35,7 @@ class Figure:
     def key(self) -> tuple[str, str]:
         """What is counted: for counts of people the noun matters (children vs people), else not."""
         if self.measure in link_lexicon()["person_measures"]:
-            return (self.measure, self.noun if self.noun and self.noun != "reports" else "people")
+            return (self.measure, self.noun or "people")
         return (self.measure, "")
 
     def text(self) -> str:
@@ -68,6 +68,7 @@ def _tables() -> dict:
             measures.append((tuple(p.lower().split()), name))
     nouns = {w: g for g, ws in lex["count_nouns"].items() for w in ws}
     vague = [(tuple(v["phrase"].lower().split()), v["low"], v["high"]) for v in qw["vague"]]
+    partial = [tuple(p.split()) for p in lex["partial"]]
     return {
         "units": qw["units"],
         "tens": qw["tens"],
@@ -76,6 +77,7 @@ def _tables() -> dict:
         "measures": measures,
         "nouns": nouns,
         "vague": vague,
+        "partial": partial,
         "skip_before": set(qw.get("skip_before", [])),
         "skip_after": set(qw.get("skip_after", [])),
     }
@@ -177,7 +179,10 @@ def read_figures(text: str) -> list[Figure]:
                 qual = t["qual"][tuple(toks[i - n : i])]
                 break
         lo, hi = _bounds(val, qual)
-        out.append(Figure(val, lo, hi, qual, _measure_near(toks, i, j, t), _noun_after(toks, j, t)))
+        near = range(max(0, i - 3), min(len(toks), j + 5))
+        part = any(tuple(toks[k : k + len(p)]) == p for p in t["partial"] for k in near)
+        measure = "" if part else _measure_near(toks, i, j, t)  # "62 bodies identified": a part, not the toll
+        out.append(Figure(val, lo, hi, qual, measure, _noun_after(toks, j, t)))
         i = j
     return out
 
@@ -186,6 +191,9 @@ def comparable(a: Figure, b: Figure) -> bool:
     """Both count the same thing; a figure with no counted noun may stand for any."""
     if not a.measure or a.measure != b.measure:
         return False
+    distinct = link_lexicon()["distinct_nouns"]
+    if a.noun in distinct or b.noun in distinct:
+        return a.noun == b.noun
     return a.key == b.key or not a.noun or not b.noun
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from claimgraph.link.lexicon import link_lexicon
 from claimgraph.model import Attribution, Document
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -29,10 +30,13 @@ MONTHS = [
     "november",
     "december",
 ]
-WEEKDAY_RE = re.compile(r"\b(?:on|late|early|by|since|from)?\s*(" + "|".join(WEEKDAYS) + r")\b", re.I)
+WEEKDAY_RE = re.compile(
+    r"\b(on|late|early|by|until|as of)?\s*(" + "|".join(WEEKDAYS) + r")\b(?!'s| \w+'s)", re.I
+)
 DAY_MONTH_RE = re.compile(
     r"\b(\d{1,2})\s+(" + "|".join(MONTHS) + r")\b|\b(" + "|".join(MONTHS) + r")\s+(\d{1,2})\b", re.I
 )
+DAY_PART_RE = re.compile(r"\b(" + "|".join(link_lexicon()["day_parts"]) + r")\b")
 STAMP_RE = re.compile(r"^\s*(?:\[)?(\d{1,2})[:.](\d{2})\b")
 
 
@@ -71,18 +75,31 @@ def event_date(att: Attribution, doc: Document) -> dt.date | None:
                 return d if d <= pub else dt.date(pub.year - 1, month, day)
             except ValueError:
                 pass
-        m = WEEKDAY_RE.search(line)
+        found = list(WEEKDAY_RE.finditer(line))
+        m = next((x for x in found if x.group(1)), found[0] if found else None)
         if m:
-            want = WEEKDAYS.index(m.group(1).lower())
+            want = WEEKDAYS.index(m.group(2).lower())
             back = (pub.weekday() - want) % 7
             return pub - dt.timedelta(days=back)
     return pub
 
 
 def time_of_day(att: Attribution, doc: Document) -> int | None:
-    """Minutes after midnight of the live-blog entry holding the claim, if the text is stamped."""
+    """Minutes after midnight: the live-blog stamp above the claim, else a part of the day named in its line."""
     if att.content.start < 0:
         return None
+    stamp = _stamp_above(att, doc)
+    if stamp is not None:
+        return stamp
+    line = sentence_around(doc.text, att.content.start, att.content.end).lower()
+    parts = link_lexicon()["day_parts"]
+    for m in DAY_PART_RE.finditer(line):
+        if not line[m.end() : m.end() + 2].startswith("'"):  # "Friday night's attack" names the event
+            return parts[m.group(1)]
+    return None
+
+
+def _stamp_above(att: Attribution, doc: Document) -> int | None:
     a = doc.text.rfind("\n", 0, att.content.start) + 1
     while a >= 0:
         m = STAMP_RE.match(doc.text[a : a + 8])
