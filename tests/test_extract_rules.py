@@ -302,3 +302,19 @@ def test_semicolon_starts_a_new_reported_clause():
 def test_report_inside_a_relative_clause():
     a = one("The strike, which the army said targeted an ammunition depot, caused a large fire.")
     assert (src(a), a.content.text) == ("the army", "targeted an ammunition depot")
+
+
+def test_according_to_in_mid_clause_splits_the_content():
+    a = one("The talks, according to two people familiar with them, stalled over the prisoner exchange.")
+    assert [p.text for p in a.content_parts] == ["The talks", "stalled over the prisoner exchange"]
+    assert src(a) == "two people familiar with them"
+
+
+def test_according_to_inside_a_report_is_nested():
+    a = one("Lee said that, according to the intelligence service, the troops had arrived.")
+    assert (src(a), [v.text for v in a.via], a.content.text) == (
+        "the intelligence service", ["Lee"], "the troops had arrived")
+
+
+def test_per_as_a_rate_is_not_a_cue():
+    assert extract("Oil rose to $80 per barrel on Monday.") == []

@@ -773,9 +773,25 @@ def phrase_cue(r: Reader, tok: Token, sent: SpacySpan, lo: int) -> Found | None:
     elif phrase_lo <= lo:  # "According to X, Y."
         first, last = phrase_hi + 1, sent.end - 1
     else:
+        verb = head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head  # "The talks, according to X, stalled": the clause is the verb's
+        if verb.pos_ in ("VERB", "AUX"):
+            c_lo, c_hi = max(verb.left_edge.i, lo), verb.right_edge.i
+        if verb.pos_ in ("VERB", "AUX") and not any(c.dep_ in SUBJECTS for c in verb.children) and c_lo > lo:
+            c_lo, c_hi = lo, max(c_hi, max(t.i for t in sent if not t.is_space))  # subject left unattached
         before = [t for t in r.doc[c_lo:phrase_lo] if not (t.is_punct or t.is_space) or t.text in QUOTE_CHARS]
+        after = [t for t in r.doc[phrase_hi + 1:c_hi + 1] if not (t.is_punct or t.is_space)]
         if not before or (len(before) == 1 and before[0].dep_ == "mark"):
             first, last = phrase_hi + 1, c_hi
+        elif after and r.doc[phrase_lo - 1].text == "," and phrase_hi + 1 < len(r.doc) \
+                and r.doc[phrase_hi + 1].text == ",":
+            parts = [r.trim(*r.tok_range(c_lo, phrase_lo - 1)), r.trim(*r.tok_range(phrase_hi + 1, c_hi))]
+            if all(e - s >= 2 for s, e in parts):
+                cue = r.tok_range(tok.i, last_cue.i)
+                return Found(cue=cue, content=(parts[0][0], parts[1][1]), source=r.tok_range(a, b), via=via,
+                             parts=parts, anchor=verb.i, content_root=verb.i, source_tok=obj.i, sent_start=lo)
+            first, last = c_lo, phrase_lo - 1
         else:
             first, last = c_lo, phrase_lo - 1
     if last < first:
