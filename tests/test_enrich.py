@@ -89,6 +89,7 @@ def test_no_hedge_in_plain_statement(nlp):
 @pytest.mark.parametrize("cue,expected", [
     ("confirmed", "confirmed"),
     ("acknowledged", "confirmed"),
+    ("conceded", "confirmed"),
     ("verified", "confirmed"),
     ("said", "stated"),
     ("told reporters", "stated"),
@@ -315,3 +316,16 @@ def test_next_week_and_this_year(nlp):
     att = make(nlp, text, "said", "talks resume next week and end this year", "The envoy",
                published="2024-10-23")
     assert _dates(att) == [("next week", "2024-10-28", "week"), ("this year", "2024", "year")]
+
+
+def test_normalized_name_drops_determiners_titles_and_possessives():
+    assert normalize_name("its intelligence sources") == "intelligence sources"
+    assert normalize_name("Health Minister Jane Roe") == "Jane Roe"
+    assert normalize_name("the Kremlin's") == "Kremlin"
+
+
+def test_surname_source_is_named_and_typed_by_its_resolution(nlp):
+    text = "Roe said the convoy turned back."
+    att = make(nlp, text, "said", "the convoy turned back", "Roe", resolved="Defence Minister Jane Roe")
+    assert att.source_normalized == "Jane Roe"
+    assert att.source_type == "official"

@@ -19,7 +19,7 @@ from claimgraph.model import Attribution
 
 TYPES = ("official", "military", "intelligence", "media", "anonymous", "document", "social_media",
          "expert", "other")
-_LEAD_RE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_LEAD_RE = re.compile(r"^(?:the|a|an|its|their|his|her|our|these|those)\s+", re.IGNORECASE)
 _POSSESSIVE_RE = re.compile(r"['\u2019]s?$")
 
 
@@ -95,6 +95,7 @@ def lookup_place(text: str) -> str | None:
     return _alias_tables()[3].get(norm(_LEAD_RE.sub("", text.strip())))
 
 
+@lru_cache(maxsize=8192)
 def clean_name(text: str) -> str:
     """A mention as a name: no leading article, no possessive, straight quotes."""
     t = norm(text, lower=False)
