@@ -318,3 +318,11 @@ def test_according_to_inside_a_report_is_nested():
 
 def test_per_as_a_rate_is_not_a_cue():
     assert extract("Oil rose to $80 per barrel on Monday.") == []
+
+
+def test_documents_find_and_show_but_people_only_find():
+    a = one("A new survey found that most residents support the truce.")
+    assert (a.cue.text, src(a), a.content.text) == ("found", "A new survey",
+                                                    "most residents support the truce")
+    assert one("Satellite images show that the runway was damaged.").content.text == "the runway was damaged"
+    assert extract("The soldiers found that the bridge was mined.") == []

@@ -478,6 +478,10 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
 
     if any(ch.dep_ == "mark" and ch.lower_ in lex["non_assertive_marks"] for ch in v.children):
         return None
+    if lemma not in lex["speech_verbs"]:  # "the survey found that ...": a document reporting
+        s0 = subject_of(v, lo)
+        if s0 is None or s0.lemma_.lower() not in lex["document_nouns"] or clause_child(v, lex) is None:
+            return None
     if lemma in lex["needs_addressee"] and not any(c.dep_ in ("dative", "dobj", "iobj") for c in v.children):
         return None  # "cannot tell how many": knowing, not telling
     # "quoted (by X) as saying", "quoted him as saying"
@@ -930,7 +934,8 @@ def find_attributions(sdoc: SpacyDoc, attributions: list[Attribution],
         for tok in sent:
             low = tok.lower_
             f = None
-            if tok.pos_ == "VERB" and tok.lemma_.lower() in lex["speech_verbs"]:
+            if tok.pos_ == "VERB" and (tok.lemma_.lower() in lex["speech_verbs"]
+                                       or tok.lemma_.lower() in lex["document_verbs"]):
                 if r.in_quote(tok) is not None:
                     continue
                 f = verb_cue(r, tok, sent, lo)
