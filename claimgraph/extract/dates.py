@@ -17,6 +17,7 @@ from spacy.tokens import Doc as SpacyDoc
 
 from claimgraph.extract.lexicon import (
     anchored_matches,
+    doc_ents,
     hint_positions,
     parses,
     per_doc,
@@ -285,7 +286,7 @@ def entity_dates(sdoc: SpacyDoc | None, text: str, start: int, end: int, publish
     if sdoc is None:
         return []
     out = []
-    date_ents = per_doc(sdoc, "date_ents", lambda: [e for e in sdoc.ents if e.label_ == "DATE"])
+    date_ents = per_doc(sdoc, "date_ents", lambda: [e for e in doc_ents(sdoc) if e.label_ == "DATE"])
     for ent in date_ents:
         if ent.end_char <= start or ent.start_char >= end:
             continue

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
 
 from spacy.tokens import Doc as SpacyDoc
 
-from claimgraph.extract.lexicon import per_doc
+from claimgraph.extract.lexicon import Ent, doc_ents, per_doc
 from claimgraph.extract.sources import lookup_body, normalize_name
 from claimgraph.model import Attribution, Entity, Span
 
@@ -22,17 +21,9 @@ _POSSESSIVE_GAP = re.compile("['\u2019]s? ")
 _SKIP_LABELS = {"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY", "DATE", "TIME"}
 
 
-@dataclass(frozen=True)
-class _Ent:
-    start_char: int
-    end_char: int
-    label_: str
-    text: str
-
-
-def _merge_possessive(text: str, ents: list[_Ent]) -> list[_Ent]:
+def _merge_possessive(text: str, ents: list[Ent]) -> list[Ent]:
     """Join "Ukraine" + "'s" + "Military Intelligence" where only the whole names a known body."""
-    out: list[_Ent] = []
+    out: list[Ent] = []
     for ent in ents:
         prev = out[-1] if out else None
         if prev is not None and prev.label_ in PLACE_LABELS and ent.label_ == "ORG":
@@ -40,19 +31,18 @@ def _merge_possessive(text: str, ents: list[_Ent]) -> list[_Ent]:
             if _POSSESSIVE_GAP.fullmatch(gap):
                 whole = text[prev.start_char:ent.end_char]
                 if lookup_body(ent.text) is None and lookup_body(whole) is not None:
-                    out[-1] = _Ent(prev.start_char, ent.end_char, "ORG", whole)
+                    out[-1] = Ent(prev.start_char, ent.end_char, "ORG", whole)
                     continue
         out.append(ent)
     return out
 
 
-def _ent_starts(sdoc: SpacyDoc) -> tuple[list[int], list[_Ent]]:
-    def build() -> tuple[list[int], list[_Ent]]:
-        ents = [_Ent(e.start_char, e.end_char, e.label_, e.text) for e in sdoc.ents
-                if e.label_ not in _SKIP_LABELS]
+def _ent_starts(sdoc: SpacyDoc) -> tuple[list[int], list[Ent]]:
+    def build() -> tuple[list[int], list[Ent]]:
+        ents = [e for e in doc_ents(sdoc) if e.label_ not in _SKIP_LABELS]
         ents = _merge_possessive(sdoc.text, ents)
         return [e.start_char for e in ents], ents
-    return per_doc(sdoc, "ents", build)
+    return per_doc(sdoc, "named_ents", build)
 
 
 def attribution_spans(att: Attribution) -> list[Span]:

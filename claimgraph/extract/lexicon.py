@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import numpy
 from spacy.attrs import IDX, LOWER, SENT_START
@@ -164,6 +164,20 @@ def within(items: list, starts: list[int], start: int, end: int) -> list:
             out.append(items[i])
         i += 1
     return out
+
+
+class Ent(NamedTuple):
+    """A named entity as plain offsets, built once per document from the parse."""
+
+    start_char: int
+    end_char: int
+    label_: str
+    text: str
+
+
+def doc_ents(sdoc: SpacyDoc) -> list[Ent]:
+    """Every entity of the parse, in text order, read once per document."""
+    return per_doc(sdoc, "ents", lambda: [Ent(e.start_char, e.end_char, e.label_, e.text) for e in sdoc.ents])
 
 
 def token_starts(sdoc: SpacyDoc) -> list[int]:
