@@ -326,3 +326,15 @@ def test_documents_find_and_show_but_people_only_find():
                                                     "most residents support the truce")
     assert one("Satellite images show that the runway was damaged.").content.text == "the runway was damaged"
     assert extract("The soldiers found that the bridge was mined.") == []
+
+
+def test_how_it_was_said_is_not_content_but_what_happened_is():
+    a = one("The minister said foreign agents had helped the attackers, without presenting evidence.")
+    assert a.content.text == "foreign agents had helped the attackers"
+    b = one("The army said a helicopter had crashed on Friday, without causing casualties.")
+    assert b.content.text == "a helicopter had crashed on Friday, without causing casualties"
+
+
+def test_semicolon_inside_one_report_keeps_both_halves():
+    a = one("One suspect was caught at once; a second was caught at dawn, the police said.")
+    assert a.content.text == "One suspect was caught at once; a second was caught at dawn"

@@ -333,8 +333,14 @@ def after_semicolon(r: Reader, first: int, end: int) -> int:
     """Where a clause ending at `end` starts, if a semicolon before it closes an earlier one."""
     for k in range(end - 1, first - 1, -1):
         if r.doc[k].text == ";" and r.in_quote(r.doc[k]) is None:
-            return k + 1
+            if any(_is_cue_word(r, t) for t in r.doc[first:k]):  # the clause before has its own sayer
+                return k + 1
+            return first
     return first
+
+
+def _is_cue_word(r: Reader, t: Token) -> bool:
+    return t.pos_ == "VERB" and t.lemma_.lower() in r.lex["speech_verbs"] or t.lower_ == "according"
 
 
 def content_span(r: Reader, c: Token, lo: int) -> tuple[int, int]:
@@ -351,7 +357,7 @@ def content_span(r: Reader, c: Token, lo: int) -> tuple[int, int]:
     if r.doc[first].lower_ == "that" and r.doc[first].dep_ == "det" and first < last:
         first += 1  # "wrote that power had been restored", "that" misread as a determiner
     semi = next((t.i for t in r.doc[first + 1:last + 1] if t.text == ";" and r.in_quote(t) is None), None)
-    if semi is not None:
+    if semi is not None and any(_is_cue_word(r, t) for t in r.doc[semi:last + 1]):
         last = semi - 1  # a semicolon closes the reported clause
     if r.doc[first].lower_ in RELATIVIZERS and r.doc[first].dep_ in SUBJECTS and first < last:
         first += 1  # "the strike, which the army said hit a depot": the relative pronoun stands outside
@@ -562,7 +568,8 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
                 for c in v.rights:
                     if c.i > obj.i and c.dep_ == "prep" and c.lower_ in lex["object_content_preps"]:
                         linked = True
-                    if c.i > obj.i and linked and c.dep_ in ("prep", "xcomp"):
+                    if c.i > obj.i and linked and (c.dep_ in ("prep", "xcomp")
+                                                   or c.dep_ == "advcl" and c.left_edge.lower_ == "to"):
                         last = max(last, c.right_edge.i)
                 obj_content = r.tok_range(obj.left_edge.i, last)
 
@@ -733,6 +740,10 @@ def _drop_comment(r: Reader, content: tuple[int, int]) -> tuple[int, int]:
     if span is None:
         return content
     for t in span:
+        if t.lower_ == "without" and t.i > span.start + 2 and r.doc[t.i - 1].text == "," \
+                and t.i + 1 < len(r.doc) and r.doc[t.i + 1].lower_ in r.lex["saying_manner_after_without"] \
+                and t.right_edge.i >= span.end - 1:  # "..., without presenting evidence": how it was said
+            return _cut_before_text(r, content[0], t.idx)
         if t.dep_ == "appos" and t.lemma_.lower() in r.lex["comment_appositives"] and t.i > span.start + 2 \
                 and r.doc[t.left_edge.i - 1].text == "," and t.right_edge.i >= span.end - 1 \
                 and any(x.dep_ == "neg" or x.lower_ in r.lex["unverified_words"] for x in t.subtree):
