@@ -338,3 +338,13 @@ def test_how_it_was_said_is_not_content_but_what_happened_is():
 def test_semicolon_inside_one_report_keeps_both_halves():
     a = one("One suspect was caught at once; a second was caught at dawn, the police said.")
     assert a.content.text == "One suspect was caught at once; a second was caught at dawn"
+
+
+def test_parenthetical_cue_inside_a_clause():
+    a = one("The attack, he said, had been planned for months.")
+    assert [p.text for p in a.content_parts] == ["The attack", "had been planned for months"]
+    attrs = extract("The governor said the men had fled towards the river, where, he said, a boat "
+                    "was waiting.")
+    assert [(src(x), x.content.text) for x in attrs] == [
+        ("The governor", "the men had fled towards the river"), ("he", "a boat was waiting")]
+    assert attrs[1].via == [] and attrs[1].source_resolved == "The governor"

@@ -46,9 +46,12 @@ def _vague(text: str, words: list[str], vague: set[str]) -> bool:
             and raw[-1][:1].islower() and "’s" not in text and "'s" not in text)
 
 
-def _is_person(sdoc: SpacyDoc, start: int, end: int) -> bool:
+def _is_person(sdoc: SpacyDoc, start: int, end: int, roles: set[str]) -> bool:
+    """A person's name, or a noun for someone's role ("the governor")."""
     span = sdoc.char_span(start, end, alignment_mode="expand")
-    return span is not None and len(span) > 0 and span.root.ent_type_ == "PERSON"
+    if span is None or not len(span):
+        return False
+    return span.root.ent_type_ == "PERSON" or span.root.lemma_.lower() in roles
 
 
 def _entity_mentions(sdoc: SpacyDoc) -> list[Mention]:
@@ -75,6 +78,7 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
     said", "the same source added") came through the same outlet, so it shares that `via`.
     """
     spoken_ids = {id(attrs[i]) for i in (spoken or set())}
+    roles: set[str] = lex["person_nouns"]
     pronouns: dict[str, str] = lex["pronouns"]
     vague: set[str] = lex["vague_nouns"]
     ents = _entity_mentions(sdoc)
@@ -92,13 +96,14 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
         words = _words(a.source.text)
         resolved: str | None = None
         antecedent: Mention | None = None
-        person = _is_person(sdoc, a.source.start, a.source.end)
+        person = _is_person(sdoc, a.source.start, a.source.end, roles)
         if len(words) == 1 and words[0] in pronouns:
             kind = pronouns[words[0]]
             for m in reversed(known):
                 if m.start >= pos:
                     continue
-                if (kind == "person") == m.person:
+                plural = m.text.rstrip(".,’'\"”)").endswith("s") and not m.text.endswith("’s")
+                if (kind == "person") == m.person or (kind == "group" and plural):
                     resolved, antecedent = m.full, m
                     break
             person = kind == "person"

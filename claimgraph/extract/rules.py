@@ -675,9 +675,27 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
             and r.doc[region_lo - 1].text == "," and all(t.is_punct or t.is_space
                                                           for t in r.doc[region_hi + 1:sent.end]):
         content = r.tok_range(lo, region_lo - 1)  # "Y, the ministry said on Thursday." left unparsed
+    parenthetical = False
+    if content is None and not parts and source_tok is not None and region_lo - 1 > lo \
+            and r.doc[region_lo - 1].text == "," and region_hi + 2 < sent.end \
+            and r.doc[region_hi + 1].text == ",":
+        # "..., where, he said, a window had been prepared": the report is the clause around the cue
+        head = v.head if v.head.i != v.i else None
+        end = head.right_edge.i if head is not None and head.i > v.i else sent.end - 1
+        before_lo = head.left_edge.i if head is not None and head.i > v.i else region_lo - 1
+        after = r.trim(*r.tok_range(region_hi + 2, end))
+        words = [t for t in r.doc[max(before_lo, lo):region_lo - 1]
+                 if not t.is_punct and t.lower_ not in RELATIVIZERS and t.lower_ not in CONNECTIVES]
+        if after[1] - after[0] >= 2:
+            parenthetical = True
+            if words:
+                parts = [r.trim(*r.tok_range(words[0].i, region_lo - 2)), after]
+                content = (parts[0][0], after[1])
+            else:
+                content = after
     if content is None:
         return None
-    if not parts:
+    if not parts or parenthetical:
         s, e = r.trim(*content)
         q = r.quotes.containing(s - 1) if s > 0 else None
         if q is not None and q.start == s and r.trim(q.start, q.end) == (s, e):
@@ -706,7 +724,7 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
         if left_np is None:
             return None
         source = r.tok_range(left_np[0], left_np[1])
-    sibling = participle or v.dep_ == "conj" or any(
+    sibling = participle or parenthetical or v.dep_ == "conj" or any(
         c.dep_ == "mark" and c.lower_ in lex["sibling_marks"] for c in v.children)
     return Found(cue=cue, content=content, source=source, via=via, direct=direct, parts=parts, anchor=v.i,
                  content_root=content_root, source_tok=source_tok.i if source_tok is not None else -1,
@@ -881,7 +899,7 @@ def _inherit(found: list[Found], pending: list[tuple[Found, Token]], r: Reader) 
             f.source, f.source_tok = r.tok_range(a, b), g.i
 
 
-CONNECTIVES = ("and", "but", "while", "whereas", "as")
+CONNECTIVES = ("and", "but", "while", "whereas", "as", "where", "when")
 
 
 def _cut_before(r: Reader, start: int, end: int) -> tuple[int, int]:
