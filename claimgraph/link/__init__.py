@@ -17,7 +17,7 @@ import numpy as np
 from claimgraph.link.candidates import key_pairs, neighbour_pairs
 from claimgraph.link.cluster import cluster, pair_score
 from claimgraph.link.conflicts import figure_disagreements, statement_conflicts
-from claimgraph.link.embed import vectors
+from claimgraph.link.embed import vectors, word_vectors
 from claimgraph.link.items import Item, build_items
 from claimgraph.link.provenance import provenance
 from claimgraph.link.stories import story_of
@@ -37,10 +37,18 @@ def link_items(items: list[Item], vecs: np.ndarray, docs: list[Document]) -> Lin
     """Cluster items given their unit vectors, then provenance and disagreements."""
     pairs = neighbour_pairs(vecs) | key_pairs(_blocking_keys(items))
     cos_of = {(i, j): float(vecs[i] @ vecs[j]) for i, j in pairs}
-    scored = [(pair_score(items[i], items[j], c), i, j) for (i, j), c in cos_of.items()]
+    words = word_vectors([it.content for it in items])
+
+    def lex(i: int, j: int) -> float:
+        a, b = words[i], words[j]
+        if len(a) > len(b):
+            a, b = b, a
+        return sum(v * b.get(k, 0.0) for k, v in a.items())
+
+    scored = [(pair_score(items[i], items[j], c, lex(i, j)), i, j) for (i, j), c in cos_of.items()]
 
     def score_of(i: int, j: int) -> float:
-        return pair_score(items[i], items[j], float(vecs[i] @ vecs[j]))
+        return pair_score(items[i], items[j], float(vecs[i] @ vecs[j]), lex(i, j))
 
     groups = cluster(items, scored, score_of)
     cluster_of = [0] * len(items)

@@ -75,3 +75,21 @@ def vectors(texts: list[str]) -> np.ndarray:
     if model_available():
         return minilm_vectors(texts)
     return hashed_vectors(texts)
+
+
+def word_vectors(texts: list[str]) -> list[dict[int, float]]:
+    """Unit-length TF-IDF rows over the batch, as {term: weight}: rare words in the batch weigh most."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    def stems(text: str) -> list[str]:
+        return [w[:6] for w in WORD.findall(text.lower()) if len(w) > 2 and not w.isdigit()]
+
+    try:
+        m = TfidfVectorizer(analyzer=stems, sublinear_tf=True).fit_transform(texts).tocsr()
+    except ValueError:  # no words at all
+        return [{} for _ in texts]
+    rows = []
+    for r in range(m.shape[0]):
+        lo, hi = m.indptr[r], m.indptr[r + 1]
+        rows.append(dict(zip(m.indices[lo:hi].tolist(), m.data[lo:hi].tolist(), strict=True)))
+    return rows

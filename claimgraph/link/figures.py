@@ -69,6 +69,12 @@ def _tables() -> dict:
     nouns = {w: g for g, ws in lex["count_nouns"].items() for w in ws}
     vague = [(tuple(v["phrase"].lower().split()), v["low"], v["high"]) for v in qw["vague"]]
     partial = [tuple(p.split()) for p in lex["partial"]]
+    measures_by_first: dict[str, list] = {}
+    for phrase, name in measures:
+        measures_by_first.setdefault(phrase[0], []).append((phrase, name))
+    vague_by_first: dict[str, list] = {}
+    for v in vague:
+        vague_by_first.setdefault(v[0][0], []).append(v)
     return {
         "units": qw["units"],
         "tens": qw["tens"],
@@ -78,6 +84,8 @@ def _tables() -> dict:
         "nouns": nouns,
         "vague": vague,
         "partial": partial,
+        "vague_by_first": vague_by_first,
+        "measures_by_first": measures_by_first,
         "skip_before": set(qw.get("skip_before", [])),
         "skip_after": set(qw.get("skip_after", [])),
     }
@@ -118,7 +126,7 @@ def _measure_near(toks: list[str], i: int, j: int, t: dict) -> str:
     best, best_d = "", 99
     lo, hi = max(0, i - 10), min(len(toks), j + 10)
     for k in range(lo, hi):
-        for phrase, name in t["measures"]:
+        for phrase, name in t["measures_by_first"].get(toks[k], ()):
             if tuple(toks[k : k + len(phrase)]) == phrase:
                 d = (i - k) if k < i else (k - j + 1)
                 if d < best_d:
@@ -150,7 +158,14 @@ def read_figures(text: str) -> list[Figure]:
     out: list[Figure] = []
     i = 0
     while i < len(toks):
-        vague = next(((p, lo, hi) for p, lo, hi in t["vague"] if tuple(toks[i : i + len(p)]) == p), None)
+        vague = next(
+            (
+                (p, lo, hi)
+                for p, lo, hi in t["vague_by_first"].get(toks[i], ())
+                if tuple(toks[i : i + len(p)]) == p
+            ),
+            None,
+        )
         if vague:
             p, lo, hi = vague
             j = i + len(p)

@@ -53,6 +53,7 @@ def _person_keys() -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=65536)
 def _alias(text: str) -> tuple[str, str]:
     """(body, person) named by aliases in `text` (longest match of each kind), '' where none."""
     norm = text.replace("’", "'").replace("Defense", "Defence").replace("defense", "defence")

@@ -85,7 +85,7 @@ def event_date(att: Attribution, doc: Document) -> dt.date | None:
 
 
 def time_of_day(att: Attribution, doc: Document) -> int | None:
-    """Minutes after midnight: the live-blog stamp above the claim, else a part of the day named in its line."""
+    """Minutes after midnight: the live-blog stamp above the claim, else a day part named in its line."""
     if att.content.start < 0:
         return None
     stamp = _stamp_above(att, doc)
