@@ -55,11 +55,13 @@ def _is_person(sdoc: SpacyDoc, start: int, end: int, roles: set[str]) -> bool:
 
 
 def _entity_mentions(sdoc: SpacyDoc) -> list[Mention]:
-    """PERSON and ORG names of the parse, each with the titles written before it."""
+    """Names that are subjects of their clause, each with the titles written before it."""
     out = []
     for ent in sdoc.ents:
         if ent.label_ not in ("PERSON", "ORG", "NORP", "GPE"):
             continue
+        if ent.root.dep_ not in ("nsubj", "nsubjpass") or ent.root.head.pos_ not in ("VERB", "AUX"):
+            continue  # only the doers of a clause are likely antecedents of a later "he" or "it"
         first = ent.start
         while first > 0 and sdoc[first - 1].dep_ in ("compound", "amod") and \
                 first <= sdoc[first - 1].head.i < ent.end:
