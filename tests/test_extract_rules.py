@@ -348,3 +348,15 @@ def test_parenthetical_cue_inside_a_clause():
     assert [(src(x), x.content.text) for x in attrs] == [
         ("The governor", "the men had fled towards the river"), ("he", "a boat was waiting")]
     assert attrs[1].via == [] and attrs[1].source_resolved == "The governor"
+
+
+def test_pronoun_skips_names_that_are_not_doers():
+    attrs = extract("Foreign Minister John Smith responded on X. "
+                    "\u201cThis is what President Putin wants,\u201d he wrote.")
+    assert len(attrs) == 1 and attrs[0].source_resolved == "Foreign Minister John Smith"
+    assert attrs[0].content.text == "This is what President Putin wants" and attrs[0].direct
+
+
+def test_no_proposition_no_attribution():
+    assert extract("According to the network, basically.") == []
+    assert extract("Anyone who complains about the heat \u201cis not working hard enough.\u201d") == []

@@ -28,6 +28,7 @@ class Mention:
     person: bool
     full: str  # the fullest form known for it
     attribution: Attribution | None = None  # where it was the source of an attribution
+    inside: tuple[int, int] | None = None  # the reported content it stands in, if any
 
 
 def _words(s: str) -> list[str]:
@@ -83,7 +84,10 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
     roles: set[str] = lex["person_nouns"]
     pronouns: dict[str, str] = lex["pronouns"]
     vague: set[str] = lex["vague_nouns"]
+    contents = sorted((a.content.start, a.content.end) for a in attrs)
     ents = _entity_mentions(sdoc)
+    for m in ents:  # a name inside what someone says is a sayer only for reports nested there
+        m.inside = next(((s, e) for s, e in contents if s <= m.start < e), None)
     known: list[Mention] = []
     taken: list[tuple[int, int]] = []
     ei = 0
@@ -96,12 +100,13 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
                 known.append(ents[ei])
             ei += 1
         words = _words(a.source.text)
+        visible = [m for m in known if m.inside is None or m.inside[0] <= pos < m.inside[1]]
         resolved: str | None = None
         antecedent: Mention | None = None
         person = _is_person(sdoc, a.source.start, a.source.end, roles)
         if len(words) == 1 and words[0] in pronouns:
             kind = pronouns[words[0]]
-            for m in reversed(known):
+            for m in reversed(visible):
                 if m.start >= pos:
                     continue
                 plural = m.text.rstrip(".,’'\"”)").endswith("s") and not m.text.endswith("’s")
@@ -113,21 +118,21 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
             resolved = " ".join([a.via[0].text] + a.source.text.split()[1:])
         elif _vague(a.source.text, words, vague):
             head = _singular(words[-1])
-            for m in reversed(known):
+            for m in reversed(visible):
                 if m.start >= pos or m.text == a.source.text:
                     continue
                 if any(_singular(w) == head for w in _words(m.text)):
                     resolved, antecedent = m.full, m
                     break
             if resolved is None:
-                for m in reversed(known):
+                for m in reversed(visible):
                     if m.start < pos and m.attribution is not None and not m.person:
                         resolved, antecedent = m.full, m
                         break
         elif len(words) <= 2 and a.source.text[:1].isupper():
             last = words[-1] if words else ""
             best = None
-            for m in known:
+            for m in visible:
                 mw = _words(m.text)
                 if m.start < pos and mw and mw[-1] == last and len(m.text) > len(a.source.text):
                     if best is None or len(m.full) >= len(best.full):

@@ -629,6 +629,7 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
     qb = adjacent_quote_before(r, region_start, sent.start_char)
     if qb is not None and not r.quote_opens_clause(qb):
         qb = None
+    relative = v.dep_ == "relcl"  # "anybody who complains ... “is not ...”": the quote is not its content
     if qb is not None and (content_tok is None or content_tok.i < v.i) and obj_content is None:
         parts = quote_parts(qb)
         nxt = continuation(r, qb, region_end)
@@ -636,7 +637,7 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
             parts += quote_parts(nxt)
         direct = True
     else:
-        qa = adjacent_quote_after(r, region_end, sent.end_char + 2)
+        qa = adjacent_quote_after(r, region_end, sent.end_char + 2) if not relative else None
         if qa is not None and (content_tok is None or qa.open_at <= content_tok.idx < qa.close_end) \
                 and obj_content is None:
             parts = quote_parts(qa)
@@ -830,8 +831,8 @@ def phrase_cue(r: Reader, tok: Token, sent: SpacySpan, lo: int) -> Found | None:
     if last < first:
         return None
     s, e = r.trim(*r.tok_range(first, last))
-    if e - s < 2:
-        return None
+    if e - s < 2 or not any(t.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "NUM") for t in r.doc[first:last + 1]):
+        return None  # "According to X, basically.": no proposition
     direct = False
     q = r.quotes.containing(s - 1) if s > 0 else None
     if q is not None and q.start == s and r.trim(q.start, q.end) == (s, e):
