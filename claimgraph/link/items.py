@@ -87,6 +87,14 @@ def build_items(docs: list[Document]) -> list[Item]:
                     wire_copy_of=doc.near_duplicate_of,
                 )
             )
+    heads = {h for h in lex["body_heads"] if " " not in h}
+    doc_bodies: dict[str, str] = {}
+    last_doc = None
     for it in raw:
-        it.origin = people.resolve(it.origin)
+        if it.doc_id != last_doc:
+            doc_bodies, last_doc = {}, it.doc_id
+        it.origin = people.resolve(it.origin, doc_bodies)
+        head = it.origin.body.split()[-1] if it.origin.body else ""
+        if head in heads and it.origin.body != head:
+            doc_bodies[head] = it.origin.body
     return raw

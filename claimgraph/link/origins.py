@@ -23,6 +23,7 @@ LEAD = re.compile(
     r"u\.s\.|us|america's|official|new|one|some|two|several)\s+",
     re.I,
 )
+STAMP = re.compile(r"^\s*\d{1,2}[:.]\d{2}\s*[-–—]?\s*")  # a live-blog time stamp caught in a source span
 BODY_WORDS = 3  # "White House National Security Council" and "National Security Council" are one body
 WORD = re.compile(r"[A-Za-z][A-Za-z.'’-]*")
 
@@ -135,15 +136,11 @@ def _surname(text: str) -> str:
 def origin_of(att: Attribution, doc: Document) -> Origin:
     """The original source of one attribution (its speaker, not its relays)."""
     lex = link_lexicon()
-    candidates = [att.source_normalized, att.source_resolved, att.source.text if att.source else None]
-    text = next((c for c in candidates[1:] if c and c.strip().lower() not in lex["pronouns"]), None)
-    if att.source_normalized:
-        return Origin(
-            att.source_normalized.lower(),
-            att.source_normalized,
-            _surname(text or ""),
-            att.source_normalized.lower(),
-        )
+    # the fullest description first: the extractor's canonical name can be a bare surname or head noun
+    candidates = [att.source_resolved, att.source.text if att.source else None, att.source_normalized]
+    text = next(
+        (STAMP.sub("", c) for c in candidates if c and c.strip().lower() not in lex["pronouns"]), None
+    )
     if not text:
         if att.source is None and not att.via:
             name = doc.outlet or doc.id
@@ -191,7 +188,10 @@ class PersonBodies:
         if o.person and o.body:
             self.seen.setdefault(o.person, o.body)
 
-    def resolve(self, o: Origin) -> Origin:
+    def resolve(self, o: Origin, doc_bodies: dict[str, str] | None = None) -> Origin:
+        """A person by the body they speak for; a bare "the committee" by the document's last such body."""
+        if doc_bodies and o.key in doc_bodies:
+            return Origin(doc_bodies[o.key], o.name, o.person, doc_bodies[o.key])
         if o.key.startswith("person:") and o.person in self.seen:
             body = self.seen[o.person]
             return Origin(body, o.name, o.person, body)
