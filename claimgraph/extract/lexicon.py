@@ -190,9 +190,9 @@ def sentence_starts(sdoc: SpacyDoc) -> list[int]:
     def build() -> list[int]:
         if not sdoc.has_annotation("SENT_START") or len(sdoc) == 0:
             return []
-        flags = sdoc.to_array(SENT_START).tolist()
-        idx = token_starts(sdoc)
-        return [idx[i] for i, f in enumerate(flags) if f == 1 or i == 0]
+        flags = sdoc.to_array(SENT_START)
+        flags[0] = 1
+        return sdoc.to_array(IDX)[flags == 1].tolist()
     return per_doc(sdoc, "sentence_starts", build)
 
 
