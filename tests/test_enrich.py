@@ -329,3 +329,21 @@ def test_surname_source_is_named_and_typed_by_its_resolution(nlp):
     att = make(nlp, text, "said", "the convoy turned back", "Roe", resolved="Defence Minister Jane Roe")
     assert att.source_normalized == "Jane Roe"
     assert att.source_type == "official"
+
+
+def test_component_leaves_the_parse_serialisable(nlp):
+    text = "The army said up to 500 soldiers died on Monday."
+    sdoc = nlp(text)
+    att = Attribution(cue=Span.of(text, 9, 13), content=Span.of(text, 14, len(text) - 1),
+                      source=Span.of(text, 0, 8))
+    enrich_attributions(sdoc, [att], Document(id="t", text=text, published="2024-10-22T09:30:00+00:00"))
+    assert att.dates[0].value == "2024-10-21"
+    assert sdoc.user_data == {}
+    sdoc.to_bytes()
+
+
+def test_attribution_without_offsets_still_gets_source_fields():
+    att = Attribution.from_dict({"cue": "said", "content": "troops crossed", "source": "the GUR"})
+    enrich_attributions(None, [att], Document(id="t", text="unrelated", published=None))
+    assert (att.source_type, att.source_normalized) == ("intelligence", "HUR")
+    assert att.quantities == [] and att.dates == []
