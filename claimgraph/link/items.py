@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from claimgraph.link.figures import Figure, read_figures
@@ -88,13 +89,26 @@ def build_items(docs: list[Document]) -> list[Item]:
                 )
             )
     heads = {h for h in lex["body_heads"] if " " not in h}
+    surnames = {it.origin.person for it in raw if it.origin.person}
+    by_head: dict[str, Counter[str]] = defaultdict(Counter)  # "committee" -> bodies so named, batch-wide
+    for it in raw:
+        head = it.origin.body.split()[-1] if it.origin.body else ""
+        if head in heads and it.origin.body != head:
+            by_head[head][it.origin.body] += 1
     doc_bodies: dict[str, str] = {}
     last_doc = None
     for it in raw:
         if it.doc_id != last_doc:
             doc_bodies, last_doc = {}, it.doc_id
-        it.origin = people.resolve(it.origin, doc_bodies)
-        head = it.origin.body.split()[-1] if it.origin.body else ""
-        if head in heads and it.origin.body != head:
-            doc_bodies[head] = it.origin.body
+        o = it.origin
+        if o.key in surnames and " " not in o.key:  # "Lukashenko" alone, named in full elsewhere
+            o = Origin("person:" + o.key, o.name, o.key)
+        o = people.resolve(o, doc_bodies)
+        if o.key in heads and o.key in by_head:  # a bare "the committee" this document never named
+            body = by_head[o.key].most_common(1)[0][0]
+            o = Origin(body, o.name, o.person, body)
+        it.origin = o
+        head = o.body.split()[-1] if o.body else ""
+        if head in heads and o.body != head:
+            doc_bodies[head] = o.body
     return raw
