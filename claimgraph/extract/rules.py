@@ -947,6 +947,31 @@ def _fold_nested(found: list[Found], r: Reader) -> list[Found]:
     return [f for f, k in zip(found, keep, strict=True) if k]
 
 
+def _continue_quotes(found: list[Found], r: Reader) -> None:
+    """ "“A,” she said. “B.”": a quotation standing alone right after a quoted report, with no cue
+    of its own, goes on with the same speaker's words."""
+    taken = [f.content for f in found]
+    for f in sorted(found, key=lambda x: x.cue[0]):
+        if not f.direct:
+            continue
+        cue_tok = r.doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
+        if cue_tok is None or not len(cue_tok) or f.content[1] > cue_tok.sent.end_char:
+            continue
+        sent_end = cue_tok.sent.end_char
+        q = r.quotes.starting_after(sent_end)
+        if q is None or r.text[sent_end:q.open_at].strip(" \t") != "":
+            continue
+        if any(a <= q.start < b for a, b in taken):
+            continue
+        line_end = r.text.find("\n", q.close_end)
+        rest = r.text[q.close_end:line_end if line_end >= 0 else len(r.text)]
+        if rest.strip(" \t.,;:!?") != "":
+            continue  # the quote has more words after it (its own cue, or the writer's)
+        f.parts = (list(f.parts) or [f.content]) + [r.trim(a, b) for a, b in q.segments]
+        f.content = (f.parts[0][0], f.parts[-1][1])
+        taken.append(f.content)
+
+
 def _span(text: str, r: tuple[int, int]) -> Span:
     return Span.of(text, r[0], r[1])
 
@@ -980,6 +1005,7 @@ def find_attributions(sdoc: SpacyDoc, attributions: list[Attribution],
     _inherit(found, pending, r)
     found = [f for f in found if f.source is not None]
     found = _fold_nested(found, r)
+    _continue_quotes(found, r)
     seen: set[tuple[int, int]] = {(a.content.start, a.content.end) for a in attributions}
     out = list(attributions)
     new: list[Attribution] = []
