@@ -363,7 +363,8 @@ def test_no_proposition_no_attribution():
 
 
 def test_quote_after_the_cue_sentence_continues_the_speaker():
-    a = one("\u201cThe convoy is here,\u201d she said. \u201cIt brought water and fuel.\u201d\nThe mayor left.")
+    a = one("\u201cThe convoy is here,\u201d she said. \u201cIt brought water and fuel.\u201d\n"
+            "The mayor left.")
     assert [p.text for p in a.content_parts] == ["The convoy is here", "It brought water and fuel"]
     attrs = extract("\u201cWe are ready,\u201d he said. \u201cBut we need shells,\u201d he added.")
     assert [a.content.text for a in attrs] == ["We are ready", "But we need shells"]
