@@ -368,3 +368,9 @@ def test_quote_after_the_cue_sentence_continues_the_speaker():
     assert [p.text for p in a.content_parts] == ["The convoy is here", "It brought water and fuel"]
     attrs = extract("\u201cWe are ready,\u201d he said. \u201cBut we need shells,\u201d he added.")
     assert [a.content.text for a in attrs] == ["We are ready", "But we need shells"]
+
+
+def test_clause_final_cue_the_tagger_took_for_a_noun():
+    a = one("The gunmen had planned to cross the river, the security service claims.")
+    assert (a.cue.text, src(a), a.content.text) == ("claims", "the security service",
+                                                    "The gunmen had planned to cross the river")

@@ -947,6 +947,14 @@ def _fold_nested(found: list[Found], r: Reader) -> list[Found]:
     return [f for f, k in zip(found, keep, strict=True) if k]
 
 
+def _clause_final_cue(r: Reader, tok: Token, sent: SpacySpan) -> bool:
+    """ "Y, the ministry claims." with "claims" tagged as a noun: a verb form closing its sentence."""
+    if tok.pos_ == "VERB" or tok.lower_ not in r.lex["clause_final_forms"] or tok.i < sent.start + 3:
+        return False
+    return all(t.is_punct or t.is_space for t in r.doc[tok.i + 1:sent.end]) and \
+        any(t.text == "," for t in r.doc[sent.start:tok.i])
+
+
 def _continue_quotes(found: list[Found], r: Reader) -> None:
     """ "“A,” she said. “B.”": a quotation standing alone right after a quoted report, with no cue
     of its own, goes on with the same speaker's words."""
@@ -990,7 +998,8 @@ def find_attributions(sdoc: SpacyDoc, attributions: list[Attribution],
             low = tok.lower_
             f = None
             if tok.pos_ == "VERB" and (tok.lemma_.lower() in lex["speech_verbs"]
-                                       or tok.lemma_.lower() in lex["document_verbs"]):
+                                       or tok.lemma_.lower() in lex["document_verbs"]) \
+                    or _clause_final_cue(r, tok, sent):
                 if r.in_quote(tok) is not None:
                     continue
                 f = verb_cue(r, tok, sent, lo)
