@@ -24,6 +24,7 @@ LEAD = re.compile(
     re.I,
 )
 STAMP = re.compile(r"^\s*\d{1,2}[:.]\d{2}\s*[-–—]?\s*")  # a live-blog time stamp caught in a source span
+CALENDAR = "monday tuesday wednesday thursday friday saturday sunday yesterday today".split()
 BODY_WORDS = 3  # "White House National Security Council" and "National Security Council" are one body
 WORD = re.compile(r"[A-Za-z][A-Za-z.'’-]*")
 
@@ -108,6 +109,19 @@ def _body_phrase(text: str) -> str:
             found = phrase
     if found:
         return found
+    roles = set(lex["roles"])
+    for i, w in enumerate(words):  # "Houthi spokesman X": the capitalised words before a role name the body
+        if w in roles and i and orig[i - 1][:1].isupper():
+            k = i
+            while (
+                k > 0
+                and orig[k - 1][:1].isupper()
+                and words[k - 1] not in lex["minister_not_after"] + CALENDAR
+            ):
+                k -= 1
+            phrase = LEAD.sub("", " ".join(words[k:i]))
+            if phrase and words[k:i] != [x.lower() for x in orig[k:i] if x.isupper()]:
+                return phrase
     acronyms = [
         w for w in orig if len(w) >= 2 and w.replace("-", "").isupper() and w.replace("-", "").isalpha()
     ]
