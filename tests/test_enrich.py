@@ -347,3 +347,10 @@ def test_attribution_without_offsets_still_gets_source_fields():
     enrich_attributions(None, [att], Document(id="t", text="unrelated", published=None))
     assert (att.source_type, att.source_normalized) == ("intelligence", "HUR")
     assert att.quantities == [] and att.dates == []
+
+
+def test_bare_name_is_typed_by_its_introduction_elsewhere(nlp):
+    text = ("The army spokesman Petro Holub spoke on Friday. "
+            "Holub said the bridge was destroyed.")
+    att = make(nlp, text, "said", "the bridge was destroyed", "Holub")
+    assert att.source_type == "military"

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc as SpacyDoc
 
-from claimgraph.extract.lexicon import load, norm, phrases_regex, span_root, tokens_in
+from claimgraph.extract.lexicon import doc_ents, load, norm, phrases_regex, span_root, tokens_in
 from claimgraph.model import Attribution
 
 TYPES = ("official", "military", "intelligence", "media", "anonymous", "document", "social_media",
@@ -231,13 +231,52 @@ def source_type(sdoc: SpacyDoc | None, att: Attribution) -> str | None:
     if text and _type_tables()["anonymous"].search(text):
         return "anonymous"
     if _defers_to_resolved(text, resolved):
-        return classify(resolved or "")
-    if not text:
+        typ = classify(resolved or "")
+    elif not text:
         return None
-    typ = classify(src.text, sdoc, src.start, src.end)
-    if typ == "other" and resolved:
-        typ = classify(resolved)  # "Jane Roe" resolved as "Jane Roe of the X channel"
+    else:
+        typ = classify(src.text, sdoc, src.start, src.end)
+        if typ == "other" and resolved:
+            typ = classify(resolved)  # "Jane Roe" resolved as "Jane Roe of the X channel"
+    if typ == "other" and src is not None and src.start >= 0:
+        typ = _described_elsewhere(sdoc, src.start, src.end) or typ
     return typ
+
+
+_DESCRIPTOR_DEPS = {"compound", "amod", "nmod", "poss", "appos", "npadvmod"}
+
+
+def _described_elsewhere(sdoc: SpacyDoc | None, start: int, end: int) -> str | None:
+    """Type a bare person name by how the article introduces them elsewhere: "Jane Roe" said,
+    where an earlier sentence has "army spokeswoman Jane Roe" or "Jane Roe, an analyst at X"."""
+    if sdoc is None:
+        return None
+    persons = [e for e in doc_ents(sdoc) if e.label_ in ("PERSON", "ORG")]
+    mine = [e for e in persons if e.start_char < end and start < e.end_char]
+    name = mine[-1].text if mine else sdoc.text[start:end]
+    words = clean_name(name).split()
+    if not mine and not (1 <= len(words) <= 3 and all(w[:1].isupper() for w in words)):
+        return None
+    surname = norm(" ".join(words)).split()[-1:]
+    for ent in persons:
+        if norm(clean_name(ent.text)).split()[-1:] != surname:
+            continue
+        span = sdoc.char_span(ent.start_char, ent.end_char, alignment_mode="expand")
+        if span is None:
+            continue
+        found: list[str] = []
+        root = span.root
+        for child in root.children:
+            outside = child.i < span.start or child.i >= span.end
+            if outside and child.dep_ in _DESCRIPTOR_DEPS:
+                found.append(sdoc[child.left_edge.i: child.right_edge.i + 1].text)
+        if root.dep_ in ("appos", "compound") and root.head.i < span.start:
+            found.append(sdoc[root.head.left_edge.i: root.head.i + 1].text)  # "army spokesman <Name>"
+        if found:
+            typ = classify(" ".join(found))
+            if typ not in ("other", "anonymous"):
+                return typ
+    return None
 
 
 def source_normalized(att: Attribution) -> str | None:
