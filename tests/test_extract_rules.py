@@ -374,3 +374,10 @@ def test_clause_final_cue_the_tagger_took_for_a_noun():
     a = one("The gunmen had planned to cross the river, the security service claims.")
     assert (a.cue.text, src(a), a.content.text) == ("claims", "the security service",
                                                     "The gunmen had planned to cross the river")
+
+
+def test_interview_with_and_as_quoted_by_are_relays():
+    assert [v.text for v in one("The minister said in an interview with CNN that the offensive had "
+                                "stalled.").via] == ["CNN"]
+    assert [v.text for v in one("The offensive has stalled, the minister said, as quoted by "
+                                "TASS.").via] == ["TASS"]

@@ -431,6 +431,12 @@ def via_of_verb(r: Reader, v: Token, subj: Token | None, via: list[tuple[int, in
                                 via.append(r.tok_range(a, b))
                                 if clause is not None and h.i == clause.i and ch.i > clause.i:
                                     r.cuts.append(ch.i)  # the statement phrase is not part of the content
+                    for w in pobj.rights:  # "in an interview with CNN"
+                        o = next((x for x in w.children if x.dep_ == "pobj"), None)
+                        if w.lower_ == "with" and o is not None and is_outlet(r, o):
+                            a, b, _ = r.np(o)
+                            via.append(r.tok_range(a, b))
+                            r.spoken.add(via[-1])
                 continue
             if ch.lemma_ in lex["relay_verbs"] and ch.tag_ == "VBG":
                 obj = next((o for o in ch.children if o.dep_ in ("dobj", "pobj", "obj")), None)
@@ -444,6 +450,15 @@ def via_of_verb(r: Reader, v: Token, subj: Token | None, via: list[tuple[int, in
                             a, b, _ = r.np(o)
                             via.append(r.tok_range(a, b))
                             r.spoken.add(via[-1])
+    near = list(v.children) + (list(v.head.children) if v.dep_ in ("parataxis", "ccomp") else [])
+    for ch in near:
+        if ch.dep_ == "advcl" and ch.i > v.i and ch.lemma_ in lex["relay_participles"] \
+                and any(m.dep_ == "mark" and m.lower_ == "as" for m in ch.children):
+            who = agent_of(ch)  # "..., the minister said, as quoted by TASS"
+            if who is not None:
+                a, b, _ = r.np(who)
+                via.append(r.tok_range(a, b))
+                r.spoken.add(via[-1])
     if v.lemma_ == "tell":
         for ch in v.children:
             if ch.dep_ in ("dative", "dobj", "iobj") and ch.i > v.i and is_outlet(r, ch):
