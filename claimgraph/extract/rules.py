@@ -249,10 +249,10 @@ class Reader:
             first, last = min(first, tok.i), max(last, tok.i)
         return first, last, tok.i
 
-    def np_left_of(self, i: int, lo: int, skip: set[int]) -> tuple[int, int, int] | None:
+    def np_left_of(self, i: int, lo: int) -> tuple[int, int, int] | None:
         """A subject the parser missed: the noun phrase ending just left of token `i`."""
         j = i - 1
-        while j >= lo and (j in skip or self.doc[j].is_punct or self.doc[j].pos_ in ("ADV", "AUX", "PART")
+        while j >= lo and (self.doc[j].is_punct or self.doc[j].pos_ in ("ADV", "AUX", "PART")
                            or self.doc[j].is_space):
             j -= 1
         if j < lo or self.doc[j].pos_ not in ("PROPN", "NOUN", "PRON"):
@@ -601,9 +601,7 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
                 a, b, _ = r.np(source_tok)
                 via.insert(0, r.tok_range(a, b))
             else:
-                skip = {t.i for t in cited.head.subtree}
-                left = r.np_left_of(cited.head.i, lo, set())
-                del skip
+                left = r.np_left_of(cited.head.i, lo)
                 if left is not None:
                     via.insert(0, r.tok_range(left[0], left[1]))
             source_tok = cited
@@ -621,7 +619,7 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
     for ch in v.lefts:
         if ch.dep_ in ("aux", "auxpass", "advmod", "neg"):
             region_lo = min(region_lo, ch.i)
-    left_np = r.np_left_of(region_lo, lo, set()) if source_tok is None and not participle else None
+    left_np = r.np_left_of(region_lo, lo) if source_tok is None and not participle else None
     if left_np is not None:
         region_lo = left_np[0]
     region_start = r.doc[region_lo].idx
@@ -793,7 +791,6 @@ def _cut_before_text(r: Reader, start: int, end: int) -> tuple[int, int]:
 
 def phrase_cue(r: Reader, tok: Token, sent: SpacySpan, lo: int) -> Found | None:
     """ "according to X" and ", per X": the content is the rest of the clause the phrase sits in."""
-    lex = r.lex
     if tok.lower_ == "according":
         to = next((c for c in tok.children if c.lower_ == "to"), None)
         if to is None:
@@ -853,7 +850,6 @@ def phrase_cue(r: Reader, tok: Token, sent: SpacySpan, lo: int) -> Found | None:
     if q is not None and q.start == s and r.trim(q.start, q.end) == (s, e):
         direct = True
     cue = r.tok_range(tok.i, last_cue.i)
-    _ = lex
     return Found(cue=cue, content=(s, e), source=r.tok_range(a, b), via=via, direct=direct, anchor=head.i,
                  content_root=head.i if head.i != tok.i else -1, source_tok=obj.i, sent_start=lo)
 
