@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc as SpacyDoc
 
-from claimgraph.extract.lexicon import doc_ents, load, norm, phrases_regex, span_root, tokens_in
+from claimgraph.extract.lexicon import doc_ents, load, norm, per_doc, phrases_regex, span_root, tokens_in
 from claimgraph.model import Attribution
 
 TYPES = ("official", "military", "intelligence", "media", "anonymous", "document", "social_media",
@@ -239,25 +239,34 @@ def source_type(sdoc: SpacyDoc | None, att: Attribution) -> str | None:
         if typ == "other" and resolved:
             typ = classify(resolved)  # "Jane Roe" resolved as "Jane Roe of the X channel"
     if typ == "other" and src is not None and src.start >= 0:
-        typ = _described_elsewhere(sdoc, src.start, src.end) or typ
+        typ = _described_elsewhere(sdoc, src.start, src.end, src.text) or typ
     return typ
 
 
 _DESCRIPTOR_DEPS = {"compound", "amod", "nmod", "poss", "appos", "npadvmod"}
 
 
-def _described_elsewhere(sdoc: SpacyDoc | None, start: int, end: int) -> str | None:
+def _described_elsewhere(sdoc: SpacyDoc | None, start: int, end: int, written: str) -> str | None:
     """Type a bare person name by how the article introduces them elsewhere: "Jane Roe" said,
     where an earlier sentence has "army spokeswoman Jane Roe" or "Jane Roe, an analyst at X"."""
     if sdoc is None:
         return None
     persons = [e for e in doc_ents(sdoc) if e.label_ in ("PERSON", "ORG")]
     mine = [e for e in persons if e.start_char < end and start < e.end_char]
-    name = mine[-1].text if mine else sdoc.text[start:end]
+    name = mine[-1].text if mine else written
     words = clean_name(name).split()
     if not mine and not (1 <= len(words) <= 3 and all(w[:1].isupper() for w in words)):
         return None
     surname = norm(" ".join(words)).split()[-1:]
+    memo: dict[tuple[str, ...], str | None] = per_doc(sdoc, "described", dict)
+    key = tuple(surname)
+    if key not in memo:
+        memo[key] = _introduction_type(sdoc, persons, surname)
+    return memo[key]
+
+
+def _introduction_type(sdoc: SpacyDoc, persons: list, surname: list[str]) -> str | None:
+    """The first non-generic type among the descriptions of a surname's mentions."""
     for ent in persons:
         if norm(clean_name(ent.text)).split()[-1:] != surname:
             continue
