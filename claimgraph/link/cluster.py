@@ -26,6 +26,7 @@ W = {
     "names": 0.08,
     "lexical": 0.3,
 }
+AVG_MARGIN = 0.0  # how far above the threshold the mean over two groups must be to merge them
 LEX_PIVOT = 0.2  # TF-IDF cosine that neither raises nor lowers the score
 
 
@@ -124,7 +125,7 @@ def cluster(
         if ri == rj or figures_clash(figs[ri], figs[rj]):
             continue
         cross = [get(x, y) for x in _sample(members[ri]) for y in _sample(members[rj])]
-        if sum(cross) / len(cross) < threshold:
+        if sum(cross) / len(cross) < threshold + AVG_MARGIN:
             continue
         uf.parent[rj] = ri
         members[ri] += members.pop(rj)
