@@ -381,3 +381,12 @@ def test_interview_with_and_as_quoted_by_are_relays():
                                 "stalled.").via] == ["CNN"]
     assert [v.text for v in one("The offensive has stalled, the minister said, as quoted by "
                                 "TASS.").via] == ["TASS"]
+
+
+ODD = ["", "\"", "\u201cUnclosed quote said the man.", "He said.", "According to",
+       "\u201dReversed\u201c he said.", "\u201cA,\u201d \u201cB,\u201d \u201cC\u201d"]
+
+
+@pytest.mark.parametrize("text", ODD)
+def test_odd_inputs_give_no_attribution_and_no_error(text):
+    assert extract(text) == []
