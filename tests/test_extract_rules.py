@@ -390,3 +390,9 @@ ODD = ["", "\"", "\u201cUnclosed quote said the man.", "He said.", "According to
 @pytest.mark.parametrize("text", ODD)
 def test_odd_inputs_give_no_attribution_and_no_error(text):
     assert extract(text) == []
+
+
+def test_a_list_of_actions_stays_in_the_content():
+    a = one("Witnesses told the radio station that two men burst into the hall, fired into the crowd "
+            "and threw a grenade.")
+    assert a.content.text == "two men burst into the hall, fired into the crowd and threw a grenade"

@@ -663,6 +663,14 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
         content = obj_content
     elif content_tok is not None and content_tok.i > v.i:
         content = content_span(r, content_tok, max(lo, v.i + 1))
+        listed = [c for c in v.rights
+                  if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > content_tok.right_edge.i
+                  and not any(x.dep_ in SUBJECTS for x in c.children)
+                  and c.lemma_.lower() not in lex["speech_verbs"]]
+        if listed and r.doc[listed[0].left_edge.i - 1].text == "," and content[1] <= listed[0].idx:
+            # "told X that the men burst in, fired and threw ...": the list goes on in the parse's blind spot
+            last = max(c.right_edge.i for c in listed)
+            content = r.trim(content[0], r.tok_range(last, last)[1])
     elif content_tok is not None:
         first = after_semicolon(r, max(content_tok.left_edge.i, lo), region_lo)
         content = r.tok_range(first, region_lo - 1) if region_lo - 1 >= first else None
