@@ -101,6 +101,7 @@ class Samples:
     def __init__(self) -> None:
         self.feats: list[list[str]] = []
         self.y: list[int] = []
+        self.groups: list[tuple[list[list[str]], int]] = []  # for a ranker: candidates, index of the best
 
     def add(self, feats: list[str], y: int) -> None:
         self.feats.append(feats)
@@ -109,16 +110,20 @@ class Samples:
 
 def build(docs: list[Doc], rows: list[dict]) -> tuple[dict[str, Samples], dict[str, list[int]]]:
     """The training samples of every stage, and the counts behind the source-phrase rule."""
-    S = {k: Samples() for k in ("cue", "cue_ext", "source", "content")}
+    S: dict = {k: Samples() for k in ("cue", "cue_ext", "source", "content")}
+    S["lemmas"] = defaultdict(int)
     keep: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     oracle = [0, 0, 0]
     for sdoc, row in zip(docs, rows, strict=True):
         inq = L.quote_mask(sdoc)
+        qm = L.quote_marks(sdoc)
         units = [u for u in (gold_units(sdoc, a) for a in row["attributions"]) if u]
         anchors = {u["anchor"] for u in units}
+        for i in anchors:
+            S["lemmas"][sdoc[i].lemma_.lower()] += 1
         for t in sdoc:
             if L.cue_candidate(t):
-                S["cue"].add(L.cue_features(t, inq), int(t.i in anchors))
+                S["cue"].add(L.cue_features(t, inq, qm), int(t.i in anchors))
         for u in units:
             a = sdoc[u["anchor"]]
             lo, hi = min(u["cue"]), max(u["cue"])
@@ -152,8 +157,8 @@ def build(docs: list[Doc], rows: list[dict]) -> tuple[dict[str, Samples], dict[s
             oracle[0] += 1
             best = int(np.argmax(f1s))
             oracle[1] += int(cands[best].lo == min(gold) and cands[best].hi == max(gold))
-            for k, c in enumerate(cands):
-                S["content"].add(L.content_features(a, c, (lo, hi), inq), int(k == best))
+            S["content"].groups.append(([L.content_features(a, c, (lo, hi), inq) for c in cands], best))
+            S["content"].y.append(1)
     print(f"content oracle: overlap {oracle[0]}/{oracle[2]}, exact {oracle[1]}/{oracle[2]}", file=sys.stderr)
     return S, keep
 
@@ -174,6 +179,41 @@ def fit(s: Samples, c: float, weight: str | None = None) -> dict[str, float]:
     clf.fit(X, y)
     w = {f: round(float(clf.coef_[0][i]), 4) for f, i in vocab.items() if abs(clf.coef_[0][i]) >= 0.002}
     w["b"] = round(float(clf.intercept_[0]), 4)
+    return w
+
+
+def fit_ranker(groups: list[tuple[list[list[str]], int]], c: float) -> dict[str, float]:
+    """A pairwise ranker: a logistic regression on (best - other) feature differences.
+
+    Only the argmax over one cue's candidates matters, so comparing candidates
+    with each other learns more than scoring each one on its own.
+    """
+    vocab: dict[str, int] = {}
+    rows, cols, vals, y = [], [], [], []
+    n = 0
+    for feats, best in groups:
+        fb = set(feats[best])
+        for k, fs in enumerate(feats):
+            if k == best:
+                continue
+            fo = set(fs)
+            sign = 1 if n % 2 == 0 else -1  # alternate the order so both classes occur
+            for f in fb - fo:
+                rows.append(n)
+                cols.append(vocab.setdefault(f, len(vocab)))
+                vals.append(sign)
+            for f in fo - fb:
+                rows.append(n)
+                cols.append(vocab.setdefault(f, len(vocab)))
+                vals.append(-sign)
+            y.append(int(sign == 1))
+            n += 1
+    if n < 2 or len(set(y)) < 2:
+        return {"b": 0.0}
+    X = csr_matrix((np.array(vals, dtype=np.float32), (rows, cols)), shape=(n, len(vocab)))
+    clf = LogisticRegression(C=c, solver="liblinear", fit_intercept=False).fit(X, np.array(y))
+    w = {f: round(float(clf.coef_[0][i]), 4) for f, i in vocab.items() if abs(clf.coef_[0][i]) >= 0.002}
+    w["b"] = 0.0
     return w
 
 
@@ -224,6 +264,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=L.MODEL_PATH)
     ap.add_argument("--cache", type=Path, default=Path("/tmp/claimgraph-train"))
     ap.add_argument("--c", type=float, default=0.3, help="inverse regularisation strength")
+    ap.add_argument("--c-rank", type=float, default=0.1, help="inverse regularisation of the content ranker")
+    ap.add_argument("--min-lemma", type=int, default=1, help="score only words seen this often as cues")
     ap.add_argument("--keep-that", action="store_true", help="keep `that` in contents (PolNeAR's convention)")
     a = ap.parse_args(argv)
     if not a.train.exists():
@@ -239,14 +281,16 @@ def main(argv: list[str] | None = None) -> int:
         "cue": fit(S["cue"], a.c),
         "cue_ext": fit(S["cue_ext"], a.c),
         "source": fit(S["source"], a.c),
-        "content": fit(S["content"], a.c),
+        "content": fit_ranker(S["content"].groups, a.c_rank),
+        "cue_lemmas": sorted(k for k, v in S["lemmas"].items() if v >= a.min_lemma),
         "source_keep": {k: round(v[0] / v[1], 3) for k, v in keep.items() if v[1] >= 3},
         "strip_complementizers": [] if a.keep_that else STRIP,
         "skip_cue_lemmas": [],
         "thresholds": {"cue": 0.5, "source": 0.5, "add": 0.5},
     }
     for k in ("cue", "cue_ext", "source", "content"):
-        print(f"{k}: {len(S[k].y)} samples, {sum(S[k].y)} positive, {len(model[k])} weights", file=sys.stderr)
+        print(f"{k}: {len(S[k].y)} samples/groups, {sum(S[k].y)} positive, {len(model[k])} weights",
+              file=sys.stderr)
     if a.dev.exists():
         dev_rows = read_jsonl(a.dev)
         dev_docs = parse_cached(dev_rows, a.cache)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import gzip
 import json
 import math
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -102,7 +103,12 @@ def lem(t: Token) -> str:
 # --- stage 1: cue anchors -------------------------------------------------
 
 
-def cue_features(t: Token, inq: list[bool]) -> list[str]:
+def quote_marks(sdoc: SpacyDoc) -> list[bool]:
+    """Whether each token is a quote mark (read once per document, not per feature)."""
+    return [t.text in QUOTES or t.text in ("''", "``") for t in sdoc]
+
+
+def cue_features(t: Token, inq: list[bool], qm: list[bool]) -> list[str]:
     """Why a token may head a cue: its word, its place in the parse, its complements."""
     le, pos, dep = lem(t), t.pos_, t.dep_
     h = t.head
@@ -116,9 +122,9 @@ def cue_features(t: Token, inq: list[bool]) -> list[str]:
         "ss=" + str(t.is_sent_start), "low=" + t.lower_, "hdl=" + h.dep_ + "|" + lem(h),
         "ttl=" + str(t.is_title and not t.is_sent_start), "ent=" + t.ent_type_,
     ]
-    doc = t.doc
-    for side, rng in (("L", range(max(0, t.i - 3), t.i)), ("R", range(t.i + 1, min(len(doc), t.i + 4)))):
-        if any(doc[j].text in QUOTES or doc[j].text in ("''", "``") for j in rng):
+    i = t.i
+    for side, near in (("L", qm[max(0, i - 3):i]), ("R", qm[i + 1:i + 4])):
+        if any(near):
             f.append("qn=" + side)
             f.append("lqn=" + le + "|" + side)
     subj = comp = False
@@ -283,20 +289,23 @@ def quote_regions(sent: SpacySpan, inq: list[bool]) -> list[tuple[int, int]]:
     return regions
 
 
-def paragraph(a: Token) -> tuple[int, int]:
+def line_breaks(sdoc: SpacyDoc) -> list[int]:
+    """Indices of the whitespace tokens that hold a line break."""
+    return [t.i for t in sdoc if t.is_space and "\n" in t.text]
+
+
+def paragraph(a: Token, breaks: list[int] | None = None) -> tuple[int, int]:
     """The token range between the line breaks around `a` (a quote never runs across them)."""
-    doc = a.doc
-    lo = a.i
-    while lo > 0 and not (doc[lo - 1].is_space and "\n" in doc[lo - 1].text):
-        lo -= 1
-    hi = a.i
-    while hi + 1 < len(doc) and not (doc[hi + 1].is_space and "\n" in doc[hi + 1].text):
-        hi += 1
+    if breaks is None:
+        breaks = line_breaks(a.doc)
+    k = bisect_right(breaks, a.i)
+    lo = breaks[k - 1] + 1 if k > 0 else 0
+    hi = breaks[k] - 1 if k < len(breaks) else len(a.doc) - 1
     return lo, hi
 
 
 def content_candidates(a: Token, cue: tuple[int, int], src: tuple[int, int] | None,
-                       inq: list[bool]) -> list[Candidate]:
+                       inq: list[bool], breaks: list[int] | None = None) -> list[Candidate]:
     """Spans the parse offers as the content of the cue anchored at `a`."""
     sdoc = a.doc
     sent = a.sent
@@ -304,7 +313,7 @@ def content_candidates(a: Token, cue: tuple[int, int], src: tuple[int, int] | No
     if src:
         drop |= set(range(src[0], src[1] + 1))
     out: dict[tuple[int, int], list[str]] = {}
-    plo, phi = paragraph(a)
+    plo, phi = paragraph(a, breaks)
 
     def add(kind: str, idx: Iterable[int], clip: bool = True) -> None:
         r = _range((i for i in idx if not clip or plo <= i <= phi), drop)
@@ -377,8 +386,14 @@ def content_features(a: Token, cand: Candidate, cue: tuple[int, int], inq: list[
          "nk=" + str(min(len(cand.kinds), 3)), "ad=" + a.dep_ + "|" + pos, "end=" + after_word(sdoc, cand.hi),
          "beg=" + before_word(sdoc, cand.lo), "fll=" + le + "|" + first.lower_,
          "edge=" + after_word(sdoc, cand.hi) + "|" + before_word(sdoc, cand.lo)]
+    nq = sum(inq[i] for i in range(cand.lo, cand.hi + 1))
+    mix = "all" if nq >= n - 1 else ("none" if nq == 0 else "mixed")
+    cov = str(cand.lo < cue[0] and cand.hi > cue[1])
+    f += ["mix=" + mix, "cov=" + cov, "cm=" + cov + "|" + mix, "cmp=" + cov + "|" + mix + "|" + pos,
+          "lmix=" + le + "|" + mix]
     for k in cand.kinds:
-        f += ["k=" + k, "lk=" + le + "|" + k, "ak=" + a.pos_ + "|" + k, "kq=" + k + "|" + str(quoted),
+        f += ["km=" + k + "|" + mix + "|" + cov,
+              "k=" + k, "lk=" + le + "|" + k, "ak=" + a.pos_ + "|" + k, "kq=" + k + "|" + str(quoted),
               "kn=" + k + "|" + nb]
     return f
 
@@ -411,10 +426,13 @@ def predict(sdoc: SpacyDoc, model: dict[str, Any] | None = None) -> list[Found]:
     th = m["thresholds"]
     keep = m["source_keep"]
     inq = quote_mask(sdoc)
+    qm = quote_marks(sdoc)
+    breaks = line_breaks(sdoc)
+    gate = set(m.get("cue_lemmas", ()))
     anchors = []
     for t in sdoc:
-        if cue_candidate(t):
-            p = prob(score(wc, cue_features(t, inq)))
+        if cue_candidate(t) and (not gate or t.lemma_.lower() in gate):
+            p = prob(score(wc, cue_features(t, inq, qm)))
             if p >= th["cue"]:
                 anchors.append((t, p))
     found: list[Found] = []
@@ -434,7 +452,7 @@ def predict(sdoc: SpacyDoc, model: dict[str, Any] | None = None) -> list[Found]:
                 best, best_s = c, s
         if best is not None and prob(best_s) >= th["source"]:
             src = source_span(best, keep, *cue)
-        cands = content_candidates(a, cue, src, inq)
+        cands = content_candidates(a, cue, src, inq, breaks)
         if not cands:
             continue
         top = max(cands, key=lambda c: score(wk, content_features(a, c, cue, inq)))
@@ -502,6 +520,7 @@ def add_model_attributions(sdoc: SpacyDoc, attributions: list[Attribution],
     min_add = model["thresholds"].get("add", 0.5)
     policy = admission()
     allowed = set(policy["allowed_cue_lemmas"])
+    objects = set(policy.get("object_content_lemmas", []))
     out = list(attributions)
     for f in predict(sdoc, model):
         if f.p < min_add or lem(sdoc[f.anchor]) not in allowed:
@@ -510,7 +529,8 @@ def add_model_attributions(sdoc: SpacyDoc, attributions: list[Attribution],
             continue  # a cue with no sayer is a hedge in our guidelines
         if f.source and not any(t.is_alpha for t in sdoc[f.source[0]:f.source[1] + 1]):
             continue
-        if policy.get("require_clause", True) and not asserts(sdoc, f.content):
+        if (policy.get("require_clause", True) and not asserts(sdoc, f.content)
+                and lem(sdoc[f.anchor]) not in objects):
             continue
         att = to_attribution(sdoc, document.text, f, strip_words)
         if att is None:
