@@ -251,6 +251,7 @@ def test_statement_carried_by_an_agency_is_a_relay_and_not_content():
     assert attrs[0].content.text == "its fighters had taken the bridge"
     assert [v.text for v in attrs[0].via] == ["the Frontline News Agency"]
     assert src(attrs[1]) == "the statement" and attrs[1].source_resolved == "The militia"
+    assert [v.text for v in attrs[1].via] == ["the Frontline News Agency"]
 
 
 def test_follow_up_quote_shares_the_outlet_the_sayer_spoke_to():

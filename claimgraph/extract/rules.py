@@ -429,6 +429,7 @@ def via_of_verb(r: Reader, v: Token, subj: Token | None, via: list[tuple[int, in
                             if who is not None:
                                 a, b, _ = r.np(who)
                                 via.append(r.tok_range(a, b))
+                                r.spoken.add(via[-1])  # "the statement said" later came the same way
                                 if clause is not None and h.i == clause.i and ch.i > clause.i:
                                     r.cuts.append(ch.i)  # the statement phrase is not part of the content
                     for w in pobj.rights:  # "in an interview with CNN"
