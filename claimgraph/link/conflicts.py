@@ -119,7 +119,12 @@ def figure_disagreements(
         for n, (vb, ib, fb) in enumerate(entries):
             predecessor = None
             for va, ia, fa in entries[max(0, n - WINDOW) : n]:
-                if not disjoint(fa, fb) or float(va.centroid @ vb.centroid) < FIGURE_MIN_COS:
+                if float(va.centroid @ vb.centroid) < FIGURE_MIN_COS:
+                    continue
+                if not disjoint(fa, fb):
+                    # "at least 7" then "8" from the same origin on a later day: compatible, yet revised
+                    if fa.value != fb.value and va.origins & vb.origins and va.first.when != vb.first.when:
+                        predecessor = (ia, fa, ib, fb)
                     continue
                 kind, b_later = _kind(items, va, fa, vb, fb)
                 a, b = items[ia], items[ib]

@@ -68,7 +68,8 @@ def _tables() -> dict:
             measures.append((tuple(p.lower().split()), name))
     nouns = {w: g for g, ws in lex["count_nouns"].items() for w in ws}
     vague = [(tuple(v["phrase"].lower().split()), v["low"], v["high"]) for v in qw["vague"]]
-    partial = [tuple(p.split()) for p in lex["partial"]]
+    partial_after = [tuple(p.split()) for p in lex["partial_after"]]
+    partial_before = [tuple(p.split()) for p in lex["partial_before"]]
     measures_by_first: dict[str, list] = {}
     for phrase, name in measures:
         measures_by_first.setdefault(phrase[0], []).append((phrase, name))
@@ -83,7 +84,9 @@ def _tables() -> dict:
         "measures": measures,
         "nouns": nouns,
         "vague": vague,
-        "partial": partial,
+        "partial_after": partial_after,
+        "partial_verbs": set(lex["partial_verbs"]),
+        "partial_before": partial_before,
         "vague_by_first": vague_by_first,
         "measures_by_first": measures_by_first,
         "skip_before": set(qw.get("skip_before", [])),
@@ -185,7 +188,8 @@ def read_figures(text: str) -> list[Figure]:
         total = prev == "of" or (
             prev == "the" and i > 1 and toks[i - 2] == "of"
         )  # "two of the four": 4 is a total
-        if is_year or total or prev in t["skip_before"] or nxt in t["skip_after"]:
+        age = toks[j : j + 2] == ["year", "old"] or toks[j : j + 3] == ["years", "old"]  # "a 60-year-old"
+        if is_year or total or age or prev in t["skip_before"] or nxt in t["skip_after"]:
             i = j
             continue
         qual = "exact"
@@ -194,8 +198,17 @@ def read_figures(text: str) -> list[Figure]:
                 qual = t["qual"][tuple(toks[i - n : i])]
                 break
         lo, hi = _bounds(val, qual)
-        near = range(max(0, i - 3), min(len(toks), j + 5))
-        part = any(tuple(toks[k : k + len(p)]) == p for p in t["partial"] for k in near)
+        part = (
+            any(
+                tuple(toks[k : k + len(p)]) == p
+                for p in t["partial_after"]
+                for k in range(j, min(len(toks), j + 2))
+            )
+            or any(w in t["partial_verbs"] for w in toks[j : j + 5])
+            or any(
+                tuple(toks[k : k + len(p)]) == p for p in t["partial_before"] for k in range(max(0, i - 3), i)
+            )
+        )
         measure = "" if part else _measure_near(toks, i, j, t)  # "62 bodies identified": a part, not the toll
         out.append(Figure(val, lo, hi, qual, measure, _noun_after(toks, j, t)))
         i = j
