@@ -69,7 +69,7 @@ def pair_score(a: Item, b: Item, cos: float, lex: float = LEX_PIVOT) -> float:
     return s
 
 
-SAMPLE = 40
+SAMPLE = 20
 
 
 def _sample(members: list[int]) -> list[int]:
@@ -108,6 +108,7 @@ def cluster(
     members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
     figs: dict[int, list[Figure]] = {i: list(it.figures) for i, it in enumerate(items)}
     cache: dict[tuple[int, int], float] = {}
+    refused: set[tuple[int, int, int, int]] = set()
     ordered = sorted(scored, reverse=True)
     for s, i, j in ordered:
         cache[(i, j)] = s
@@ -122,10 +123,17 @@ def cluster(
         if s < threshold:
             break
         ri, rj = uf.find(i), uf.find(j)
-        if ri == rj or figures_clash(figs[ri], figs[rj]):
+        if ri == rj:
+            continue
+        tried = (min(ri, rj), max(ri, rj), len(members[ri]), len(members[rj]))
+        if tried in refused:  # the same two groups, unchanged since they were refused
+            continue
+        if figures_clash(figs[ri], figs[rj]):
+            refused.add(tried)
             continue
         cross = [get(x, y) for x in _sample(members[ri]) for y in _sample(members[rj])]
         if sum(cross) / len(cross) < threshold + AVG_MARGIN:
+            refused.add(tried)
             continue
         uf.parent[rj] = ri
         members[ri] += members.pop(rj)
