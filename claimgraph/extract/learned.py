@@ -72,12 +72,16 @@ def prob(x: float) -> float:
 # --- per-document context -------------------------------------------------
 
 
-def quote_mask(sdoc: SpacyDoc) -> list[bool]:
-    """Whether each token lies between quote marks (straight quotes toggle)."""
+def texts_of(sdoc: SpacyDoc) -> list[str]:
+    """Token texts in one pass (creating spaCy Token objects is the costly part)."""
+    return [t.text for t in sdoc]
+
+
+def quote_mask(sdoc: SpacyDoc, texts: list[str] | None = None) -> list[bool]:
+    """Whether each token lies between quote marks (straight quotes toggle; a line break closes)."""
     inside = False
     mask = []
-    for t in sdoc:
-        ch = t.text
+    for ch in texts if texts is not None else texts_of(sdoc):
         if ch in ("“", "«", "„"):
             mask.append(False)
             inside = True
@@ -90,7 +94,7 @@ def quote_mask(sdoc: SpacyDoc) -> list[bool]:
             mask.append(False)
             inside = not inside
             continue
-        if t.is_space and "\n" in t.text:
+        if "\n" in ch and not ch.strip():
             inside = False
         mask.append(inside)
     return mask
@@ -103,9 +107,9 @@ def lem(t: Token) -> str:
 # --- stage 1: cue anchors -------------------------------------------------
 
 
-def quote_marks(sdoc: SpacyDoc) -> list[bool]:
+def quote_marks(sdoc: SpacyDoc, texts: list[str] | None = None) -> list[bool]:
     """Whether each token is a quote mark (read once per document, not per feature)."""
-    return [t.text in QUOTES or t.text in ("''", "``") for t in sdoc]
+    return [x in QUOTES or x in ("''", "``") for x in (texts if texts is not None else texts_of(sdoc))]
 
 
 def cue_features(t: Token, inq: list[bool], qm: list[bool]) -> list[str]:
@@ -289,9 +293,10 @@ def quote_regions(sent: SpacySpan, inq: list[bool]) -> list[tuple[int, int]]:
     return regions
 
 
-def line_breaks(sdoc: SpacyDoc) -> list[int]:
+def line_breaks(sdoc: SpacyDoc, texts: list[str] | None = None) -> list[int]:
     """Indices of the whitespace tokens that hold a line break."""
-    return [t.i for t in sdoc if t.is_space and "\n" in t.text]
+    texts = texts if texts is not None else texts_of(sdoc)
+    return [i for i, x in enumerate(texts) if "\n" in x and not x.strip()]
 
 
 def paragraph(a: Token, breaks: list[int] | None = None) -> tuple[int, int]:
@@ -419,19 +424,27 @@ class Found:
     p: float
 
 
-def predict(sdoc: SpacyDoc, model: dict[str, Any] | None = None) -> list[Found]:
-    """Every attribution the models see in a parsed document."""
+def predict(sdoc: SpacyDoc, model: dict[str, Any] | None = None,
+            only: set[str] | None = None) -> list[Found]:
+    """Every attribution the models see in a parsed document (with cue words in `only`, if given)."""
     m = model or load_model()
     wc, we, ws, wk = m["cue"], m["cue_ext"], m["source"], m["content"]
     th = m["thresholds"]
     keep = m["source_keep"]
-    inq = quote_mask(sdoc)
-    qm = quote_marks(sdoc)
-    breaks = line_breaks(sdoc)
+    texts = texts_of(sdoc)
+    inq = quote_mask(sdoc, texts)
+    qm = quote_marks(sdoc, texts)
+    breaks = line_breaks(sdoc, texts)
     gate = set(m.get("cue_lemmas", ()))
+    if only is not None:
+        gate = (gate & only) if gate else set(only)
+    lemmas = [sdoc.vocab.strings[x] for x in sdoc.to_array("LEMMA").tolist()] if gate else []
     anchors = []
-    for t in sdoc:
-        if cue_candidate(t) and (not gate or t.lemma_.lower() in gate):
+    for i in range(len(texts)):
+        if gate and lemmas[i].lower() not in gate:
+            continue
+        t = sdoc[i]
+        if cue_candidate(t):
             p = prob(score(wc, cue_features(t, inq, qm)))
             if p >= th["cue"]:
                 anchors.append((t, p))
@@ -522,7 +535,7 @@ def add_model_attributions(sdoc: SpacyDoc, attributions: list[Attribution],
     allowed = set(policy["allowed_cue_lemmas"])
     objects = set(policy.get("object_content_lemmas", []))
     out = list(attributions)
-    for f in predict(sdoc, model):
+    for f in predict(sdoc, model, only=allowed):
         if f.p < min_add or lem(sdoc[f.anchor]) not in allowed:
             continue
         if f.source is None and policy.get("require_source", True):
