@@ -37,7 +37,7 @@ def _topk_block(vecs: np.ndarray, rows: np.ndarray, k: int, min_sim: float) -> s
 
 
 def neighbour_pairs(
-    vecs: np.ndarray, k: int = 10, min_sim: float = 0.3, tables: int = 4, seed: int = 13
+    vecs: np.ndarray, k: int = 10, min_sim: float = 0.3, tables: int = 2, seed: int = 13
 ) -> set[tuple[int, int]]:
     """Pairs (i < j) of near neighbours by cosine (vectors are unit length)."""
     n = len(vecs)
@@ -46,6 +46,7 @@ def neighbour_pairs(
     if n <= EXACT_MAX:
         return _topk_block(vecs, np.arange(n), k, min_sim)
     rng = np.random.default_rng(seed)
+    k = max(3, round(k * 1.2 / tables))  # per table, so the tables together give about k neighbours
     bits = max(4, int(np.ceil(np.log2(n / 64))))
     pairs: set[tuple[int, int]] = set()
     for _ in range(tables):

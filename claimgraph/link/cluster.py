@@ -69,7 +69,7 @@ def pair_score(a: Item, b: Item, cos: float, lex: float = LEX_PIVOT) -> float:
     return s
 
 
-SAMPLE = 20
+SAMPLE = 12
 
 
 def _sample(members: list[int]) -> list[int]:
@@ -137,5 +137,6 @@ def cluster(
             continue
         uf.parent[rj] = ri
         members[ri] += members.pop(rj)
-        figs[ri] += figs.pop(rj)
+        # distinct figures only, so clash checks on big groups stay small
+        figs[ri] = list(dict.fromkeys(figs[ri] + figs.pop(rj)))
     return [sorted(m) for m in members.values()]
