@@ -1,3 +1,3 @@
-"""claimgraph: who says what in the news, through whom, and how many truly independent sources stand behind it."""
+"""claimgraph: who says what in the news, through whom, and how many independent sources stand behind it."""
 
 __version__ = "0.1.0"

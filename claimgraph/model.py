@@ -90,7 +90,8 @@ class Attribution:
     via: list[Span] = field(default_factory=list)
     direct: bool = False
     source_resolved: str | None = None
-    source_type: str | None = None  # official|military|intelligence|media|anonymous|document|social_media|expert|other
+    # official | military | intelligence | media | anonymous | document | social_media | expert | other
+    source_type: str | None = None
     source_normalized: str | None = None
     content_parts: list[Span] = field(default_factory=list)
     hedges: list[Span] = field(default_factory=list)

@@ -1,13 +1,14 @@
 """Extraction: from a cleaned document to its attributed claims.
 
 A small pipeline, spaCy-style: the text is parsed once, then each component in
-`PIPELINE` reads the parse and adds to or refines the list of attributions.
+`pipeline()` reads the parse and adds to or refines the list of attributions.
 Components are plain functions `component(sdoc, attributions, document) -> attributions`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 
 from spacy.tokens import Doc as SpacyDoc
 
@@ -17,19 +18,12 @@ from claimgraph.nlp import load_nlp
 Component = Callable[[SpacyDoc, list[Attribution], Document], list[Attribution]]
 
 
-def pipeline() -> list[Component]:
+@lru_cache(maxsize=1)
+def pipeline() -> tuple[Component, ...]:
     """The components in order; imported here so each module stays independent."""
-    from claimgraph.extract import enrich, rules
+    from claimgraph.extract import enrich, learned, rules
 
-    comps: list[Component] = [rules.find_attributions]
-    try:
-        from claimgraph.extract import learned
-
-        comps.append(learned.add_model_attributions)
-    except ImportError:
-        pass
-    comps.append(enrich.enrich_attributions)
-    return comps
+    return (rules.find_attributions, learned.add_model_attributions, enrich.enrich_attributions)
 
 
 def extract_parsed(sdoc: SpacyDoc, document: Document) -> list[Attribution]:
@@ -45,11 +39,13 @@ def extract(document: Document) -> list[Attribution]:
     return extract_parsed(load_nlp()(document.text), document)
 
 
-def extract_many(documents: Iterable[Document], n_process: int = 1, batch_size: int = 16) -> Iterator[Document]:
-    """Parse with `nlp.pipe` and extract, yielding each document with its attributions filled in."""
-    nlp = load_nlp()
-    docs = list(documents)
-    for document, sdoc in zip(docs, nlp.pipe((d.text for d in docs), n_process=n_process,
-                                             batch_size=batch_size), strict=True):
+def extract_many(documents: Iterable[Document], n_process: int = 1,
+                 batch_size: int = 16) -> Iterator[Document]:
+    """Parse with `nlp.pipe` and extract, yielding each document with its attributions filled in.
+
+    Documents stream through: a large batch is never held in memory whole.
+    """
+    pairs = ((d.text, d) for d in documents)
+    for sdoc, document in load_nlp().pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size):
         document.attributions = extract_parsed(sdoc, document)
         yield document
