@@ -51,7 +51,8 @@ class IngestReport:
 
 
 def _jsonl_items(path: Path) -> Iterator[Item | Failure]:
-    """Already-clean documents, one JSON object a line (`id`, `text`, optional metadata)."""
+    """Documents one JSON object a line (`id`, `text`, optional metadata), cleaned like any article."""
+    from claimgraph.clean import clean_text
     from claimgraph.ingest.read import check_text
 
     try:
@@ -73,12 +74,13 @@ def _jsonl_items(path: Path) -> Iterator[Item | Failure]:
                 if not isinstance(row, dict) or not isinstance(row.get("text"), str):
                     yield Failure(where, "a line must be a JSON object with a 'text' string")
                     continue
+                text = clean_text(row["text"])
                 try:
-                    check_text(where, row["text"])
+                    check_text(where, text)
                 except InputError as exc:
                     yield Failure(where, exc.reason)
                     continue
-                doc = Document(id=str(row.get("id") or f"{path.stem}-{n}"), text=row["text"],
+                doc = Document(id=str(row.get("id") or f"{path.stem}-{n}"), text=text,
                                title=row.get("title"), author=row.get("author"),
                                published=row.get("published"), outlet=row.get("outlet"), url=row.get("url"),
                                language=row.get("language"),
