@@ -397,3 +397,45 @@ def test_a_list_of_actions_stays_in_the_content():
     a = one("Witnesses told the radio station that two men burst into the hall, fired into the crowd "
             "and threw a grenade.")
     assert a.content.text == "two men burst into the hall, fired into the crowd and threw a grenade"
+
+
+# ---- sentence-final sayer after a long comma list; vague bodies; cited documents ----------------------
+
+def test_sayer_read_as_list_item_still_speaks():
+    text = ("Iran has agreed to ship about 300 drones, packed in wooden crates, to support Moscow in its "
+            "offensive against Kyiv, Britain's Defence Intelligence (DI) said on Sunday.")
+    a = one(text)
+    assert src(a) == "Britain's Defence Intelligence (DI)"
+    assert a.content.text.startswith("Iran has agreed") and a.content.text.endswith("against Kyiv")
+
+
+def test_acronym_in_brackets_stays_with_its_name():
+    a = extract("Some 800 soldiers are now camped near Belgorod, Ukraine's Border Guard Service (BGS) "
+                "said on Friday.")[0]
+    assert src(a) == "Ukraine's Border Guard Service (BGS)"
+    assert a.content.text == "Some 800 soldiers are now camped near Belgorod"
+
+
+def test_vague_body_skips_countries_and_nationalities():
+    text = ("Some 800 soldiers were moved to Crimea, Latvia's State Security Service said on Friday.\n"
+            "Ukraine said the soldiers came from Belarus.\n"
+            "Russian said the claim was false.\n"
+            "In a post on its Telegram channel, the agency said the soldiers were conscripts.")
+    last = extract(text)[-1]
+    assert src(last) == "the agency"
+    assert last.source_resolved == "Latvia's State Security Service"
+
+
+def test_vague_body_prefers_a_body_of_its_kind():
+    text = ("Estonia's Foreign Intelligence Service said the base was empty.\n"
+            "The Baltic Shipping Company said its ferries kept sailing.\n"
+            "The agency said more troops arrived.")
+    assert extract(text)[-1].source_resolved == "Estonia's Foreign Intelligence Service"
+
+
+def test_cited_document_keeps_the_citers_out_of_the_content():
+    a = one("Two bridges were destroyed near Odesa, Romanian senators said on Tuesday, citing a report "
+            "by the Foreign Intelligence Service.")
+    assert src(a) == "a report by the Foreign Intelligence Service"
+    assert [v.text for v in a.via] == ["Romanian senators"]
+    assert a.content.text == "Two bridges were destroyed near Odesa"

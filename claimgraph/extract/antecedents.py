@@ -29,6 +29,7 @@ class Mention:
     full: str  # the fullest form known for it
     attribution: Attribution | None = None  # where it was the source of an attribution
     inside: tuple[int, int] | None = None  # the reported content it stands in, if any
+    place: bool = False  # a country or nationality ("Ukraine", "Russian"): never a body's antecedent
 
 
 def _words(s: str) -> list[str]:
@@ -68,8 +69,27 @@ def _entity_mentions(sdoc: SpacyDoc) -> list[Mention]:
                 first <= sdoc[first - 1].head.i < ent.end:
             first -= 1
         text = sdoc[first:ent.end].text
-        out.append(Mention(sdoc[first].idx, text, ent.label_ == "PERSON", text))
+        out.append(Mention(sdoc[first].idx, text, ent.label_ == "PERSON", text,
+                           place=ent.label_ in ("NORP", "GPE")))
     return out
+
+
+def _is_place(sdoc: SpacyDoc, start: int, end: int) -> bool:
+    """A country or nationality standing as the sayer ("Ukraine said", "Russian said")."""
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.ent_type_ in ("NORP", "GPE") \
+        and span.root.pos_ in ("PROPN", "ADJ")
+
+
+def _body_antecedent(head: str, before: list[Mention], classes: dict[str, list[str]]) -> Mention | None:
+    """The organisation a vague body noun ("the agency") stands for: the last one named before,
+    preferring one whose name shares the noun's kind ("Intelligence Service" for "the agency")."""
+    bodies = [m for m in before if not m.person and not m.place]
+    kin = {w for ws in classes.values() if head in ws for w in ws}
+    for m in reversed(bodies):
+        if kin & {_singular(w) for w in _words(m.text)} | kin & set(_words(m.text)):
+            return m
+    return bodies[-1] if bodies else None
 
 
 def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any],
@@ -84,6 +104,8 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
     roles: set[str] = lex["person_nouns"]
     pronouns: dict[str, str] = lex["pronouns"]
     vague: set[str] = lex["vague_nouns"]
+    classes: dict[str, list[str]] = lex.get("body_noun_classes", {})
+    body_nouns = {w for ws in classes.values() for w in ws}
     contents = sorted((a.content.start, a.content.end) for a in attrs)
     ents = _entity_mentions(sdoc)
     for m in ents:  # a name inside what someone says is a sayer only for reports nested there
@@ -119,11 +141,16 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
         elif _vague(a.source.text, words, vague):
             head = _singular(words[-1])
             for m in reversed(visible):
-                if m.start >= pos or m.text == a.source.text:
+                if m.start >= pos or m.text == a.source.text or m.place:
                     continue
                 if any(_singular(w) == head for w in _words(m.text)):
                     resolved, antecedent = m.full, m
                     break
+            if resolved is None and (head in body_nouns or words[-1] in body_nouns):
+                m = _body_antecedent(head, [m for m in visible if m.start < pos and m.text != a.source.text],
+                                     classes)
+                if m is not None:
+                    resolved, antecedent = m.full, m
             if resolved is None:
                 for m in reversed(visible):
                     if m.start < pos and m.attribution is not None and not m.person:
@@ -146,6 +173,7 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
                 and id(antecedent.attribution) in spoken_ids:
             a.via = list(antecedent.attribution.via)
             spoken_ids.add(id(a))
-        known.append(Mention(pos, a.source.text, person, a.source_resolved or a.source.text, a))
+        known.append(Mention(pos, a.source.text, person, a.source_resolved or a.source.text, a,
+                             place=not a.source_resolved and _is_place(sdoc, a.source.start, a.source.end)))
         taken.append((a.source.start, a.source.end))
     return None

@@ -264,6 +264,11 @@ class Reader:
             if self.doc[k - 1].is_punct and self.doc[k - 1].text != ".":
                 break
             k -= 1
+        if k - 2 >= lo and self.doc[k - 1].text == "(" and j + 1 < len(self.doc) \
+                and self.doc[j + 1].text == ")" and self.doc[k - 2].pos_ in ("PROPN", "NOUN"):
+            full = self.np_left_of(k - 1, lo)  # "the Border Service (BGS)": the name before its acronym
+            if full is not None:
+                return full[0], j + 1, full[2]
         return k, j, j
 
 
@@ -593,6 +598,7 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
     cited = via_of_verb(r, v, subj, via, content_tok)
     if source_tok is None:
         source_tok = subj
+    relay_tok = source_tok  # the one who spoke, even where it cites another: its words bound the cue region
     if cited is not None:
         if lemma == "quote" and (subj is None or source_tok.i != subj.i):
             a, b, _ = r.np(cited)
@@ -611,12 +617,19 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
         participle = True
     elif source_tok is None and v.dep_ == "conj":
         participle = True
+        missed = r.np_left_of(v.i, lo)
+        if missed is not None and missed[0] - 1 > lo and r.doc[missed[0] - 1].text == "," \
+                and (content_tok is None or content_tok.i < v.i) \
+                and not any(c.dep_ == "cc" for c in v.head.children if missed[0] <= c.i < v.i):
+            # "Y ..., Korea's Intelligence Service said.": the sayer read as one more item of Y's list
+            participle = False
 
     cue = cue_range(r, v, cue_last)
     # where the cue region (sayer and verb) lies, to find the quotation beside it
     region_lo = v.i
-    if source_tok is not None and source_tok.i < v.i and not participle:
-        region_lo = min(region_lo, max(source_tok.left_edge.i, lo))
+    for t in (source_tok, relay_tok):
+        if t is not None and t.i < v.i and not participle:
+            region_lo = min(region_lo, max(t.left_edge.i, lo))
     for ch in v.lefts:
         if ch.dep_ in ("aux", "auxpass", "advmod", "neg"):
             region_lo = min(region_lo, ch.i)
