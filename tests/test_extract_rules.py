@@ -439,3 +439,14 @@ def test_cited_document_keeps_the_citers_out_of_the_content():
     assert src(a) == "a report by the Foreign Intelligence Service"
     assert [v.text for v in a.via] == ["Romanian senators"]
     assert a.content.text == "Two bridges were destroyed near Odesa"
+
+
+def test_cited_document_resolves_to_its_author():
+    text = ("Poland's Internal Security Agency (ABW) said two men were held.\n"
+            "Three bridges were damaged near Lviv, Polish senators said on Tuesday, citing a briefing "
+            "by the Internal Security Agency.")
+    last = extract(text)[-1]
+    assert src(last) == "a briefing by the Internal Security Agency"
+    assert last.source_resolved == "Poland's Internal Security Agency (ABW)"
+    alone = one("Three bridges were damaged, Polish senators said, citing a memo by the border guard.")
+    assert alone.source_resolved == "the border guard"

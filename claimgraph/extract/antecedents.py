@@ -81,6 +81,18 @@ def _is_place(sdoc: SpacyDoc, start: int, end: int) -> bool:
         and span.root.pos_ in ("PROPN", "ADJ")
 
 
+def _author(sdoc: SpacyDoc, start: int, end: int, documents: set[str]) -> str | None:
+    """The "X" of a statement or document source written as "a briefing by X"."""
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span) or span.root.lemma_.lower() not in documents:
+        return None
+    by = next((c for c in span.root.rights if c.dep_ in ("prep", "agent") and c.lower_ == "by"), None)
+    pobj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    if pobj is None or pobj.right_edge.i >= span.end:
+        return None
+    return sdoc[pobj.left_edge.i:pobj.right_edge.i + 1].text
+
+
 def _body_antecedent(head: str, before: list[Mention], classes: dict[str, list[str]]) -> Mention | None:
     """The organisation a vague body noun ("the agency") stands for: the last one named before,
     preferring one whose name shares the noun's kind ("Intelligence Service" for "the agency")."""
@@ -106,6 +118,7 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
     vague: set[str] = lex["vague_nouns"]
     classes: dict[str, list[str]] = lex.get("body_noun_classes", {})
     body_nouns = {w for ws in classes.values() for w in ws}
+    documents: set[str] = set(lex["statement_nouns"]) | set(lex["document_nouns"])
     contents = sorted((a.content.start, a.content.end) for a in attrs)
     ents = _entity_mentions(sdoc)
     for m in ents:  # a name inside what someone says is a sayer only for reports nested there
@@ -136,6 +149,15 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
                     resolved, antecedent = m.full, m
                     break
             person = kind == "person"
+        elif (author := _author(sdoc, a.source.start, a.source.end, documents)) is not None:
+            resolved = author  # "a briefing by the intelligence service": its author speaks through it
+            core = [w for w in _words(author) if w not in DETERMINERS]
+            for m in reversed(visible):  # named more fully before: "Korea's Intelligence Service (KIS)"
+                mw = _words(m.full)
+                if m.start < pos and not m.person and core and len(mw) > len(core) \
+                        and any(mw[i:i + len(core)] == core for i in range(len(mw))):
+                    resolved = m.full
+                    break
         elif words and words[0] in POSSESSIVES and a.via:
             resolved = " ".join([a.via[0].text] + a.source.text.split()[1:])
         elif _vague(a.source.text, words, vague):
