@@ -450,3 +450,11 @@ def test_cited_document_resolves_to_its_author():
     assert last.source_resolved == "Poland's Internal Security Agency (ABW)"
     alone = one("Three bridges were damaged, Polish senators said, citing a memo by the border guard.")
     assert alone.source_resolved == "the border guard"
+
+
+def test_acronym_resolves_to_the_name_it_abbreviates():
+    text = ("Three bridges were damaged near Lviv, Polish senators said, citing a briefing by the Internal "
+            "Security Agency.\nThe ISA told senators that two men were held.")
+    last = extract(text)[-1]
+    assert src(last) == "The ISA"
+    assert last.source_resolved == "the Internal Security Agency"

@@ -48,6 +48,11 @@ def _vague(text: str, words: list[str], vague: set[str]) -> bool:
             and raw[-1][:1].islower() and "’s" not in text and "'s" not in text)
 
 
+def _initials(text: str) -> str:
+    """First letters of a name's capitalised words: "National Intelligence Service" gives "NIS"."""
+    return "".join(w[0] for w in text.split() if w[:1].isupper() and w.isalpha())
+
+
 def _is_person(sdoc: SpacyDoc, start: int, end: int, roles: set[str]) -> bool:
     """A person's name, or a noun for someone's role ("the governor")."""
     span = sdoc.char_span(start, end, alignment_mode="expand")
@@ -94,14 +99,17 @@ def _author(sdoc: SpacyDoc, start: int, end: int, documents: set[str]) -> str | 
 
 
 def _body_antecedent(head: str, before: list[Mention], classes: dict[str, list[str]]) -> Mention | None:
-    """The organisation a vague body noun ("the agency") stands for: the last one named before,
-    preferring one whose name shares the noun's kind ("Intelligence Service" for "the agency")."""
+    """The organisation a vague body noun ("the agency") stands for: the last one named before that
+    shares the noun's kind ("Intelligence Service" for "the agency"), else the last body that spoke,
+    else the last organisation named as a subject. Never a person, a country or a nationality."""
     bodies = [m for m in before if not m.person and not m.place]
     kin = {w for ws in classes.values() if head in ws for w in ws}
     for m in reversed(bodies):
-        if kin & {_singular(w) for w in _words(m.text)} | kin & set(_words(m.text)):
+        names = {_singular(w.replace("’s", "").replace("'s", "")) for w in _words(f"{m.text} {m.full}")}
+        if kin & names:
             return m
-    return bodies[-1] if bodies else None
+    sayers = [m for m in bodies if m.attribution is not None]
+    return sayers[-1] if sayers else (bodies[-1] if bodies else None)
 
 
 def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any],
@@ -186,6 +194,12 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
                 if m.start < pos and mw and mw[-1] == last and len(m.text) > len(a.source.text):
                     if best is None or len(m.full) >= len(best.full):
                         best = m
+            acronym = a.source.text.split()[-1].strip(".,’'\"“”()")
+            if best is None and len(acronym) >= 2 and acronym.isupper() and acronym.isalpha():
+                for m in reversed(visible):  # "the NIS" after "the National Intelligence Service"
+                    if m.start < pos and not m.person and acronym in _initials(m.full):
+                        best = m
+                        break
             if best is not None:
                 resolved = best.full
                 person = best.person
