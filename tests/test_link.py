@@ -309,3 +309,46 @@ def test_dev_gold_linking_reaches_a_floor():
     res = link_documents(gold_documents(str(gold)))
     multi = [c for c in res.claims if len({m.doc_id for m in c.members}) > 1]
     assert len(multi) >= 5
+
+
+def test_timeline_date_heading_dates_the_claims_under_it():
+    """A claim under a 'Tuesday, May 6' heading speaks for that day, not for publication."""
+    from claimgraph.link.when import event_date
+
+    text = (
+        "Flood toll: a timeline\n"
+        "Tuesday, May 6\n"
+        "- The river authority said 40 homes had been flooded.\n"
+        "- The fire service said the same day that 35 homes had been flooded.\n"
+        "Thursday, May 8\n"
+        "- The river authority said 52 homes had been flooded."
+    )
+
+    def att(content: str) -> Attribution:
+        start = text.index(content)
+        return Attribution(
+            cue=Span("said", start - 5, start - 1),
+            content=Span(content, start, start + len(content)),
+            source=Span("x", 0, 1),
+        )
+
+    d = Document(id="t", text=text, outlet="Wire", published="2024-05-10", attributions=[])
+    assert str(event_date(att("35 homes had been flooded"), d)) == "2024-05-06"
+    assert str(event_date(att("52 homes had been flooded"), d)) == "2024-05-08"
+    plain = Document(
+        id="p", text="The fire service said 35 homes had been flooded.", outlet="W", published="2024-05-10"
+    )
+    assert (
+        str(
+            event_date(
+                att2 := Attribution(
+                    cue=Span("said", 17, 21),
+                    content=Span("35 homes had been flooded", 22, 47),
+                    source=Span("x", 0, 1),
+                ),
+                plain,
+            )
+        )
+        == "2024-05-10"
+    )
+    assert att2.content.text == plain.text[22:47]

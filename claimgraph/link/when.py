@@ -37,6 +37,10 @@ DAY_MONTH_RE = re.compile(
     r"\b(\d{1,2})\s+(" + "|".join(MONTHS) + r")\b|\b(" + "|".join(MONTHS) + r")\s+(\d{1,2})\b", re.I
 )
 DAY_PART_RE = re.compile(r"\b(" + "|".join(link_lexicon()["day_parts"]) + r")\b")
+HEADING_MAX_WORDS = 6
+HEADING_RE = re.compile(
+    r"\W*(?:(?:" + "|".join(WEEKDAYS + MONTHS) + r")\b|\d{1,2}\s+(?:" + "|".join(MONTHS) + r")\b)", re.I
+)
 STAMP_RE = re.compile(r"^\s*(?:\[)?(\d{1,2})[:.](\d{2})\b")
 
 
@@ -66,6 +70,31 @@ def event_date(att: Attribution, doc: Document) -> dt.date | None:
             return parse_date(d.value)
     line = sentence_around(doc.text, att.content.start, att.content.end)
     if pub and line:
+        return _day_named(line, pub) or _day_named(_heading_above(att, doc), pub) or pub
+    return pub
+
+
+def _heading_above(att: Attribution, doc: Document) -> str:
+    """The nearest short line above the claim, when it is a date heading; else ''.
+
+    Timelines and live blogs put the day on a line of its own ("Sunday, March 24")
+    and list what each source said under it without naming the day again.
+    """
+    if att.content.start < 0:
+        return ""
+    b = doc.text.rfind("\n", 0, att.content.start)
+    while b > 0:
+        a = doc.text.rfind("\n", 0, b) + 1
+        line = doc.text[a:b].strip()
+        if line and len(line.split()) <= HEADING_MAX_WORDS and not line.endswith((".", '"', ":")):
+            return line if HEADING_RE.match(line) else ""
+        b = a - 1
+    return ""
+
+
+def _day_named(line: str, pub: dt.date) -> dt.date | None:
+    """A day-month or weekday named in `line`, resolved to the last such day not after `pub`."""
+    if line:
         m = DAY_MONTH_RE.search(line)
         if m:
             day = int(m.group(1) or m.group(4))
@@ -81,7 +110,7 @@ def event_date(att: Attribution, doc: Document) -> dt.date | None:
             want = WEEKDAYS.index(m.group(2).lower())
             back = (pub.weekday() - want) % 7
             return pub - dt.timedelta(days=back)
-    return pub
+    return None
 
 
 def time_of_day(att: Attribution, doc: Document) -> int | None:
