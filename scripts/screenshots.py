@@ -10,7 +10,6 @@ Debian's headless Chromium driven by Playwright.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import tempfile
 from pathlib import Path
@@ -22,22 +21,12 @@ from claimgraph.web.testserver import CHROMIUM, LAUNCH_ARGS, running_server  # n
 
 
 def fill_store(url: str, samples: Path) -> None:
-    """Read, extract, store and link every sample article."""
-    from claimgraph.extract import extract_many
-    from claimgraph.model import Document
+    """Ingest every sample article the way `claimgraph ingest` does (cleaned, extracted, linked)."""
+    from claimgraph.ingest.batch import ingest
     from claimgraph.store import open_store
 
-    docs = []
-    for path in sorted(samples.glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                r = json.loads(line)
-                docs.append(Document(id=r["id"], text=r["text"], title=r.get("title"), outlet=r.get("outlet"),
-                                     published=r.get("published"), url=r.get("url"), kind="jsonl"))
     store = open_store(url)
-    for doc in extract_many(docs):
-        store.add_document(doc)
-    store.relink()
+    ingest([str(p) for p in sorted(samples.glob("*.jsonl"))], store)
     store.close()
 
 
