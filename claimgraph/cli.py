@@ -8,9 +8,10 @@ stderr; a batch goes on past them and exits non-zero at the end.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from claimgraph.model import Document, InputError
 
@@ -124,6 +125,15 @@ def cmd_claims(args: argparse.Namespace) -> int:
     return 0
 
 
+def _lazy(module: str) -> Callable[[argparse.Namespace], int]:
+    """A sub-command whose `main(args)` lives in `module`, imported only when it runs (fast start-up)."""
+
+    def run(args: argparse.Namespace) -> int:
+        return importlib.import_module(module).main(args)
+
+    return run
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="claimgraph", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -146,7 +156,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-link", action="store_true", help="do not relink claims afterwards")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.add_argument("--json-report", action="store_true", help="also print the report as JSON on stdout")
-    p.set_defaults(func=lambda a: __import__("claimgraph.ingest.batch", fromlist=["main"]).main(a))
+    p.set_defaults(func=_lazy("claimgraph.ingest.batch"))
 
     p = sub.add_parser("export", help="write claims as JSONL, CSV, JSON-LD or the relay graph as GraphML")
     p.add_argument("--db", help="store: a SQLite path or a postgresql:// URL (default: user data dir)")
@@ -154,13 +164,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="-", help="output file (default: stdout)")
     p.add_argument("--corrections", action="store_true",
                    help="write accepted corrections as gold lines (benchmark layout) instead")
-    p.set_defaults(func=lambda a: __import__("claimgraph.export", fromlist=["main"]).main(a))
+    p.set_defaults(func=_lazy("claimgraph.export"))
 
     from claimgraph.link.cli import add_arguments as link_arguments
 
     p = sub.add_parser("link", help="group the claims of many articles, with origins, conflicts and updates")
     link_arguments(p)
-    p.set_defaults(func=lambda a: __import__("claimgraph.link.cli", fromlist=["main"]).main(a))
+    p.set_defaults(func=_lazy("claimgraph.link.cli"))
 
     p = sub.add_parser("claims", help="print the stored claims, their origins, conflicts and updates")
     p.add_argument("--db", help="store: a SQLite path or a postgresql:// URL (default: user data dir)")
@@ -171,7 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("serve", help="the web workbench and REST API over the store")
     serve_arguments(p)
-    p.set_defaults(func=lambda a: __import__("claimgraph.web.serve", fromlist=["main"]).main(a))
+    p.set_defaults(func=_lazy("claimgraph.web.serve"))
     return parser
 
 
