@@ -352,3 +352,24 @@ def test_timeline_date_heading_dates_the_claims_under_it():
         == "2024-05-10"
     )
     assert att2.content.text == plain.text[22:47]
+
+
+def test_body_named_more_or_less_fully_is_one_origin_but_a_regional_branch_is_not():
+    from collections import Counter
+
+    from claimgraph.link.provenance import _merge_contained
+
+    names = {
+        "national inspection board": Counter({"the National Inspection Board": 2}),
+        "inspection board": Counter({"the board": 1}),
+        "inspector": Counter({"inspectors": 1}),
+        "person:varga": Counter({"Lena Varga": 1}),
+    }
+    merged = _merge_contained(names)
+    assert set(merged) == {"national inspection board", "person:varga"}
+    assert merged["national inspection board"].most_common(1)[0][0] == "the National Inspection Board"
+    regional = {"water agency": Counter({"water agency": 1}), "region water agency": Counter({"x": 1})}
+    assert set(_merge_contained(regional)) == set(regional)
+    # a short key that fits two different fuller bodies could be either: left alone
+    two = {"agency": Counter({"a": 1}), "water agency": Counter({"b": 1}), "space agency": Counter({"c": 1})}
+    assert set(_merge_contained(two)) == set(two)

@@ -12,6 +12,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from claimgraph.link.items import Item
+from claimgraph.link.lexicon import link_lexicon
+
+STEM = 6  # "investigators" and "investigative" share a body word
 
 
 @dataclass
@@ -24,12 +27,38 @@ class Provenance:
     spread: list[tuple[str, int]] = field(default_factory=list)  # (day, new outlets that day)
 
 
+def _stems(key: str) -> frozenset[str]:
+    return frozenset(w[:STEM] for w in key.replace("-", " ").split())
+
+
+def _merge_contained(names: dict[str, Counter[str]]) -> dict[str, Counter[str]]:
+    """Fold a body key into the one fuller key of the same claim that contains its words.
+
+    "investigative committee", "investigators" and "russia investigative
+    committee" on one claim are one body named more or less fully; a key
+    contained in two different fuller keys is left alone (it could be either).
+    """
+    bodies = [k for k in names if k and not k.startswith(("person:", "outlet:"))]
+    level = _stems(" ".join(link_lexicon()["body_level_words"]))  # a regional branch is its own body
+    out = {k: Counter(v) for k, v in names.items()}
+    for k in sorted(bodies, key=lambda x: -len(_stems(x))):  # fullest first: chains fold up
+        fuller = [
+            b
+            for b in bodies
+            if b != k and b in out and _stems(k) < _stems(b) and not (_stems(b) - _stems(k)) & level
+        ]
+        if len(fuller) == 1 and k in out:
+            out.pop(k)  # the fuller key's own wording names the body best
+    return out
+
+
 def provenance(items: list[Item]) -> Provenance:
     """Origins, relay edges and spread of one claim's appearances."""
     names: dict[str, Counter[str]] = {}
     for it in items:
         if it.origin.key:
             names.setdefault(it.origin.key, Counter())[it.origin.name] += 1
+    names = _merge_contained(names)
     if not names:  # only unresolved pronouns: one unnamed origin
         names = {"": Counter({items[0].origin.name or "unnamed source": 1})}
     origins = [c.most_common(1)[0][0] for c in names.values()]
