@@ -373,3 +373,23 @@ def test_body_named_more_or_less_fully_is_one_origin_but_a_regional_branch_is_no
     # a short key that fits two different fuller bodies could be either: left alone
     two = {"agency": Counter({"a": 1}), "water agency": Counter({"b": 1}), "space agency": Counter({"c": 1})}
     assert set(_merge_contained(two)) == set(two)
+
+
+def test_outlet_named_with_its_medium_is_the_same_origin_as_the_bare_name():
+    from claimgraph.link.origins import origin_of
+
+    def origin(source: str):
+        text = f"{source} said the bridge was closed."
+        att = Attribution(
+            cue=Span("said", len(source) + 1, len(source) + 5),
+            content=Span("the bridge was closed", len(source) + 6, len(source) + 27),
+            source=Span(source, 0, len(source)),
+        )
+        return origin_of(att, Document(id="d", text=text, outlet="Wire", published="2024-05-10"))
+
+    bare = origin("Zorka").key
+    assert bare
+    assert origin("The Zorka Telegram channel").key == bare
+    assert origin("the Zorka news outlet").key == bare
+    assert origin("the outlet Zorka").key == bare
+    assert origin("A Serbian outlet").key != bare  # a nationality names no outlet

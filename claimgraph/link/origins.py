@@ -161,6 +161,9 @@ def origin_of(att: Attribution, doc: Document) -> Origin:
             return Origin("outlet:" + name.lower(), name)
         return Origin("", (att.source.text if att.source else ""))
     alias_body, alias_person = _alias(text)
+    media = "" if alias_body or alias_person else _media_name(text)
+    if media:
+        return Origin(_generic_key(media), media)  # the key a bare mention of the outlet gets
     body = alias_body or _body_phrase(text)
     person = _surname(text) or (alias_person.split()[-1].lower() if alias_person else "")
     if body:
@@ -172,6 +175,37 @@ def origin_of(att: Attribution, doc: Document) -> Origin:
         same = alias_person and alias_person.split()[-1].lower() == person
         return Origin("person:" + person, alias_person if same else text.strip(), person)
     return Origin(_generic_key(text), text.strip())
+
+
+def _media_name(text: str) -> str:
+    """The outlet's own name in "the Zorka Telegram channel" or "the outlet Zorka".
+
+    Capitalised words next to a media word ("channel", "outlet") name the
+    outlet, so both wordings are one origin; a nationality ("Russian outlet")
+    names none.
+    """
+    demonyms = tuple(link_lexicon()["demonym_endings"])
+    heads = [h.split() for h in sorted(link_lexicon()["media_heads"], key=len, reverse=True)]
+    orig = WORD.findall(text.replace("’", "'"))
+    words = [w.lower() for w in orig]
+    for i in range(len(words)):
+        for hw in heads:
+            if words[i : i + len(hw)] != hw:
+                continue
+            k = i  # proper words just before the head: "the Baza Telegram channel"
+            while k > 0 and orig[k - 1][:1].isupper() and words[k - 1] not in ("the", "a", "an"):
+                k -= 1
+            name = [
+                w for w in orig[k:i] if w.lower() not in ("telegram", "news") and not w.endswith(demonyms)
+            ]
+            if not name:  # or right after it: "the outlet Baza"
+                j = i + len(hw)
+                while j < len(orig) and orig[j][:1].isupper():
+                    j += 1
+                name = [w for w in orig[i + len(hw) : j] if not w.endswith(demonyms)]
+            if name and len(name) <= 3:
+                return " ".join(name)
+    return ""
 
 
 def _singular(w: str) -> str:
