@@ -27,7 +27,7 @@ from claimgraph.model import Disagreement, MemberRef
 WINDOW = 12
 STATEMENT_MIN_COS = 0.55
 STATEMENT_MIN_OVERLAP = 0.75  # share of content words (negations left out) the two statements have in common
-FIGURE_MIN_COS = 0.4  # figures of claims that far apart in meaning are about different things
+FIGURE_MIN_COS = 0.5  # figures of claims that far apart in meaning are about different things
 WORD = re.compile(r"[a-z]+")
 
 
