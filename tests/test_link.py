@@ -393,3 +393,14 @@ def test_outlet_named_with_its_medium_is_the_same_origin_as_the_bare_name():
     assert origin("the Zorka news outlet").key == bare
     assert origin("the outlet Zorka").key == bare
     assert origin("A Serbian outlet").key != bare  # a nationality names no outlet
+
+
+def test_durations_are_not_counts_and_own_losses_are_their_own_measure():
+    figs = read_figures("the militia said it killed dozens of border guards in three days of fighting")
+    assert [f.value for f in figs if f.measure] == [61.5]  # "three days" is how long, not how many
+    own = read_figures("the militia had lost six fighters, with 14 wounded")
+    inflicted = read_figures("the militia killed 40 border guards and wounded 14")
+    assert all(f.own for f in own) and not any(f.own for f in inflicted)
+    dead_own = next(f for f in own if f.measure == "dead")
+    dead_inflicted = next(f for f in inflicted if f.measure == "dead")
+    assert dead_own.key != dead_inflicted.key  # a side's own toll is not a rival count of the enemy's

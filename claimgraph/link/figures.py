@@ -17,6 +17,7 @@ from claimgraph.link.lexicon import link_lexicon, quantity_words
 
 # "more than 60 killed" is not read as compatible with 115: news rounds down to a near figure
 OPEN_ABOVE = 1.5
+OWN_WINDOW = 8  # "had lost seven fighters, with 12 wounded": both figures are its own losses
 TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[A-Za-z]+(?:'[a-z]+)?|[%$€£₽]")
 
 
@@ -30,13 +31,18 @@ class Figure:
     qualifier: str
     measure: str  # '' when nothing near it says what is counted
     noun: str  # count-noun group, '' when none
+    own: bool = False  # the speaker's own losses ("we lost 7"), not those it inflicted or counts
 
     @property
     def key(self) -> tuple[str, str]:
-        """What is counted: for counts of people the noun matters (children vs people), else not."""
+        """What is counted: for counts of people the noun matters (children vs people), else not.
+
+        A side's count of its own losses and its count of the enemy's are different things.
+        """
+        own = " (own)" if self.own else ""
         if self.measure in link_lexicon()["person_measures"]:
-            return (self.measure, self.noun or "people")
-        return (self.measure, "")
+            return (self.measure, (self.noun or "people") + own)
+        return (self.measure, own)
 
     def text(self) -> str:
         words = {
@@ -91,6 +97,8 @@ def _tables() -> dict:
         "measures_by_first": measures_by_first,
         "skip_before": set(qw.get("skip_before", [])),
         "skip_after": set(qw.get("skip_after", [])),
+        "span_units": set(lex["span_units"]),
+        "own_loss": set(lex["own_loss_cues"]),
     }
 
 
@@ -189,7 +197,8 @@ def read_figures(text: str) -> list[Figure]:
             prev == "the" and i > 1 and toks[i - 2] == "of"
         )  # "two of the four": 4 is a total
         age = toks[j : j + 2] == ["year", "old"] or toks[j : j + 3] == ["years", "old"]  # "a 60-year-old"
-        if is_year or total or age or prev in t["skip_before"] or nxt in t["skip_after"]:
+        span = nxt in t["span_units"]  # "in two days of fighting": how long, not how many
+        if is_year or total or age or span or prev in t["skip_before"] or nxt in t["skip_after"]:
             i = j
             continue
         qual = "exact"
@@ -210,7 +219,8 @@ def read_figures(text: str) -> list[Figure]:
             )
         )
         measure = "" if part else _measure_near(toks, i, j, t)  # "62 bodies identified": a part, not the toll
-        out.append(Figure(val, lo, hi, qual, measure, _noun_after(toks, j, t)))
+        own = any(w in t["own_loss"] for w in toks[max(0, i - OWN_WINDOW) : i])
+        out.append(Figure(val, lo, hi, qual, measure, _noun_after(toks, j, t), own))
         i = j
     return out
 
