@@ -404,3 +404,16 @@ def test_durations_are_not_counts_and_own_losses_are_their_own_measure():
     dead_own = next(f for f in own if f.measure == "dead")
     dead_inflicted = next(f for f in inflicted if f.measure == "dead")
     assert dead_own.key != dead_inflicted.key  # a side's own toll is not a rival count of the enemy's
+
+
+def test_origins_whose_wording_is_contained_in_anothers_are_one():
+    from collections import Counter
+
+    from claimgraph.link.provenance import _merge_contained
+
+    names = {
+        "militia coalition": Counter({"the Vardo-led militia coalition": 2}),
+        "vardo-led militia": Counter({"Vardo-led militias": 1}),
+        "harbour police": Counter({"harbour police": 1}),
+    }
+    assert set(_merge_contained(names)) == {"militia coalition", "harbour police"}

@@ -8,12 +8,15 @@ count once. Circular reporting: several outlets, one origin behind them all.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from claimgraph.link.items import Item
 from claimgraph.link.lexicon import link_lexicon
 
+ARTICLES = {"the", "a", "an"}
+WORD = re.compile(r"[a-z][a-z'-]*")
 STEM = 6  # "investigators" and "investigative" share a body word
 
 
@@ -28,7 +31,10 @@ class Provenance:
 
 
 def _stems(key: str) -> frozenset[str]:
-    return frozenset(w[:STEM] for w in key.replace("-", " ").split())
+    words = key.replace("-", " ").split()
+    return frozenset(
+        (w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w)[:STEM] for w in words
+    )
 
 
 def _merge_contained(names: dict[str, Counter[str]]) -> dict[str, Counter[str]]:
@@ -41,12 +47,17 @@ def _merge_contained(names: dict[str, Counter[str]]) -> dict[str, Counter[str]]:
     bodies = [k for k in names if k and not k.startswith(("person:", "outlet:"))]
     level = _stems(" ".join(link_lexicon()["body_level_words"]))  # a regional branch is its own body
     out = {k: Counter(v) for k, v in names.items()}
+    said = {
+        k: _stems(" ".join(w for w in WORD.findall(v.most_common(1)[0][0].lower()) if w not in ARTICLES))
+        for k, v in names.items()
+    }
+
+    def within(k: str, b: str) -> bool:
+        return any(x[k] < x[b] and not (x[b] - x[k]) & level for x in (keyed, said))
+
+    keyed = {k: _stems(k) for k in names}
     for k in sorted(bodies, key=lambda x: -len(_stems(x))):  # fullest first: chains fold up
-        fuller = [
-            b
-            for b in bodies
-            if b != k and b in out and _stems(k) < _stems(b) and not (_stems(b) - _stems(k)) & level
-        ]
+        fuller = [b for b in bodies if b != k and b in out and within(k, b)]
         if len(fuller) == 1 and k in out:
             out.pop(k)  # the fuller key's own wording names the body best
     return out
