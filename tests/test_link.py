@@ -417,3 +417,59 @@ def test_origins_whose_wording_is_contained_in_anothers_are_one():
         "harbour police": Counter({"harbour police": 1}),
     }
     assert set(_merge_contained(names)) == {"militia coalition", "harbour police"}
+
+
+def test_members_of_one_claim_with_different_counts_disagree():
+    """Different origins, same day, counts that differ: a conflict even inside one claim."""
+    docs = [
+        doc(
+            "a",
+            "River Post",
+            "2025-03-04",
+            ("the regional governor", "at least six people were killed in the market shelling", []),
+        ),
+        doc(
+            "b",
+            "Hill Herald",
+            "2025-03-04",
+            ("the interior ministry", "eight people were killed in the market shelling", []),
+        ),
+    ]
+    res = link_documents(docs)
+    assert claim_of(res, "a") is claim_of(res, "b")
+    conflicts = [d for d in res.disagreements if d.kind == "conflict"]
+    assert [(d.a.doc_id, d.b.doc_id) for d in conflicts] in ([("a", "b")], [("b", "a")])
+
+
+def test_members_of_one_claim_from_one_origin_or_with_both_counts_do_not_conflict():
+    """One origin giving a new count revises it; members that both state both counts agree."""
+    same = [
+        doc(
+            "a",
+            "River Post",
+            "2025-03-04",
+            ("the regional governor", "at least six people were killed in the market shelling", []),
+        ),
+        doc(
+            "b",
+            "Hill Herald",
+            "2025-03-05",
+            ("the regional governor", "eight people were killed in the market shelling", []),
+        ),
+    ]
+    assert _kinds(link_documents(same)) == ["update"]
+    both = [
+        doc(
+            "a",
+            "River Post",
+            "2025-03-04",
+            ("the rebels", "they killed 30 militiamen and 12 soldiers near the dam", []),
+        ),
+        doc(
+            "b",
+            "Hill Herald",
+            "2025-03-04",
+            ("rebel commanders", "their fighters killed 30 militiamen and 12 soldiers near the dam", []),
+        ),
+    ]
+    assert not [d for d in link_documents(both).disagreements if d.kind == "conflict"]

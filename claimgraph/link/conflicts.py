@@ -28,6 +28,8 @@ WINDOW = 12
 STATEMENT_MIN_COS = 0.55
 STATEMENT_MIN_OVERLAP = 0.75  # share of content words (negations left out) the two statements have in common
 FIGURE_MIN_COS = 0.5  # figures of claims that far apart in meaning are about different things
+ESTIMATES = ("about", "at_most", "less_than", "range")  # figures that state a span, not a count so far
+MEMBER_MAX_RATIO = 2.0  # members of one claim whose counts differ more than this count different things
 WORD = re.compile(r"[a-z]+")
 
 
@@ -149,7 +151,62 @@ def figure_disagreements(
                 what = f"{fa.measure} ({fa.noun or 'count'})"
                 why = f"{what}: {fa.text()} ({_who(a)}) -> {fb.text()} ({_who(b)}); {how}"
                 out.append(Disagreement("update", _ref(items, ia), _ref(items, ib), why))
+    out += _within_claims(items, views)
     return out
+
+
+def _within_claims(items: list[Item], views: list[ClaimView]) -> list[Disagreement]:
+    """Members of one claim whose figures for the same thing differ.
+
+    Clustering joins "at least 7 killed" and "9 killed" as one claim, yet two
+    origins giving different counts of one event disagree; one origin giving
+    a new count, a live-blog stamp later, or a change in words is an update.
+    Estimates with a span, and counts far apart (likely different things), are left out.
+    """
+    out: list[Disagreement] = []
+    for v in views:
+        done: set[tuple] = set()
+        for n, ia in enumerate(v.members):
+            a = items[ia]
+            for ib in v.members[n + 1 :]:
+                b = items[ib]
+                for fa in a.figures:
+                    for fb in b.figures:
+                        if not fa.measure or fa.key != fb.key or fa.value == fb.value:
+                            continue
+                        if fa.qualifier in ESTIMATES or fb.qualifier in ESTIMATES:
+                            continue  # "up to 3,000" and "2,500" are an estimate and a figure within it
+                        if _states(a, fa.key, fb.value) or _states(b, fb.key, fa.value):
+                            continue  # "84 of them and 47 of those" in both: two counts, no disagreement
+                        if max(fa.value, fb.value) > MEMBER_MAX_RATIO * max(min(fa.value, fb.value), 1.0):
+                            continue
+                        key = (fa.key, frozenset((fa.value, fb.value)))
+                        if key in done:
+                            continue
+                        done.add(key)
+                        out.append(_member_disagreement(items, ia, fa, ib, fb))
+    return out
+
+
+def _states(it: Item, key: tuple[str, str], value: float) -> bool:
+    return any(f.key == key and f.value == value for f in it.figures)
+
+
+def _member_disagreement(items: list[Item], ia: int, fa: Figure, ib: int, fb: Figure) -> Disagreement:
+    """Conflict or update between two members of one claim (ia ordered before ib)."""
+    a, b = items[ia], items[ib]
+    same_origin = bool(a.origin.key) and a.origin.key == b.origin.key
+    stamped = a.doc_id == b.doc_id and a.tod is not None and b.tod is not None and a.tod != b.tod
+    if same_origin or stamped or a.growth or b.growth:
+        what = f"{fa.measure} ({fa.noun or 'count'})"
+        why = f"{what}: {fa.text()} ({_who(a)}) -> {fb.text()} ({_who(b)}); the figure changed"
+        return Disagreement("update", _ref(items, ia), _ref(items, ib), why)
+    low = min((fa, a), (fb, b), key=lambda x: x[0].low)
+    what = f"{fa.measure} ({fa.noun or 'count'})"
+    why = f"{what}: {fa.text()} ({_who(a)}) vs {fb.text()} ({_who(b)}) for the same time"
+    return Disagreement(
+        "conflict", _ref(items, ia), _ref(items, ib), why, f"{low[0].text()} ({_who(low[1])})"
+    )
 
 
 def _content_words(text: str) -> set[str]:
