@@ -38,47 +38,15 @@ def cmd_clean(args: argparse.Namespace) -> int:
 
 
 def iter_jsonl(path: str, skipped: list[str]) -> Iterator[Document]:
-    """Documents of a JSONL file (`id`, `text`, optional `published`, `outlet`, `title`, `url`).
+    """Already-clean documents of a JSONL file; a bad line is reported, recorded in `skipped`, passed over."""
+    from claimgraph.ingest.read import read_jsonl
 
-    A bad line is reported, recorded in `skipped` and passed over.
-    """
-    from claimgraph.ingest.read import check_text
-
-    try:
-        fh = open(path, encoding="utf-8", errors="strict")  # noqa: SIM115
-    except OSError as exc:
-        raise InputError(path, exc.strerror or str(exc)) from exc
-    with fh:
-        lineno = 0
-        while True:
-            lineno += 1
-            try:
-                line = fh.readline()
-            except UnicodeDecodeError:
-                raise InputError(path, f"line {lineno}: not valid UTF-8") from None
-            if not line:
-                break
-            if not line.strip():
-                continue
-            where = f"{path}:{lineno}"
-            try:
-                row = json.loads(line)
-                if not isinstance(row, dict):
-                    raise InputError(where, "a line must be a JSON object")
-                text = row.get("text")
-                if not isinstance(text, str):
-                    raise InputError(where, "no 'text' string")
-                doc_id = str(row.get("id") if row.get("id") is not None else f"line{lineno}")
-                check_text(where, text)
-                yield Document(id=doc_id, text=text, published=row.get("published"),
-                               outlet=row.get("outlet"), title=row.get("title"), url=row.get("url"),
-                               kind="jsonl")
-            except json.JSONDecodeError as exc:
-                skipped.append(where)
-                _error(f"{where}: not JSON ({exc.msg})")
-            except InputError as exc:
-                skipped.append(where)
-                _error(str(exc))
+    for x in read_jsonl(path):
+        if isinstance(x, InputError):
+            skipped.append(x.source)
+            _error(str(x))
+        else:
+            yield x
 
 
 def cmd_extract(args: argparse.Namespace) -> int:

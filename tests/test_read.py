@@ -388,3 +388,33 @@ def test_cli_extract_jsonl_goes_on_past_bad_lines(tmp_path: Path) -> None:
     ids = [json.loads(line)["id"] for line in res.stdout.splitlines() if line.strip()]
     assert ids == ["good1", "good2"]
     assert f"{p}:2" in res.stderr and f"{p}:3" in res.stderr and f"{p}:4" in res.stderr
+
+
+def test_read_jsonl_skips_an_invalid_utf8_line_and_goes_on(tmp_path: Path) -> None:
+    from claimgraph.ingest.read import read_jsonl
+
+    good = json.dumps({"id": "ok", "text": "The mayor said the bridge would reopen next week."}).encode()
+    p = tmp_path / "mixed.jsonl"
+    p.write_bytes(b'{"id": "bad", "text": "caf\xff"}\n' + good + b"\n")
+    out = list(read_jsonl(p))
+    assert isinstance(out[0], InputError) and "UTF-8" in out[0].reason and out[0].source == f"{p}:1"
+    assert [d.id for d in out[1:]] == ["ok"]
+
+
+def test_read_jsonl_cleans_only_when_asked(tmp_path: Path) -> None:
+    from claimgraph.ingest.read import read_jsonl
+
+    text = "The mayor said the bridge would reopen next week.\nSubscribe to our newsletter for daily updates."
+    p = tmp_path / "one.jsonl"
+    p.write_text(json.dumps({"id": "a", "text": text}) + "\n", encoding="utf-8")
+    (raw,) = read_jsonl(p)
+    (cleaned,) = read_jsonl(p, clean=True)
+    assert raw.text == text
+    assert "Subscribe" not in cleaned.text and cleaned.text.startswith("The mayor said")
+
+
+def test_read_jsonl_missing_file_raises(tmp_path: Path) -> None:
+    from claimgraph.ingest.read import read_jsonl
+
+    with pytest.raises(InputError):
+        list(read_jsonl(tmp_path / "nope.jsonl"))

@@ -51,43 +51,17 @@ class IngestReport:
 
 
 def _jsonl_items(path: Path) -> Iterator[Item | Failure]:
-    """Documents one JSON object a line (`id`, `text`, optional metadata), cleaned like any article."""
-    from claimgraph.clean import clean_text
-    from claimgraph.ingest.read import check_text
+    """Documents one JSON object a line, cleaned like any article."""
+    from claimgraph.ingest.read import read_jsonl
 
     try:
-        fh = open(path, encoding="utf-8")  # noqa: SIM115
-    except OSError as exc:
-        yield Failure(str(path), exc.strerror or str(exc))
-        return
-    with fh:
-        try:
-            for n, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                where = f"{path}:{n}"
-                try:
-                    row = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    yield Failure(where, f"not JSON ({exc.msg})")
-                    continue
-                if not isinstance(row, dict) or not isinstance(row.get("text"), str):
-                    yield Failure(where, "a line must be a JSON object with a 'text' string")
-                    continue
-                text = clean_text(row["text"])
-                try:
-                    check_text(where, text)
-                except InputError as exc:
-                    yield Failure(where, exc.reason)
-                    continue
-                doc = Document(id=str(row.get("id") or f"{path.stem}-{n}"), text=text,
-                               title=row.get("title"), author=row.get("author"),
-                               published=row.get("published"), outlet=row.get("outlet"), url=row.get("url"),
-                               language=row.get("language"),
-                               raw=line.rstrip("\n"), kind="jsonl", forwarded_from=row.get("forwarded_from"))
-                yield Item("doc", where, doc=doc)
-        except UnicodeDecodeError:
-            yield Failure(str(path), "not valid UTF-8")
+        for x in read_jsonl(path, clean=True):
+            if isinstance(x, InputError):
+                yield Failure(x.source, x.reason)
+            else:
+                yield Item("doc", f"{path}:{x.id}", doc=x)
+    except InputError as exc:
+        yield Failure(exc.source, exc.reason)
 
 
 def _file_items(path: Path) -> Iterable[Item | Failure]:

@@ -15,6 +15,7 @@ of the text's SHA-1.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import socket
@@ -23,6 +24,7 @@ import time
 import unicodedata
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -348,3 +350,48 @@ def read_input(arg: str, timeout: float = 15.0) -> Document:
     if scheme and len(scheme) > 1 and "://" in arg:
         raise InputError(arg, f"unsupported URL scheme '{scheme}' (only http and https)")
     return _read_file(arg)
+
+
+def read_jsonl(path: str | Path, clean: bool = False) -> Iterator[Document | InputError]:
+    """Documents of a JSONL file, one JSON object a line (`id`, `text`, optional metadata).
+
+    A line that is not a document yields an `InputError` naming `path:line`, so a
+    caller can report it and go on; a file that cannot be opened raises one.
+    `clean` runs the boilerplate filter (ingest does; `extract --jsonl` takes
+    its texts as already clean, so spans point into them).
+    """
+    path = Path(path)
+    try:
+        fh = open(path, "rb")  # noqa: SIM115 (lines are decoded one by one: a bad line is skipped alone)
+    except OSError as exc:
+        raise InputError(str(path), exc.strerror or str(exc)) from exc
+    with fh:
+        for n, raw_line in enumerate(fh, 1):
+            where = f"{path}:{n}"
+            try:
+                line = raw_line.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                yield InputError(where, f"not valid UTF-8 (bad byte at offset {exc.start} of the line)")
+                continue
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield InputError(where, f"not JSON ({exc.msg})")
+                continue
+            if not isinstance(row, dict) or not isinstance(row.get("text"), str):
+                yield InputError(where, "no 'text' string (each line must be a JSON object with one)")
+                continue
+            text = clean_text(row["text"]) if clean else row["text"]
+            try:
+                check_text(where, text)
+            except InputError as exc:
+                yield exc
+                continue
+            doc_id = row.get("id")
+            yield Document(id=str(doc_id) if doc_id not in (None, "") else f"{path.stem}-{n}", text=text,
+                           title=row.get("title"), author=row.get("author"),
+                           published=row.get("published"), outlet=row.get("outlet"), url=row.get("url"),
+                           language=row.get("language"), raw=line.rstrip("\n"), kind="jsonl",
+                           forwarded_from=row.get("forwarded_from"))
