@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from claimgraph.cli import iter_jsonl, main
+from claimgraph.ingest.netguard import is_public_address
 from claimgraph.ingest.read import check_text, read_input
 from claimgraph.model import InputError
 
@@ -418,3 +419,35 @@ def test_read_jsonl_missing_file_raises(tmp_path: Path) -> None:
 
     with pytest.raises(InputError):
         list(read_jsonl(tmp_path / "nope.jsonl"))
+
+
+def test_public_only_refuses_internal_addresses(server: str) -> None:
+    """A server fetching URLs for clients must not reach loopback or private hosts."""
+    with pytest.raises(InputError) as err:
+        read_input(f"{server}/article", public_only=True)
+    assert "127.0.0.1 is an internal address" in str(err.value)
+    assert read_input(f"{server}/article").kind == "url"  # the command line keeps full reach
+
+
+@pytest.mark.parametrize(
+    ("address", "public"),
+    [
+        ("93.184.216.34", True),
+        ("2606:4700::1111", True),
+        ("127.0.0.1", False),
+        ("10.1.2.3", False),
+        ("172.16.0.9", False),
+        ("192.168.1.1", False),
+        ("169.254.169.254", False),  # cloud metadata
+        ("100.64.0.1", False),  # carrier-grade NAT
+        ("0.0.0.0", False),
+        ("::1", False),
+        ("fe80::1%eth0", False),
+        ("fd00::1", False),
+        ("::ffff:127.0.0.1", False),  # IPv4-mapped loopback
+        ("224.0.0.1", False),
+        ("not an address", False),
+    ],
+)
+def test_is_public_address(address: str, public: bool) -> None:
+    assert is_public_address(address) is public

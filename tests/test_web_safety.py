@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 from html.parser import HTMLParser
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -294,3 +296,48 @@ def test_form_reports_are_limited_in_size(client):
         follow_redirects=False,
     )
     assert r.status_code == 413 and "at most" in r.text
+
+
+class _ArticleHandler(BaseHTTPRequestHandler):
+    """One small article page, standing in for an intranet host."""
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        body = (
+            b"<html><head><title>Intranet note</title></head><body><article><p>"
+            b"The port authority said on Monday that 12 cranes were back in service after the storm. "
+            b"Engineers told reporters that two more would follow within a week.</p></article></body></html>"
+        )
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def intranet_url():
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _ArticleHandler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/note"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_url_ingest_refuses_internal_addresses(store, intranet_url):
+    """The server fetches what clients send: loopback and private hosts stay out of reach by default."""
+    c = TestClient(create_app(store=store), base_url=BASE)
+    r = c.post("/api/ingest", json={"url": intranet_url})
+    assert r.status_code == 400 and "internal address" in r.json()["error"]
+    # the HTML form says the same
+    c.get("/ingest")
+    r = c.post("/ingest", data={"url": intranet_url, "csrf": c.cookies.get("cg_csrf")})
+    assert r.status_code == 400 and "internal address" in r.text
+    # an operator on a trusted network can allow it
+    trusted = TestClient(create_app(store=store, allow_private_urls=True), base_url=BASE)
+    r = trusted.post("/api/ingest", json={"url": intranet_url})
+    assert r.status_code == 201, r.text
+    assert r.json()["attributions"] >= 1

@@ -30,6 +30,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from claimgraph.clean import clean_text
+from claimgraph.ingest.netguard import InternalAddressError, public_opener
 from claimgraph.model import Document, InputError
 
 MAX_TEXT = 10_000_000  # characters of text (or bytes of a file) accepted for one article
@@ -285,11 +286,16 @@ def _meta_charset(data: bytes) -> str | None:
     return m.group(1) if m else None
 
 
-def fetch_url(url: str, timeout: float = 15.0) -> tuple[str, str]:
-    """(decoded HTML, final URL) of a web page; InputError if it does not answer or is not HTML."""
+def fetch_url(url: str, timeout: float = 15.0, public_only: bool = False) -> tuple[str, str]:
+    """(decoded HTML, final URL) of a web page; InputError if it does not answer or is not HTML.
+
+    `public_only` refuses internal addresses (see `netguard`): for servers that
+    fetch URLs their clients send.
+    """
     req = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,*/*;q=0.5"})
+    open_url = public_opener().open if public_only else urllib.request.urlopen
     try:
-        with urllib.request.urlopen(req, timeout=timeout) as resp:  # noqa: S310 (http/https checked by caller)
+        with open_url(req, timeout=timeout) as resp:  # noqa: S310 (http/https checked by caller)
             ctype = resp.headers.get("Content-Type", "")
             mime = ctype.split(";", 1)[0].strip().lower()
             if mime and mime not in HTML_TYPES:
@@ -304,6 +310,8 @@ def fetch_url(url: str, timeout: float = 15.0) -> tuple[str, str]:
         raise InputError(url, f"HTTP error {exc.code} {exc.reason}") from None
     except urllib.error.URLError as exc:
         reason = exc.reason
+        if isinstance(reason, InternalAddressError):
+            raise InputError(url, str(reason)) from None
         if isinstance(reason, TimeoutError):
             raise InputError(url, f"timed out after {timeout:g} s") from None
         if isinstance(reason, ConnectionRefusedError):
@@ -311,6 +319,8 @@ def fetch_url(url: str, timeout: float = 15.0) -> tuple[str, str]:
         if isinstance(reason, socket.gaierror):
             raise InputError(url, "no answer (host name not found)") from None
         raise InputError(url, f"no answer ({getattr(reason, 'strerror', None) or reason})") from None
+    except InternalAddressError as exc:
+        raise InputError(url, str(exc)) from None
     except TimeoutError:
         raise InputError(url, f"timed out after {timeout:g} s") from None
     except (ConnectionError, OSError) as exc:
@@ -329,8 +339,8 @@ def fetch_url(url: str, timeout: float = 15.0) -> tuple[str, str]:
     return html, final_url
 
 
-def _read_url(url: str, timeout: float) -> Document:
-    html, final_url = fetch_url(url, timeout)
+def _read_url(url: str, timeout: float, public_only: bool = False) -> Document:
+    html, final_url = fetch_url(url, timeout, public_only)
     _check_content(url, html, MAX_HTML)
     doc = _from_html(url, html, final_url)
     doc.language = _check_language(url, doc.text) or "en"
@@ -340,13 +350,16 @@ def _read_url(url: str, timeout: float) -> Document:
     return doc
 
 
-def read_input(arg: str, timeout: float = 15.0) -> Document:
-    """One article from a file path, an http(s) URL or '-' (stdin), cleaned and checked."""
+def read_input(arg: str, timeout: float = 15.0, public_only: bool = False) -> Document:
+    """One article from a file path, an http(s) URL or '-' (stdin), cleaned and checked.
+
+    `public_only` applies to URLs: refuse pages on internal addresses.
+    """
     if arg == "-":
         return _read_stdin()
     scheme = urlsplit(arg).scheme.lower()
     if scheme in ("http", "https"):
-        return _read_url(arg, timeout)
+        return _read_url(arg, timeout, public_only)
     if scheme and len(scheme) > 1 and "://" in arg:
         raise InputError(arg, f"unsupported URL scheme '{scheme}' (only http and https)")
     return _read_file(arg)

@@ -56,11 +56,14 @@ def ingest(
     title: str | None = None,
     outlet: str | None = None,
     published: str | None = None,
+    public_only: bool = True,
 ) -> dict[str, Any]:
     """Read one article (URL, pasted text or uploaded file), extract, store and relink.
 
     Pasted text and uploads go through a temporary file, so they meet exactly
-    the checks and cleaning `claimgraph ingest FILE` applies.
+    the checks and cleaning `claimgraph ingest FILE` applies. A URL on an
+    internal address is refused unless `public_only` is off: the server
+    fetches it, not the person who typed it.
     """
     from claimgraph.extract import extract
     from claimgraph.ingest.read import read_input
@@ -73,7 +76,7 @@ def ingest(
             url = url.strip()
             if not re.match(r"^https?://", url, re.IGNORECASE):
                 raise ActionError(400, "the URL must start with http:// or https://")
-            doc = read_input(url)
+            doc = read_input(url, public_only=public_only)
         else:
             with tempfile.TemporaryDirectory(prefix="claimgraph-web-") as tmp:
                 if data is not None:

@@ -166,6 +166,7 @@ def router(web: Web) -> APIRouter:
             return await web.db(
                 actions.ingest,
                 web.store,
+                public_only=not web.allow_private_urls,
                 url=body.url,
                 text=body.text,
                 title=body.title,

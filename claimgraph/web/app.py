@@ -45,16 +45,19 @@ def create_app(
     report_rate: tuple[int, float] = (10, 60.0),
     max_body: int = MAX_BODY,
     max_upload: int = MAX_UPLOAD,
+    allow_private_urls: bool = False,
 ) -> FastAPI:
     """The workbench over the store at `store_url` (or an open `store`).
 
     `host` is the address the server will listen on: beyond loopback, writes
     need `token` (and are refused outright without one); with a token set they
     always need it. `report_rate` is (reports, seconds) allowed per client.
+    `allow_private_urls` lets URL ingest fetch from internal addresses.
     """
     store = store or open_store(store_url)
     web = Web(
-        store=store, guard=Guard(token or None, host), limiter=RateLimiter(*report_rate), env=make_env()
+        store=store, guard=Guard(token or None, host), limiter=RateLimiter(*report_rate), env=make_env(),
+        allow_private_urls=allow_private_urls,
     )
     app = FastAPI(
         title="claimgraph",

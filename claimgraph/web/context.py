@@ -90,6 +90,7 @@ class Web:
     guard: Guard
     limiter: RateLimiter
     env: Environment
+    allow_private_urls: bool = False  # let URL ingest reach internal addresses (trusted networks only)
 
     # -- rendering ------------------------------------------------------------------------------
 

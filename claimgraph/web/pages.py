@@ -170,6 +170,7 @@ def router(web: Web) -> APIRouter:
             out = await web.db(
                 actions.ingest,
                 web.store,
+                public_only=not web.allow_private_urls,
                 url=_str(form, "url") or None,
                 text=_str(form, "text") or None,
                 data=data,

@@ -22,6 +22,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="token writes need (default: $CLAIMGRAPH_TOKEN); required for writes "
         "when --host is not a loopback address",
     )
+    p.add_argument(
+        "--allow-private-urls",
+        action="store_true",
+        help="let URL ingest fetch pages on private, loopback and link-local addresses "
+        "(refused by default: the server would fetch them on the client's behalf)",
+    )
 
 
 def main(args: argparse.Namespace) -> int:
@@ -41,7 +47,7 @@ def main(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     try:
-        app = create_app(args.db, token, host=args.host)
+        app = create_app(args.db, token, host=args.host, allow_private_urls=args.allow_private_urls)
     except Exception as exc:  # a store that cannot be opened: one line, not a traceback
         print(f"claimgraph: cannot open the store: {exc}", file=sys.stderr)
         return 2
