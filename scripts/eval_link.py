@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Link a benchmark set and write the contract JSON, from gold attributions or from extraction.
 
-usage: eval_link.py GOLD.jsonl OUT.json [--gold]
+usage: eval_link.py GOLD.jsonl OUT.json [--gold] [--cache DOCS.pickle]
 
 With --gold the annotated attributions are the input (spans located in the
 text), which separates linking errors from extraction errors; without it the
@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import pickle
 import sys
 import time
 
@@ -69,9 +71,17 @@ def main(argv: list[str]) -> int:
     ap.add_argument("gold")
     ap.add_argument("out")
     ap.add_argument("--gold", dest="use_gold", action="store_true", help="link the gold attributions")
+    ap.add_argument("--cache", help="pickle of the extracted documents: read if present, else written")
     a = ap.parse_args(argv)
     t0 = time.perf_counter()
-    docs = gold_documents(a.gold) if a.use_gold else pipeline_documents(a.gold)
+    if a.cache and os.path.exists(a.cache):
+        with open(a.cache, "rb") as fh:
+            docs = pickle.load(fh)
+    else:
+        docs = gold_documents(a.gold) if a.use_gold else pipeline_documents(a.gold)
+        if a.cache:
+            with open(a.cache, "wb") as fh:
+                pickle.dump(docs, fh)
     t1 = time.perf_counter()
     res = to_contract(link_documents(docs))
     t2 = time.perf_counter()
