@@ -211,3 +211,35 @@ def test_corrections_are_idempotent():
     corr = [{"action": "remove", "attribution": {"content": "the ships carried fertiliser"}}]
     once = apply_corrections(attrs, corr)
     assert len(once) == 1 and apply_corrections(once, corr) == once
+
+
+def test_report_on_a_source_or_cue_alone_reaches_its_attribution(store):
+    """Readers often select only "The port captain told": the report still means that claim."""
+    store.add_document(article_doc())
+    store.reextract("varna-ships")  # the extractor's attributions, as in the workbench
+
+    def contents() -> list[str]:
+        return [a["content"]["text"] for a in store.get_document("varna-ships")["attributions"]]
+
+    assert any("inspection" in c for c in contents())
+    n = len(contents())
+    sel = "The port captain told"
+    start = ARTICLE.index(sel)
+    rid = store.add_report("varna-ships", sel, "not_a_claim", start=start, end=start + len(sel))
+    store.resolve_report(rid, accept=True)
+    assert len(contents()) == n - 1 and not any("inspection" in c for c in contents())
+    # a wrong source reported by selecting the source itself
+    sel2 = "the regional maritime authority"
+    rid2 = store.add_report("varna-ships", sel2, "wrong_source", start=ARTICLE.index(sel2),
+                            comment="Bulgarian Maritime Administration")
+    store.resolve_report(rid2, accept=True)
+    fixed = {a["content"]["text"][:20]: a["source_resolved"]
+             for a in store.get_document("varna-ships")["attributions"]}
+    assert fixed["the ships carried fe"] == "Bulgarian Maritime Administration"
+    assert fixed["two cargo ships had "] != "Bulgarian Maritime Administration"
+    # a selection inside a content still means that claim
+    sel3 = "entrance to the port"
+    rid3 = store.add_report("varna-ships", sel3, "not_a_claim", start=ARTICLE.index(sel3))
+    before = contents()
+    store.resolve_report(rid3, accept=True)
+    assert len(contents()) == len(before) - 1  # it lies inside a content: that claim goes

@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from sqlalchemy.pool import StaticPool
 
 from claimgraph.ingest import dedup
-from claimgraph.model import Attribution, Document, LinkResult
-from claimgraph.store.corrections import anchor, apply_corrections
+from claimgraph.model import Attribution, Document, LinkResult, Span
+from claimgraph.store.corrections import anchor, apply_corrections, content_meant
 from claimgraph.store.schema import (
     AttributionRow,
     ClaimMember,
@@ -597,13 +597,20 @@ class Store:
             row = s.get(ReportRow, report_id)
             return _report(row) if row else None
 
-    def _correction_for(self, report: ReportRow, doc_text: str,
-                        attribution: dict[str, Any] | None) -> tuple[str, dict[str, Any]] | None:
-        """The correction an accepted report stands for (None for a typo: nothing to change)."""
+    def _correction_for(self, report: ReportRow, doc_text: str, attribution: dict[str, Any] | None,
+                        current: list[Attribution]) -> tuple[str, dict[str, Any]] | None:
+        """The correction an accepted report stands for (None for a typo: nothing to change).
+
+        `current` are the document's attributions now: a selection of only a
+        source or cue is keyed on the content of the attribution it belongs to.
+        """
         where = anchor(doc_text, report.selection, report.prefix, report.suffix, report.start)
         sel: dict[str, Any] = ({"text": doc_text[where[0]:where[1]], "start": where[0], "end": where[1]}
                                if where else {"text": report.selection, "start": -1, "end": -1})
         given = dict(attribution or {})
+        if report.kind in ("not_a_claim", "wrong_source"):
+            meant = content_meant(current, Span(sel["text"], sel["start"], sel["end"]))
+            sel = {"text": meant.text, "start": meant.start, "end": meant.end}
         if report.kind == "not_a_claim":
             return "remove", {"content": sel}
         if report.kind == "missed_claim":
@@ -626,6 +633,13 @@ class Store:
         `source_resolved`, or the cue of a missed claim; `match` = the span of the
         attribution meant, when the selection is not its content).
         """
+        known = self.get_report(report_id)
+        if known is None:
+            raise KeyError(report_id)
+        current = []
+        if accept:
+            loaded = self.load_document(known["document_id"])
+            current = loaded.attributions if loaded else []
         with self.session() as s, s.begin():
             rep = s.get(ReportRow, report_id)
             if rep is None:
@@ -634,7 +648,7 @@ class Store:
             doc_id = rep.document_id
             if accept:
                 doc = s.get(DocumentRow, doc_id)
-                corr = self._correction_for(rep, doc.text, attribution)
+                corr = self._correction_for(rep, doc.text, attribution, current)
                 if corr:
                     s.add(CorrectionRow(document_id=doc_id, action=corr[0], attribution=corr[1],
                                         report_id=rep.id))

@@ -39,6 +39,35 @@ def matches(attr: Attribution, target: Span | None) -> bool:
     return bool(a and b) and (a == b or a in b or b in a)
 
 
+def _overlap(a: Span | None, b: Span) -> int:
+    if a is None or a.start < 0 or b.start < 0:
+        return 0
+    return max(0, min(a.end, b.end) - max(a.start, b.start))
+
+
+def content_meant(attrs: list[Attribution], selection: Span) -> Span:
+    """The content span of the attribution a reader's selection points at.
+
+    Readers select what catches their eye: the content, or only "the ministry
+    said". A selection that matches no content but covers most of one
+    attribution's cue or source stands for that attribution, so a correction
+    keyed on the content finds it; anything else stays as selected.
+    """
+    if any(matches(a, selection) for a in attrs) or selection.start < 0:
+        return selection
+    best, best_share = None, 0.0
+    for a in attrs:
+        for part in (a.cue, a.source):
+            if part is None or part.end <= part.start:
+                continue
+            share = _overlap(part, selection) / (part.end - part.start)
+            if share > best_share:
+                best, best_share = a, share
+    if best is None or best_share < 0.5:
+        return selection
+    return best.content
+
+
 def _target(d: dict[str, Any]) -> Span | None:
     return _span(d.get("match") or d.get("content"))
 
