@@ -5,6 +5,9 @@ marks are read from their neighbours. A quotation left open at the end of a
 paragraph goes on when the next paragraph opens with a quote mark (the
 newspaper convention for quotes over several paragraphs), so one `Quote` may
 hold several segments.
+
+Two apostrophes (`''`) stand for a straight double mark, as in wire and
+archive text typed without one; a single apostrophe is never a quote mark.
 """
 
 from __future__ import annotations
@@ -15,6 +18,15 @@ from dataclasses import dataclass, field
 OPEN_MARKS = "“„«"
 CLOSE_MARKS = "”»"
 STRAIGHT = '"'
+DOUBLED = "''"
+
+
+def mark_at(text: str, i: int) -> int:
+    """Length of the quote mark starting at `i` (0 where none): one character, or two for `''`."""
+    ch = text[i]
+    if ch in OPEN_MARKS or ch in CLOSE_MARKS or ch == STRAIGHT:
+        return 1
+    return 2 if text.startswith(DOUBLED, i) else 0
 
 
 @dataclass
@@ -48,10 +60,14 @@ def find_quotes(text: str) -> list[Quote]:
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
+        width = mark_at(text, i)
+        straight = ch == STRAIGHT or width == 2
         if cur is None:
-            if ch in OPEN_MARKS or (ch == STRAIGHT and _opens(text, i)):
+            if ch in OPEN_MARKS or (straight and _opens(text, i)):
                 cur = Quote(i, -1)
-                seg_start = i + 1
+                seg_start = i + width
+                i += width
+                continue
         elif ch == "\n":
             # Paragraph ends inside a quotation: it continues only if the next paragraph opens with a mark.
             j = i
@@ -60,18 +76,23 @@ def find_quotes(text: str) -> list[Quote]:
             seg_end = i
             while seg_end > seg_start and text[seg_end - 1] in " \t":
                 seg_end -= 1
-            if j < n and (text[j] in OPEN_MARKS or text[j] == STRAIGHT) and seg_end > seg_start:
+            nxt = mark_at(text, j) if j < n else 0
+            if nxt and text[j] not in CLOSE_MARKS and seg_end > seg_start:
                 cur.segments.append((seg_start, seg_end))
-                seg_start = j + 1
-                i = j + 1
+                seg_start = j + nxt
+                i = j + nxt
                 continue
             cur = None  # an unclosed mark: not a quotation
-        elif ch in CLOSE_MARKS or (ch == STRAIGHT and not _opens(text, i)):
+        elif ch in CLOSE_MARKS or (straight and not _opens(text, i)):
+            if width == 2 and text.startswith("'", i + 2):
+                i += 1  # a single closing mark, then the double one: the last two close the quotation
             if i > seg_start:
                 cur.segments.append((seg_start, i))
-                cur.close_end = i + 1
+                cur.close_end = i + width
                 quotes.append(cur)
             cur = None
+            i += width
+            continue
         i += 1
     return quotes
 

@@ -24,12 +24,12 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from claimgraph.extract.antecedents import resolve_sources
-from claimgraph.extract.quotes import Quote, QuoteIndex, find_quotes
+from claimgraph.extract.quotes import Quote, QuoteIndex, find_quotes, mark_at
 from claimgraph.model import Attribution, Document, Span
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 EDGE_PUNCT = set(",;:.!?—–-")
-QUOTE_CHARS = set("\"“”„«»")
+QUOTE_CHARS = set("\"“”„«»") | {"''"}  # characters, and the doubled apostrophe as spaCy tokenises it
 RELATIVIZERS = {"who", "which", "that", "whose", "whom", "where"}
 
 
@@ -93,11 +93,11 @@ class Reader:
             for word in (" and", " but", " while", " or"):
                 if t[start:end].endswith(word) and end - len(word) > start:
                     end -= len(word)
-            if end - start >= 2 and t[start] in QUOTE_CHARS:
+            if end - start >= 2 and mark_at(t, start):
                 q = self.quotes.containing(start)
                 if q is not None and q.open_at == start and q.close_end <= end:
                     if q.close_end == end or not t[q.close_end:end].strip(" ,.;:"):
-                        start, end = q.open_at + 1, q.close_end - 1
+                        start, end = q.start, q.end
             if end > start and t[start] in QUOTE_CHARS and t[start] in "“„«" and \
                     self.quotes.containing(start) is None:
                 start += 1  # a stray opening mark
@@ -999,8 +999,14 @@ def _continue_quotes(found: list[Found], r: Reader) -> None:
         if cue_tok is None or not len(cue_tok) or f.content[1] > cue_tok.sent.end_char:
             continue
         sent_end = cue_tok.sent.end_char
-        q = r.quotes.starting_after(sent_end)
-        if q is None or r.text[sent_end:q.open_at].strip(" \t") != "":
+        q = r.quotes.starting_after(f.content[1])
+        if q is None:
+            continue
+        if q.open_at < sent_end:  # the parser kept the opening mark (`''`) with the sentence before
+            if r.text[q.open_at:sent_end].strip() != r.text[q.open_at:q.start] \
+                    or not r.text[:q.open_at].rstrip().endswith((".", "!", "?")):
+                continue
+        elif r.text[sent_end:q.open_at].strip(" \t") != "":
             continue
         if any(a <= q.start < b for a, b in taken):
             continue
