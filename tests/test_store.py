@@ -243,3 +243,26 @@ def test_report_on_a_source_or_cue_alone_reaches_its_attribution(store):
     before = contents()
     store.resolve_report(rid3, accept=True)
     assert len(contents()) == len(before) - 1  # it lies inside a content: that claim goes
+
+
+def test_claim_ids_survive_relinking(store):
+    """A link to a claim page keeps opening the same claim after new articles are linked in."""
+    store.add_document(article_doc())
+    store.add_document(article_doc("varna-2", ARTICLE.replace("Varna", "Burgas")))
+
+    def claim(cid: str, *members: tuple[str, int]) -> Claim:
+        return Claim(id=cid, members=[MemberRef(d, i, "x") for d, i in members])
+
+    store.save_links(LinkResult(claims=[claim("c0", ("varna-ships", 0)), claim("c1", ("varna-ships", 1))]))
+    # the next run numbers its clusters afresh: c0 is now the fertiliser claim, grown by one member
+    store.save_links(LinkResult(claims=[claim("c0", ("varna-ships", 1), ("varna-2", 1)),
+                                        claim("c1", ("varna-ships", 0), ("varna-2", 0))]))
+    by_first = {tuple(sorted((m["doc"], m["index"]) for m in store.get_claim(c["id"])["members"]))[0]: c["id"]
+                for c in store.list_claims()}
+    assert by_first == {("varna-2", 1): "c1", ("varna-2", 0): "c0"}  # each kept its old id
+    # a new claim may not take the id of a claim that existed before under another meaning
+    store.save_links(LinkResult(claims=[claim("c0", ("varna-ships", 1))]))
+    assert [c["id"] for c in store.list_claims()] == ["c1"]
+    store.save_links(LinkResult(claims=[claim("c1", ("varna-2", 0)), claim("c7", ("varna-ships", 0))]))
+    ids = sorted(c["id"] for c in store.list_claims())
+    assert "c7" in ids and "c1" not in ids and len(ids) == 2

@@ -20,6 +20,7 @@ from sqlalchemy.pool import StaticPool
 
 from claimgraph.ingest import dedup
 from claimgraph.model import Attribution, Document, LinkResult, Span
+from claimgraph.store.claim_ids import assign_stable_ids
 from claimgraph.store.corrections import anchor, apply_corrections, content_meant
 from claimgraph.store.schema import (
     AttributionRow,
@@ -444,8 +445,14 @@ class Store:
     # -- claims -------------------------------------------------------------------------------
 
     def save_links(self, result: LinkResult) -> None:
-        """Replace all claims, relays and disagreements with those of a linking run."""
+        """Replace all claims, relays and disagreements with those of a linking run.
+
+        Claims keep the ids of the claims they continue (see `claim_ids`).
+        """
         with self.session() as s, s.begin():
+            previous = {(d, i): cid for cid, d, i in s.execute(
+                select(ClaimMember.claim_id, ClaimMember.document_id, ClaimMember.attribution_idx))}
+            assign_stable_ids(result.claims, previous)
             for table in (ClaimMember, RelayRow, DisagreementRow, ClaimRow):
                 s.execute(delete(table))
             s.execute(text("DELETE FROM search_index WHERE kind = 'claim'"))
