@@ -152,6 +152,20 @@ def _noun_after(toks: list[str], j: int, t: dict) -> str:
     return ""
 
 
+def _is_total(toks: list[str], i: int, t: dict) -> bool:
+    """The number after "of" in "two of (the) four": another number just before "of" counts a part.
+
+    "a total of 551 people" or "the lives of 107 people" have no number
+    before "of", so the figure there is a count in its own right.
+    """
+    k = i - 1
+    if k >= 0 and toks[k] == "the":
+        k -= 1
+    if k < 0 or toks[k] != "of":
+        return False
+    return any(_number_at(toks, m, t) for m in range(max(0, k - 2), k))
+
+
 def _bounds(val: float, qual: str) -> tuple[float, float]:
     if qual == "about":
         return val * 0.85, val * 1.15
@@ -193,9 +207,7 @@ def read_figures(text: str) -> list[Figure]:
         prev = toks[i - 1] if i else ""
         nxt = toks[j] if j < len(toks) else ""
         is_year = toks[i].isdigit() and 1900 <= val <= 2100 and "," not in toks[i]
-        total = prev == "of" or (
-            prev == "the" and i > 1 and toks[i - 2] == "of"
-        )  # "two of the four": 4 is a total
+        total = _is_total(toks, i, t)  # "two of the four": 4 is the whole, not a count of its own
         age = toks[j : j + 2] == ["year", "old"] or toks[j : j + 3] == ["years", "old"]  # "a 60-year-old"
         span = nxt in t["span_units"]  # "in two days of fighting": how long, not how many
         if is_year or total or age or span or prev in t["skip_before"] or nxt in t["skip_after"]:

@@ -1,0 +1,20 @@
+"""Reading figures for linking: what a number counts, and when it is only a part or a whole."""
+
+from __future__ import annotations
+
+from claimgraph.link.figures import read_figures
+
+
+def _read(text: str) -> list[tuple[float, str]]:
+    return [(f.value, f.measure) for f in read_figures(text)]
+
+
+def test_number_after_of_is_a_whole_only_after_another_number():
+    assert _read("a total of 320 people were injured in the collapse") == [(320.0, "injured")]
+    assert [v for v, _ in _read("five of the nine defendants pleaded guilty")] == [5.0]
+    assert [v for v, _ in _read("five of nine defendants pleaded guilty")] == [5.0]
+
+
+def test_fighting_for_lives_is_not_a_death_toll():
+    assert _read("medics were fighting for the lives of 48 people in hospital") == [(48.0, "hospitalised")]
+    assert _read("the flood claimed the lives of 12 people") == [(12.0, "dead")]
