@@ -47,3 +47,57 @@ def test_doubled_apostrophe_quote_goes_on_in_the_next_sentence():
     attrs = extract("''The harbour will reopen by spring,'' the mayor said. ''Ferries are already booked.''")
     assert len(attrs) == 1
     assert attrs[0].content.text.endswith("Ferries are already booked")
+
+
+# ---- signed quotes, transcripts, headlines -------------------------------------------------------------
+
+def test_signed_quotes_name_their_speakers():
+    attrs = extract("Readers wrote in after the vote.\n\n"
+                    "\u201cThe bridge toll is far too high.\u201d \u2015 Maria Olsen\n"
+                    "\u201cI trust the council more than ever.\u201d\u2015 Tomas de la Cruz.\n")
+    assert [(src(a), a.content.text, a.cue.text) for a in attrs] == [
+        ("Maria Olsen", "The bridge toll is far too high", "\u2015"),
+        ("Tomas de la Cruz", "I trust the council more than ever", "\u2015")]
+    assert all(a.direct for a in attrs)
+
+
+def test_a_dash_before_a_phrase_is_no_signature():
+    attrs = extract("\u201cThe toll is too high\u201d \u2014 and most drivers agree with that.\n")
+    assert not any(a.cue.text == "\u2014" for a in attrs)
+
+
+def test_transcript_turns_go_to_their_speakers():
+    text = ("Part of the interview follows.\n\n"
+            "\"HOST: Will the harbour reopen this year?\n\n"
+            "\"LUND: It will reopen by spring. The ferries are booked.\n\n"
+            "\"And the tolls will fall.\n\n"
+            "\"(CROSSTALK.)\n\n"
+            "\"HOST: Thank you, mayor.\"\n")
+    turns = [(src(a), a.content.text) for a in extract(text) if a.cue.text == ":"]
+    assert turns == [("HOST", "Will the harbour reopen this year"),
+                     ("LUND", "It will reopen by spring. The ferries are booked.\n\n"
+                              "\"And the tolls will fall"),
+                     ("HOST", "Thank you, mayor")]
+
+
+def test_a_lone_capitalised_label_is_no_transcript():
+    attrs = extract("UPDATE: The count was corrected on Monday.\n\nNOTICE: Roads close at noon today.\n")
+    assert attrs == []
+
+
+def test_headline_label_names_the_speaker():
+    attrs = extract("Lund: Harbour Will Reopen by Spring.\n\nMayor Anna Lund said on Monday that the harbour "
+                    "would reopen.\n")
+    head = [a for a in attrs if a.cue.text == ":"]
+    assert [(src(a), a.content.text) for a in head] == [("Lund", "Harbour Will Reopen by Spring")]
+
+
+def test_headline_place_label_is_no_speaker():
+    attrs = extract("Ukraine: Harbour Will Reopen by Spring.\n\nThe port authority said on Monday that the "
+                    "harbour would reopen.\n")
+    assert not any(a.cue.text == ":" for a in attrs)
+
+
+def test_headline_poll_label():
+    attrs = extract("Poll: Most Voters Back the Bridge Toll.\n\nA survey of 900 residents was taken in May.\n")
+    assert [(src(a), a.content.text) for a in attrs] == [("Poll", "Most Voters Back the Bridge Toll")]

@@ -24,6 +24,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from claimgraph.extract.antecedents import resolve_sources
+from claimgraph.extract.layouts import find_layouts
 from claimgraph.extract.quotes import Quote, QuoteIndex, find_quotes, mark_at
 from claimgraph.model import Attribution, Document, Span
 
@@ -1019,6 +1020,19 @@ def _continue_quotes(found: list[Found], r: Reader) -> None:
         taken.append(f.content)
 
 
+def _add_layouts(found: list[Found], r: Reader) -> None:
+    """Signed quotes, transcript turns and headline labels (claimgraph.extract.layouts), where the
+    sentences have not already given the same words to a sayer."""
+    for lf in find_layouts(r.doc, r.text, r.lex["document_nouns"]):
+        lf.parts = [r.trim(*p) for p in lf.parts]
+        lf.content = (lf.parts[0][0], lf.parts[-1][1]) if lf.parts else r.trim(*lf.content)
+        a, b = lf.content
+        if any(min(b, f.content[1]) - max(a, f.content[0]) > (b - a) / 2 for f in found):
+            continue
+        found.append(Found(cue=lf.cue, content=lf.content, source=lf.source, direct=lf.direct,
+                           parts=lf.parts))
+
+
 def _span(text: str, r: tuple[int, int]) -> Span:
     return Span.of(text, r[0], r[1])
 
@@ -1054,6 +1068,7 @@ def find_attributions(sdoc: SpacyDoc, attributions: list[Attribution],
     found = [f for f in found if f.source is not None]
     found = _fold_nested(found, r)
     _continue_quotes(found, r)
+    _add_layouts(found, r)
     seen: set[tuple[int, int]] = {(a.content.start, a.content.end) for a in attributions}
     out = list(attributions)
     new: list[Attribution] = []

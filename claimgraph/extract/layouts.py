@@ -1,0 +1,180 @@
+"""Attributions that the page layout carries instead of a verb of saying.
+
+Three forms news text uses where no sentence says "X said":
+
+- a signed quote, a paragraph that is a quotation followed by a dash and a name
+  (`“We will not move.” ― Ana Ruiz`), as in collections of readers' or voters' words;
+- a transcript turn, a paragraph opening with a speaker's name in capitals and a colon
+  (`SMITH: We never agreed to that.`), read only where the article holds turns by at least
+  two speakers, so a lone label ("UPDATE:") is not taken for one;
+- a headline label, a headline whose words before its colon name a person, an organisation
+  or a document (`Minister: Talks Will Resume`, `Poll: Voters Back the Plan`).
+
+Each is read from the characters of one paragraph, with the parse only asked what kind of
+name a label is; the word lists live in claimgraph/data/layouts.json.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Doc as SpacyDoc
+
+QUOTE_MARKS = "“”\"‘’'«»„"
+SPACE = " \t\u00a0"
+PARTICLES = {"de", "del", "da", "di", "la", "le", "van", "von", "der", "den", "du", "bin", "al", "y", "ibn"}
+
+
+@dataclass
+class LayoutFind:
+    """An attribution read off the layout: character ranges of its parts."""
+
+    cue: tuple[int, int]
+    source: tuple[int, int]
+    content: tuple[int, int]
+    direct: bool
+    parts: list[tuple[int, int]] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def layout_lexicon() -> dict[str, Any]:
+    """layouts.json, its lists turned into sets."""
+    raw = json.loads(resources.files("claimgraph.data").joinpath("layouts.json").read_text("utf-8"))
+    return {k: set(v) if isinstance(v, list) else v for k, v in raw.items()}
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-blank line."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip(SPACE):
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _strip(text: str, start: int, end: int, chars: str) -> tuple[int, int]:
+    while start < end and (text[start] in chars or text[start].isspace()):
+        start += 1
+    while end > start and (text[end - 1] in chars or text[end - 1].isspace()):
+        end -= 1
+    return start, end
+
+
+def _is_name(words: list[str]) -> bool:
+    """Capitalised words (and name particles), no digits: how a signature reads."""
+    if not words or not any(w[0].isupper() for w in words):
+        return False
+    return all((w[0].isupper() or w.lower() in PARTICLES) and not any(c.isdigit() for c in w) for w in words)
+
+
+SIGNATURE = re.compile(r"(?P<close>[”\"’'»])[ \t\u00a0]*(?P<dash>―|—|–|--)[ \t\u00a0]*"
+                       r"(?P<name>[^\n]+?)[ \t\u00a0.]*$")
+
+
+def signed_quotes(text: str, lex: dict[str, Any]) -> list[LayoutFind]:
+    """`“…” ― Name` paragraphs: the quotation is the named person's."""
+    out = []
+    for start, end in _lines(text):
+        lead = start
+        while lead < end and text[lead] in SPACE:
+            lead += 1
+        if lead >= end or text[lead] not in QUOTE_MARKS:
+            continue
+        m = SIGNATURE.search(text, lead, end)
+        if m is None or m.group("dash") not in lex["signature_dashes"]:
+            continue
+        words = m.group("name").split()
+        if len(words) > lex["max_signature_words"] or not _is_name(words):
+            continue
+        content = _strip(text, lead, m.start("close"), QUOTE_MARKS + ".,")
+        if len(text[content[0]:content[1]].split()) < 2:
+            continue
+        out.append(LayoutFind(cue=m.span("dash"), source=m.span("name"), content=content, direct=True))
+    return out
+
+
+TURN = re.compile(r"[ \t\u00a0]*(?P<mark>[“\"]?)(?P<label>[A-Z][A-Z.'’ -]*[A-Z.]):[ \t\u00a0]+(?=\S)")
+STAGE = re.compile(r"[ \t\u00a0]*[“\"]?[(\[]")
+
+
+def transcript_turns(text: str, lex: dict[str, Any]) -> list[LayoutFind]:
+    """`NAME: words` paragraphs of a transcript; a turn goes on over the quoted paragraphs after it."""
+    lines = _lines(text)
+    turns: dict[int, re.Match[str]] = {}
+    for k, (start, end) in enumerate(lines):
+        m = TURN.match(text, start, end)
+        if m is None:
+            continue
+        label = m.group("label").strip(" .")
+        if len(label.split()) > lex["max_label_words"] or label.lower() in lex["section_labels"] \
+                or sum(c.isalpha() for c in label) < 2:
+            continue
+        turns[k] = m
+    if len({m.group("label").strip(" .") for m in turns.values()}) < 2:
+        return []  # one label alone is a heading, not a dialogue
+    out = []
+    for k, m in turns.items():
+        parts = [_strip(text, m.end(), lines[k][1], QUOTE_MARKS)]
+        j = k + 1
+        while m.group("mark") and j < len(lines) and j not in turns and text[lines[j][0]] in "“\"" \
+                and not STAGE.match(text, lines[j][0], lines[j][1]):
+            parts.append(_strip(text, lines[j][0], lines[j][1], QUOTE_MARKS))
+            j += 1
+        parts = [p for p in parts if p[1] > p[0]]
+        if not parts:
+            continue
+        colon = m.end("label")
+        out.append(LayoutFind(cue=(colon, colon + 1), source=m.span("label"),
+                              content=(parts[0][0], parts[-1][1]), direct=True,
+                              parts=parts if len(parts) > 1 else []))
+    return out
+
+
+def _named_below(sdoc: SpacyDoc, after: int, word: str, lex: dict[str, Any]) -> bool:
+    """Whether the body names a person or organisation with `word` in it: a headline in title case
+    gives its label no entity of its own ("Lund: ..."), the article's first mention does."""
+    return any(e.start_char >= after and e.label_ in lex["headline_entities"]
+               and any(t.lower_ == word for t in e) for e in sdoc.ents)
+
+
+def headline_label(sdoc: SpacyDoc, text: str, lex: dict[str, Any],
+                   document_nouns: set[str]) -> list[LayoutFind]:
+    """`Speaker: statement` as an article's first line: the label names who says the rest."""
+    lines = _lines(text)
+    if not lines:
+        return []
+    start, end = lines[0]
+    colon = text.find(": ", start, end)
+    if colon < 0:
+        return []
+    label = _strip(text, start, colon, QUOTE_MARKS)
+    words = text[label[0]:label[1]].split()
+    if not words or len(words) > lex["max_label_words"] \
+            or text[label[0]:label[1]].lower() in lex["section_labels"]:
+        return []
+    span = sdoc.char_span(label[0], label[1], alignment_mode="expand")
+    if span is None or not len(span) or any(t.pos_ in ("VERB", "AUX") for t in span):
+        return []
+    head = span[-1]
+    if head.ent_type_ not in lex["headline_entities"] and head.lemma_.lower() not in document_nouns \
+            and not _named_below(sdoc, end, head.lower_, lex):
+        return []
+    content = _strip(text, colon + 1, end, ".")
+    direct = text[content[0]] in QUOTE_MARKS
+    content = _strip(text, *content, QUOTE_MARKS + ".")
+    if len(text[content[0]:content[1]].split()) < 3:
+        return []
+    return [LayoutFind(cue=(colon, colon + 1), source=label, content=content, direct=direct)]
+
+
+def find_layouts(sdoc: SpacyDoc, text: str, document_nouns: set[str]) -> list[LayoutFind]:
+    """Every layout attribution of a document."""
+    lex = layout_lexicon()
+    return signed_quotes(text, lex) + transcript_turns(text, lex) + \
+        headline_label(sdoc, text, lex, document_nouns)
