@@ -99,5 +99,5 @@ def test_headline_place_label_is_no_speaker():
 
 
 def test_headline_poll_label():
-    attrs = extract("Poll: Most Voters Back the Bridge Toll.\n\nA survey of 900 residents was taken in May.\n")
+    attrs = extract("Poll: Most Voters Back the Bridge Toll.\n\nA survey of 900 residents was taken.\n")
     assert [(src(a), a.content.text) for a in attrs] == [("Poll", "Most Voters Back the Bridge Toll")]
