@@ -18,3 +18,9 @@ def test_number_after_of_is_a_whole_only_after_another_number():
 def test_fighting_for_lives_is_not_a_death_toll():
     assert _read("medics were fighting for the lives of 48 people in hospital") == [(48.0, "hospitalised")]
     assert _read("the flood claimed the lives of 12 people") == [(12.0, "dead")]
+
+
+def test_quantifier_of_the_number_and_dates_are_not_counts():
+    assert [v for v, _ in _read("each of the three men was promised 2,000 dollars")] == [2000.0]
+    assert _read("the agency registered 260 injured people as of May 12") == [(260.0, "injured")]
+    assert _read("on June 3, 14 people were detained") == [(14.0, "detained")]

@@ -22,9 +22,10 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from claimgraph.link.figures import Figure, disjoint
 from claimgraph.link.items import Item
 from claimgraph.link.lexicon import link_lexicon
+from claimgraph.link.provenance import stems
 from claimgraph.model import Disagreement, MemberRef
 
-WINDOW = 12
+WINDOW = 24  # earlier figures of one measure each figure is checked against
 STATEMENT_MIN_COS = 0.55
 STATEMENT_MIN_OVERLAP = 0.75  # share of content words (negations left out) the two statements have in common
 FIGURE_MIN_COS = 0.5  # figures of claims that far apart in meaning are about different things
@@ -73,13 +74,32 @@ def _views(items: list[Item], clusters: list[list[int]], vecs: np.ndarray) -> li
     return out
 
 
-def _kind(items: list[Item], a: ClaimView, fa: Figure, b: ClaimView, fb: Figure) -> tuple[str, bool]:
+def same_origin(x: Item, y: Item) -> bool:
+    """One origin behind both, named more or less fully ("investigators", "the Investigative Committee")."""
+    if not x.origin.key or not y.origin.key:
+        return False
+    if x.origin.key == y.origin.key:
+        return True
+    if x.origin.key.startswith(("person:", "outlet:")) or y.origin.key.startswith(("person:", "outlet:")):
+        return False
+    level = stems(" ".join(link_lexicon()["body_level_words"]))
+    a, b = stems(x.origin.key), stems(y.origin.key)
+    small, big = (a, b) if len(a) <= len(b) else (b, a)
+    return small <= big and not (big - small) & level
+
+
+def _kind(
+    items: list[Item], a: ClaimView, ia: int, fa: Figure, b: ClaimView, ib: int, fb: Figure
+) -> tuple[str, bool]:
     """('update' or 'conflict', whether b is later) for two claims with disjoint figures.
 
     A document holding both orders them where it can: live-blog stamps that
-    differ, or a change reported in words ("rose to"). Otherwise different
-    days (unless a running total shrinks), or one origin behind both, make an
-    update; the same day and different origins, a conflict.
+    differ, or a change reported in words ("rose to"). Otherwise the two
+    members that state the figures decide: one origin behind both revises
+    itself; a one-time fact given differently by two origins is a conflict;
+    different days make an update (unless a running total shrinks), the same
+    day a conflict. The members, not their whole claims, are compared: a
+    claim repeated by several origins shares one of them with many others.
     """
     docs_b: dict[str, list[Item]] = defaultdict(list)
     for i in b.members:
@@ -91,14 +111,15 @@ def _kind(items: list[Item], a: ClaimView, fa: Figure, b: ClaimView, fb: Figure)
                 return "update", y.tod > x.tod
             if x.growth or y.growth:
                 return "update", y.position > x.position
-    if a.origins & b.origins:
+    x, y = items[ia], items[ib]
+    if same_origin(x, y):
         return "update", True
-    if a.first.when != b.first.when:
+    if fa.measure in link_lexicon()["fixed_measures"]:
+        return "conflict", True  # a one-time fact (a sum promised, a distance) does not move over time
+    if x.when != y.when:
         # a running total that shrinks in another source's later report is a rival count, not a revision
         shrinks = fb.high < fa.low and fa.measure in link_lexicon()["cumulative_measures"]
         return ("conflict" if shrinks else "update"), True
-    if a.origins & b.origins:
-        return "update", True
     return "conflict", True
 
 
@@ -109,28 +130,34 @@ def figure_disagreements(
     views = _views(items, clusters, vecs)
     groups: dict[tuple, list[tuple[ClaimView, int, Figure]]] = defaultdict(list)
     for v in views:
-        seen_keys: set[tuple[str, str]] = set()
+        seen: set[tuple] = set()  # every distinct figure of the claim: "84 X and 47 Y" has two counts
         for i in v.members:
             for f in items[i].figures:
-                if f.measure and f.key not in seen_keys:
-                    seen_keys.add(f.key)
+                if f.measure and (f.key, f.low, f.high) not in seen:
+                    seen.add((f.key, f.low, f.high))
                     groups[(story.get(v.first.doc_id, 0), f.key)].append((v, i, f))
     out: list[Disagreement] = []
+    said: set[tuple[int, int, str]] = set()  # (claim, claim, kind) already reported
     for entries in groups.values():
         entries.sort(key=lambda e: _order(e[0].first))
         for n, (vb, ib, fb) in enumerate(entries):
             predecessor = None
             for va, ia, fa in entries[max(0, n - WINDOW) : n]:
-                if float(va.centroid @ vb.centroid) < FIGURE_MIN_COS:
+                if va is vb or float(va.centroid @ vb.centroid) < FIGURE_MIN_COS:
                     continue
                 if not disjoint(fa, fb):
                     # "at least 7" then "8" from the same origin on a later day: compatible, yet revised
-                    if fa.value != fb.value and va.origins & vb.origins and va.first.when != vb.first.when:
+                    x, y = items[ia], items[ib]
+                    if fa.value != fb.value and same_origin(x, y) and x.when != y.when:
                         predecessor = (ia, fa, ib, fb)
                     continue
-                kind, b_later = _kind(items, va, fa, vb, fb)
+                kind, b_later = _kind(items, va, ia, fa, vb, ib, fb)
                 a, b = items[ia], items[ib]
                 if kind == "conflict":
+                    done = (va.first_index, vb.first_index, kind)
+                    if done in said:
+                        continue
+                    said.add(done)
                     low = min((fa, a), (fb, b), key=lambda x: x[0].low)
                     why = (
                         f"{fa.measure} ({fa.noun or 'count'}): {fa.text()} ({_who(a)}) vs "
@@ -142,6 +169,10 @@ def figure_disagreements(
                     predecessor = (ia, fa, ib, fb) if b_later else (ib, fb, ia, fa)
             if predecessor:
                 ia, fa, ib, fb = predecessor
+                done = (min(ia, ib), max(ia, ib), "update")
+                if done in said:
+                    continue
+                said.add(done)
                 a, b = items[ia], items[ib]
                 how = (
                     "the same source revised its figure"

@@ -99,6 +99,8 @@ def _tables() -> dict:
         "skip_after": set(qw.get("skip_after", [])),
         "span_units": set(lex["span_units"]),
         "own_loss": set(lex["own_loss_cues"]),
+        "whole_after": set(lex["whole_after"]),
+        "months": set(lex["months"]),
     }
 
 
@@ -153,17 +155,20 @@ def _noun_after(toks: list[str], j: int, t: dict) -> str:
 
 
 def _is_total(toks: list[str], i: int, t: dict) -> bool:
-    """The number after "of" in "two of (the) four": another number just before "of" counts a part.
+    """The number after "of" in "two of (the) four", "each of the four": a whole, not a count.
 
-    "a total of 551 people" or "the lives of 107 people" have no number
-    before "of", so the figure there is a count in its own right.
+    A number or a quantifier ("each", "all") just before "of" counts a part of it;
+
+    "a total of 551 people" or "the lives of 107 people" have neither, so
+    the figure there is a count in its own right.
     """
     k = i - 1
     if k >= 0 and toks[k] == "the":
         k -= 1
     if k < 0 or toks[k] != "of":
         return False
-    return any(_number_at(toks, m, t) for m in range(max(0, k - 2), k))
+    before = range(max(0, k - 2), k)
+    return any(_number_at(toks, m, t) or toks[m] in t["whole_after"] for m in before)
 
 
 def _bounds(val: float, qual: str) -> tuple[float, float]:
@@ -210,6 +215,7 @@ def read_figures(text: str) -> list[Figure]:
         total = _is_total(toks, i, t)  # "two of the four": 4 is the whole, not a count of its own
         age = toks[j : j + 2] == ["year", "old"] or toks[j : j + 3] == ["years", "old"]  # "a 60-year-old"
         span = nxt in t["span_units"]  # "in two days of fighting": how long, not how many
+        span = span or prev in t["months"] or nxt in t["months"]  # "as of March 29": a date
         if is_year or total or age or span or prev in t["skip_before"] or nxt in t["skip_after"]:
             i = j
             continue

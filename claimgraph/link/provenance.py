@@ -30,7 +30,7 @@ class Provenance:
     spread: list[tuple[str, int]] = field(default_factory=list)  # (day, new outlets that day)
 
 
-def _stems(key: str) -> frozenset[str]:
+def stems(key: str) -> frozenset[str]:
     words = key.replace("-", " ").split()
     return frozenset(
         (w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w)[:STEM] for w in words
@@ -45,18 +45,18 @@ def _merge_contained(names: dict[str, Counter[str]]) -> dict[str, Counter[str]]:
     contained in two different fuller keys is left alone (it could be either).
     """
     bodies = [k for k in names if k and not k.startswith(("person:", "outlet:"))]
-    level = _stems(" ".join(link_lexicon()["body_level_words"]))  # a regional branch is its own body
+    level = stems(" ".join(link_lexicon()["body_level_words"]))  # a regional branch is its own body
     out = {k: Counter(v) for k, v in names.items()}
     said = {
-        k: _stems(" ".join(w for w in WORD.findall(v.most_common(1)[0][0].lower()) if w not in ARTICLES))
+        k: stems(" ".join(w for w in WORD.findall(v.most_common(1)[0][0].lower()) if w not in ARTICLES))
         for k, v in names.items()
     }
 
     def within(k: str, b: str) -> bool:
         return any(x[k] < x[b] and not (x[b] - x[k]) & level for x in (keyed, said))
 
-    keyed = {k: _stems(k) for k in names}
-    for k in sorted(bodies, key=lambda x: -len(_stems(x))):  # fullest first: chains fold up
+    keyed = {k: stems(k) for k in names}
+    for k in sorted(bodies, key=lambda x: -len(stems(x))):  # fullest first: chains fold up
         fuller = [b for b in bodies if b != k and b in out and within(k, b)]
         if len(fuller) == 1 and k in out:
             out.pop(k)  # the fuller key's own wording names the body best

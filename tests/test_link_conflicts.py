@@ -1,0 +1,45 @@
+"""Conflicts and updates between claims: every figure compared, member origins, one-time facts."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from test_link import doc  # noqa: E402
+
+from claimgraph.link import link_documents  # noqa: E402
+
+
+def _pairs(res, kind: str) -> set[frozenset[str]]:
+    return {frozenset((d.a.doc_id, d.b.doc_id)) for d in res.disagreements if d.kind == kind}
+
+
+def test_second_figure_of_a_claim_is_compared_too():
+    docs = [
+        doc("a", "Dune Post", "2025-06-02", ("the rebels", "they killed 70 militiamen and 45 soldiers", [])),
+        doc("b", "Oasis Wire", "2025-06-02", ("the army", "four soldiers were killed in the fighting", [])),
+    ]
+    assert frozenset("ab") in _pairs(link_documents(docs), "conflict")
+
+
+def test_one_time_fact_given_differently_on_later_days_conflicts():
+    """A sum promised does not grow over time: two origins naming different sums disagree."""
+    docs = [
+        doc("a", "Dune Post", "2025-06-02", ("the first suspect", "he was promised 3,000 dollars", [])),
+        doc("b", "Oasis Wire", "2025-06-09", ("the second suspect", "he was promised 9,000 dollars", [])),
+    ]
+    res = link_documents(docs)
+    assert frozenset("ab") in _pairs(res, "conflict")
+    assert not _pairs(res, "update")
+
+
+def test_body_named_briefly_revising_its_toll_is_an_update():
+    docs = [
+        doc("a", "Dune Post", "2025-06-02", ("the Coastal Inquiry Committee", "31 people were killed", [])),
+        doc("b", "Oasis Wire", "2025-06-03", ("the committee", "44 people were killed", [])),
+    ]
+    res = link_documents(docs)
+    assert frozenset("ab") in _pairs(res, "update")
+    assert not _pairs(res, "conflict")
