@@ -101,3 +101,42 @@ def test_headline_place_label_is_no_speaker():
 def test_headline_poll_label():
     attrs = extract("Poll: Most Voters Back the Bridge Toll.\n\nA survey of 900 residents was taken.\n")
     assert [(src(a), a.content.text) for a in attrs] == [("Poll", "Most Voters Back the Bridge Toll")]
+
+
+# ---- quotations and their cues --------------------------------------------------------------------------
+
+def test_colon_introduced_quotation_in_its_own_paragraph():
+    attrs = extract("The harbour board reports:\n\n\u201cTraffic rose by a third this year. Ferries ran full "
+                    "all summer.\u201d\n")
+    assert len(attrs) == 1
+    a = attrs[0]
+    assert src(a) == "The harbour board" and a.direct
+    assert a.content.text == "Traffic rose by a third this year. Ferries ran full all summer"
+
+
+def test_split_quote_joined_by_but():
+    attrs = extract("\u201cI like the plan,\u201d she said, but \u201cthe tolls must fall first.\u201d")
+    assert len(attrs) == 1
+    assert attrs[0].content.text.endswith("the tolls must fall first")
+
+
+def test_reported_clause_running_on_past_its_opening_quotation():
+    a = extract("The mayor said that \u201cthe bridge will reopen\u201d despite what the engineers "
+                "wrote in their report.")[0]
+    assert a.content.text.endswith("wrote in their report") and not a.direct
+
+
+def test_quotation_then_a_date_stays_the_quotation():
+    a = extract("The mayor said \u201cthe bridge will reopen\u201d on Tuesday.")[0]
+    assert a.content.text == "the bridge will reopen" and a.direct
+
+
+def test_next_quoted_sentence_with_closing_words_goes_on():
+    attrs = extract("\u201cTolls are too high,\u201d the driver said. \u201cThey are a tax\u201d on commuters.")
+    assert len(attrs) == 1
+    assert attrs[0].content.text.endswith("They are a tax\u201d on commuters")
+
+
+def test_next_quotation_with_its_own_cue_stands_apart():
+    attrs = extract("\u201cTolls are too high,\u201d the driver said. \u201cThey must fall,\u201d she added.")
+    assert [a.content.text for a in attrs] == ["Tolls are too high", "They must fall"]

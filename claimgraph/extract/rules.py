@@ -386,12 +386,24 @@ def adjacent_quote_before(r: Reader, region_start: int, sent_lo: int) -> Quote |
 def adjacent_quote_after(r: Reader, after: int, limit: int) -> Quote | None:
     """The quotation opening right after the cue region (`he said: “…”`, `he said, “…”`)."""
     q = r.quotes.starting_after(after)
-    if q is None or q.open_at > limit:
+    if q is None:
         return None
     gap = r.text[after:q.open_at]
-    if "\n" in gap or any(ch in gap for ch in ".!?") or r.text[after - 1] in ".!?":
+    if gap.strip() == ":" and gap.lstrip(" \t").startswith(":") and gap.count("\n") <= 2:
+        return q  # a quotation set off in its own paragraph after a colon (`X reports:` ¶ `“…”`)
+    if q.open_at > limit or "\n" in gap or any(ch in gap for ch in ".!?") or r.text[after - 1] in ".!?":
         return None
     return q if gap.strip().endswith((",", ":")) or gap.strip() == "" else None
+
+
+def _clause_goes_on(r: Reader, clause: Token | None, q: Quote) -> bool:
+    """Whether the reported clause runs on past the quotation it opens with
+    (`said that “A” against what B`): then the content is the clause, not the quotation."""
+    if clause is None or q.segments[-1][0] < q.open_at + 1 or len(q.segments) > 1:
+        return False
+    tail = [t for t in r.doc[clause.left_edge.i:clause.right_edge.i + 1]
+            if t.idx >= q.close_end and not t.is_punct and t.ent_type_ not in ("DATE", "TIME")]
+    return len(tail) >= 3  # more than a date: "… on Tuesday" is the saying's
 
 
 def quote_parts(q: Quote) -> list[tuple[int, int]]:
@@ -406,7 +418,11 @@ def continuation(r: Reader, q: Quote, v_end: int) -> Quote | None:
     gap = r.text[q.close_end:nxt.open_at]
     if len(gap) > 160 or "\n" in gap or any(ch in gap for ch in ".!?"):
         return None
-    return nxt if gap.rstrip().endswith((",", ":")) else None
+    if gap.rstrip().endswith((",", ":")):
+        return nxt
+    words = gap.rstrip().split()
+    joined = len(words) >= 2 and words[-1].lower() in ("but", "and") and words[-2].endswith(",")
+    return nxt if joined else None  # `“A,” he said, but “B.”`
 
 
 def via_of_verb(r: Reader, v: Token, subj: Token | None, via: list[tuple[int, int]],
@@ -667,7 +683,7 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
     else:
         qa = adjacent_quote_after(r, region_end, sent.end_char + 2) if not relative else None
         if qa is not None and (content_tok is None or qa.open_at <= content_tok.idx < qa.close_end) \
-                and obj_content is None:
+                and obj_content is None and not _clause_goes_on(r, content_tok, qa):
             parts = quote_parts(qa)
             direct = True
     if parts:
@@ -989,6 +1005,24 @@ def _clause_final_cue(r: Reader, tok: Token, sent: SpacySpan) -> bool:
         any(t.text == "," for t in r.doc[sent.start:tok.i])
 
 
+def _sentence_tail(r: Reader, q: Quote) -> int | None:
+    """Where the sentence a quotation closes in ends, if the words after the quotation hold no cue
+    and no other quotation (None where they do)."""
+    span = r.doc.char_span(q.close_end - 1, q.close_end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    line_end = r.text.find("\n", q.close_end)
+    end = min(span[0].sent.end_char, line_end if line_end >= 0 else len(r.text))
+    if end <= q.close_end:
+        return q.close_end
+    if r.quotes.starting_after(q.close_end) is not None and r.quotes.starting_after(q.close_end).open_at < end:
+        return None
+    words = [t for t in r.doc[span[0].i + 1:span[0].sent.end] if t.idx < end]
+    if any(t.lemma_.lower() in r.lex["speech_verbs"] or t.lower_ == "according" for t in words):
+        return None
+    return end if any(t.is_alpha for t in words) else q.close_end
+
+
 def _continue_quotes(found: list[Found], r: Reader) -> None:
     """ "“A,” she said. “B.”": a quotation standing alone right after a quoted report, with no cue
     of its own, goes on with the same speaker's words."""
@@ -1011,11 +1045,13 @@ def _continue_quotes(found: list[Found], r: Reader) -> None:
             continue
         if any(a <= q.start < b for a, b in taken):
             continue
-        line_end = r.text.find("\n", q.close_end)
-        rest = r.text[q.close_end:line_end if line_end >= 0 else len(r.text)]
-        if rest.strip(" \t.,;:!?") != "":
-            continue  # the quote has more words after it (its own cue, or the writer's)
-        f.parts = (list(f.parts) or [f.content]) + [r.trim(a, b) for a, b in q.segments]
+        segments = [r.trim(a, b) for a, b in q.segments]
+        tail = _sentence_tail(r, q)
+        if tail is None:
+            continue  # the sentence goes on to a cue of its own, or another quotation
+        if tail > q.close_end:  # `“B” for the top earners.`: the words closing the quoted sentence
+            segments[-1] = r.trim(segments[-1][0], tail)
+        f.parts = (list(f.parts) or [f.content]) + segments
         f.content = (f.parts[0][0], f.parts[-1][1])
         taken.append(f.content)
 
