@@ -132,9 +132,9 @@ def test_quotation_then_a_date_stays_the_quotation():
 
 
 def test_next_quoted_sentence_with_closing_words_goes_on():
-    attrs = extract("\u201cTolls are too high,\u201d the driver said. \u201cThey are a tax\u201d on commuters.")
+    attrs = extract("\u201cTolls are too high,\u201d the driver said. \u201cThey are a tax\u201d on drivers.")
     assert len(attrs) == 1
-    assert attrs[0].content.text.endswith("They are a tax\u201d on commuters")
+    assert attrs[0].content.text.endswith("They are a tax\u201d on drivers")
 
 
 def test_next_quotation_with_its_own_cue_stands_apart():

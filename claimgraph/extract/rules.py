@@ -1015,7 +1015,8 @@ def _sentence_tail(r: Reader, q: Quote) -> int | None:
     end = min(span[0].sent.end_char, line_end if line_end >= 0 else len(r.text))
     if end <= q.close_end:
         return q.close_end
-    if r.quotes.starting_after(q.close_end) is not None and r.quotes.starting_after(q.close_end).open_at < end:
+    nxt = r.quotes.starting_after(q.close_end)
+    if nxt is not None and nxt.open_at < end:
         return None
     words = [t for t in r.doc[span[0].i + 1:span[0].sent.end] if t.idx < end]
     if any(t.lemma_.lower() in r.lex["speech_verbs"] or t.lower_ == "according" for t in words):
