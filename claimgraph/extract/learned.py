@@ -496,6 +496,11 @@ def asserts(sdoc: SpacyDoc, content: tuple[int, int]) -> bool:
     return any(t.tag_ in FINITE for t in sdoc[lo:hi + 1])
 
 
+def has_verb(sdoc: SpacyDoc, content: tuple[int, int]) -> bool:
+    """A content with a verb of its own, finite or not: a proposition rather than a thing named."""
+    return any(t.pos_ in ("VERB", "AUX") for t in sdoc[content[0]:content[1] + 1])
+
+
 @lru_cache(maxsize=1)
 def admission() -> dict[str, Any]:
     """Which model attributions our guidelines accept (claimgraph/data/learned_cues.json)."""
@@ -522,6 +527,29 @@ def _covered(new: Attribution, old: Attribution) -> bool:
     return shared * 2 >= min(len(new.content.text), len(old.content.text))
 
 
+def admitted(sdoc: SpacyDoc, f: Found, policy: dict[str, Any]) -> bool:
+    """Whether our guidelines count a model attribution (claimgraph/data/learned_cues.json).
+
+    Each condition is graded by the model's confidence rather than all-or-nothing:
+    a content that is a bare noun phrase passes when the model is sure of the cue
+    (`clause_free_min_p`) or the cue word takes objects (`denied the report`).
+    """
+    le = lem(sdoc[f.anchor])
+    if le not in set(policy["allowed_cue_lemmas"]):
+        return False
+    if f.source is None and policy.get("require_source", True):
+        return False  # a cue with no sayer is a hedge in our guidelines
+    if f.source and not any(t.is_alpha for t in sdoc[f.source[0]:f.source[1] + 1]):
+        return False
+    if not policy.get("require_clause", True) or asserts(sdoc, f.content):
+        return True
+    if le in set(policy.get("object_content_lemmas", ())):
+        return True
+    if has_verb(sdoc, f.content):  # `urged them to leave`, `vowed not to repeat it`
+        return f.p >= policy.get("nonfinite_min_p", 1.1)
+    return f.p >= policy.get("clause_free_min_p", 1.1)
+
+
 def add_model_attributions(sdoc: SpacyDoc, attributions: list[Attribution],
                            document: Document) -> list[Attribution]:
     """Add the model's attributions whose cue and content the earlier components have not covered."""
@@ -532,18 +560,9 @@ def add_model_attributions(sdoc: SpacyDoc, attributions: list[Attribution],
     strip_words = set(model.get("strip_complementizers", []))
     min_add = model["thresholds"].get("add", 0.5)
     policy = admission()
-    allowed = set(policy["allowed_cue_lemmas"])
-    objects = set(policy.get("object_content_lemmas", []))
     out = list(attributions)
-    for f in predict(sdoc, model, only=allowed):
-        if f.p < min_add or lem(sdoc[f.anchor]) not in allowed:
-            continue
-        if f.source is None and policy.get("require_source", True):
-            continue  # a cue with no sayer is a hedge in our guidelines
-        if f.source and not any(t.is_alpha for t in sdoc[f.source[0]:f.source[1] + 1]):
-            continue
-        if (policy.get("require_clause", True) and not asserts(sdoc, f.content)
-                and lem(sdoc[f.anchor]) not in objects):
+    for f in predict(sdoc, model, only=set(policy["allowed_cue_lemmas"])):
+        if f.p < min_add or not admitted(sdoc, f, policy):
             continue
         att = to_attribution(sdoc, document.text, f, strip_words)
         if att is None:

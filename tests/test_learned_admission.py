@@ -1,0 +1,69 @@
+"""The admission filter of the learned component: which model attributions our guidelines keep."""
+
+from __future__ import annotations
+
+from claimgraph.extract import learned
+from claimgraph.nlp import load_nlp
+
+POLICY = {
+    "allowed_cue_lemmas": ["urge", "criticize", "say", "deny"],
+    "object_content_lemmas": ["deny"],
+    "require_source": True,
+    "require_clause": True,
+    "nonfinite_min_p": 0.8,
+    "clause_free_min_p": 0.95,
+}
+
+
+def found(text: str, cue: str, source: str | None, content: str, p: float):
+    """A model attribution over the words of `text`, as predict() would return it."""
+    sdoc = load_nlp()(text)
+
+    def rng(words: str) -> tuple[int, int]:
+        start = text.index(words)
+        toks = [t.i for t in sdoc if start <= t.idx < start + len(words)]
+        return toks[0], toks[-1]
+
+    c = rng(cue)
+    return sdoc, learned.Found(c[0], c, rng(source) if source else None, rng(content), p)
+
+
+def test_a_finite_clause_passes_at_any_confidence():
+    sdoc, f = found("The minister said the border would stay shut.", "said", "The minister",
+                    "the border would stay shut", 0.55)
+    assert learned.admitted(sdoc, f, POLICY)
+
+
+def test_a_nonfinite_content_needs_a_confident_cue():
+    text = "The mayor urged residents to boil their water."
+    sdoc, f = found(text, "urged", "The mayor", "residents to boil their water", 0.9)
+    assert learned.admitted(sdoc, f, POLICY)
+    sdoc, f = found(text, "urged", "The mayor", "residents to boil their water", 0.6)
+    assert not learned.admitted(sdoc, f, POLICY)
+
+
+def test_a_noun_phrase_content_needs_a_very_confident_cue():
+    text = "The senator criticized the new budget."
+    sdoc, f = found(text, "criticized", "The senator", "the new budget", 0.9)
+    assert not learned.admitted(sdoc, f, POLICY)
+    sdoc, f = found(text, "criticized", "The senator", "the new budget", 0.97)
+    assert learned.admitted(sdoc, f, POLICY)
+
+
+def test_object_cues_take_noun_phrases():
+    sdoc, f = found("The ministry denied the report.", "denied", "The ministry", "the report", 0.6)
+    assert learned.admitted(sdoc, f, POLICY)
+
+
+def test_no_sayer_or_an_unlisted_cue_word_is_left_out():
+    text = "It was said the border would stay shut."
+    sdoc, f = found(text, "said", None, "the border would stay shut", 0.99)
+    assert not learned.admitted(sdoc, f, POLICY)
+    sdoc, f = found("The minister hinted the border would stay shut.", "hinted", "The minister",
+                    "the border would stay shut", 0.99)
+    assert not learned.admitted(sdoc, f, POLICY)
+
+
+def test_the_shipped_policy_grades_by_confidence():
+    policy = learned.admission()
+    assert policy["nonfinite_min_p"] <= policy["clause_free_min_p"] <= 1.0
