@@ -74,7 +74,7 @@ def test_transcript_turns_go_to_their_speakers():
             "\"(CROSSTALK.)\n\n"
             "\"HOST: Thank you, mayor.\"\n")
     turns = [(src(a), a.content.text) for a in extract(text) if a.cue.text == ":"]
-    assert turns == [("HOST", "Will the harbour reopen this year"),
+    assert turns == [("HOST", "Will the harbour reopen this year?"),
                      ("LUND", "It will reopen by spring. The ferries are booked.\n\n"
                               "\"And the tolls will fall"),
                      ("HOST", "Thank you, mayor")]
@@ -140,3 +140,18 @@ def test_next_quoted_sentence_with_closing_words_goes_on():
 def test_next_quotation_with_its_own_cue_stands_apart():
     attrs = extract("\u201cTolls are too high,\u201d the driver said. \u201cThey must fall,\u201d she added.")
     assert [a.content.text for a in attrs] == ["Tolls are too high", "They must fall"]
+
+
+def test_a_quoted_question_keeps_its_mark():
+    a = extract("\u201cWho will pay for the bridge?\u201d the mayor asked.")[0]
+    assert a.content.text == "Who will pay for the bridge?"
+
+
+def test_sayer_closing_the_sentence_asserts_both_conjuncts():
+    a = extract("The ferry was due at noon, but the captain held it back, a port official said.")[0]
+    assert a.content.text == "The ferry was due at noon, but the captain held it back"
+
+
+def test_sayer_closing_the_sentence_leaves_an_earlier_report_alone():
+    attrs = extract("The mayor said the bridge would reopen, but the tolls will rise, the engineer added.")
+    assert [a.content.text for a in attrs] == ["the bridge would reopen", "the tolls will rise"]

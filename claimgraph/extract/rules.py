@@ -30,6 +30,7 @@ from claimgraph.model import Attribution, Document, Span
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 EDGE_PUNCT = set(",;:.!?—–-")
+END_PUNCT = EDGE_PUNCT - set("?!")  # a question or exclamation keeps its mark: it is part of the words
 QUOTE_CHARS = set("\"“”„«»") | {"''"}  # characters, and the doubled apostrophe as spaCy tokenises it
 RELATIVIZERS = {"who", "which", "that", "whose", "whom", "where"}
 
@@ -89,7 +90,7 @@ class Reader:
             s0, e0 = start, end
             while start < end and (t[start].isspace() or t[start] in EDGE_PUNCT):
                 start += 1
-            while end > start and (t[end - 1].isspace() or t[end - 1] in EDGE_PUNCT):
+            while end > start and (t[end - 1].isspace() or t[end - 1] in END_PUNCT):
                 end -= 1
             for word in (" and", " but", " while", " or"):
                 if t[start:end].endswith(word) and end - len(word) > start:
@@ -718,7 +719,13 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
     elif front_clause or v.dep_ in ("ccomp", "parataxis") and v.head.i < v.i \
             and lemma not in lex["needs_clause_only"]:
         head = v.head
-        first = after_semicolon(r, lo if front_clause else max(head.left_edge.i, lo), region_lo)
+        top = head
+        final = all(t.is_punct or t.is_space for t in r.doc[region_hi + 1:sent.end])
+        while final and top.dep_ == "conj" and top.head.i < top.i and top.head.i >= lo:
+            top = top.head  # "A, but B, a source said.": the sayer closing the sentence asserts all of it
+        if any(_is_cue_word(r, t) for t in r.doc[max(top.left_edge.i, lo):head.left_edge.i]):
+            top = head
+        first = after_semicolon(r, lo if front_clause else max(top.left_edge.i, lo), region_lo)
         if region_lo - 1 >= first and r.doc[region_lo - 1].is_punct:
             content = r.tok_range(first, region_lo - 1)
             content_root = head.i
