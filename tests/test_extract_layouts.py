@@ -155,3 +155,19 @@ def test_sayer_closing_the_sentence_asserts_both_conjuncts():
 def test_sayer_closing_the_sentence_leaves_an_earlier_report_alone():
     attrs = extract("The mayor said the bridge would reopen, but the tolls will rise, the engineer added.")
     assert [a.content.text for a in attrs] == ["the bridge would reopen", "the tolls will rise"]
+
+
+# ---- nouns of asserting ---------------------------------------------------------------------------------
+
+def test_possessor_claim_that_clause():
+    attrs = extract("Fact-checkers examined the governor's claim that the bridge had never been inspected.")
+    assert [(a.cue.text, src(a), a.content.text) for a in attrs] == [
+        ("claim", "the governor", "the bridge had never been inspected")]
+
+
+def test_claim_without_a_holder_is_no_attribution():
+    assert extract("Claims that the vote was rigged spread quickly online.") == []
+
+
+def test_claim_with_a_relative_clause_is_no_attribution():
+    assert extract("The governor's claim that he repeated on Monday was false.") == []

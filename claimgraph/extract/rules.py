@@ -900,6 +900,34 @@ def phrase_cue(r: Reader, tok: Token, sent: SpacySpan, lo: int) -> Found | None:
                  content_root=head.i if head.i != tok.i else -1, source_tok=obj.i, sent_start=lo)
 
 
+def noun_cue(r: Reader, tok: Token, lo: int) -> Found | None:
+    """ "X's claim that Y", "the warning by X that Y": a noun of asserting, its holder and its clause."""
+    clause = next((c for c in tok.rights if c.dep_ in ("acl", "ccomp", "appos")
+                   and any(m.dep_ == "mark" and m.lower_ == "that" and m.i < c.i for m in c.children)), None)
+    if clause is None:
+        return None
+    lemma = clause.lemma_.lower()
+    if (lemma in r.lex["claim_object_verbs"] or lemma in r.lex["speech_verbs"]) \
+            and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd", "auxpass")
+                        for c in clause.children):
+        return None  # "the claim that he repeated": the claim is the verb's missing object
+    holder = next((c for c in tok.lefts if c.dep_ == "poss"), None)
+    if holder is None:
+        prep = next((c for c in tok.rights if c.dep_ in ("prep", "agent") and c.i < clause.i
+                     and c.lower_ in r.lex["claim_holder_preps"]), None)
+        holder = next((o for o in prep.children if o.dep_ == "pobj"), None) if prep is not None else None
+    if holder is None:
+        return None
+    a, b, _ = r.np(holder)
+    if b > a and r.doc[b].dep_ == "case":
+        b -= 1  # "the governor's": the holder without its possessive ending
+    content = r.trim(*content_span(r, clause, max(lo, tok.i + 1)))
+    if content[1] - content[0] < 2:
+        return None
+    return Found(cue=r.tok_range(tok.i, tok.i), content=content, source=r.tok_range(a, b), anchor=tok.i,
+                 content_root=clause.i, source_tok=holder.i, sent_start=lo, region=r.doc[min(a, tok.i)].idx)
+
+
 # ---- assembling --------------------------------------------------------------------------------------
 
 def _shown_speaker(f: Found, v: Token, r: Reader) -> bool:
@@ -1102,6 +1130,10 @@ def find_attributions(sdoc: SpacyDoc, attributions: list[Attribution],
                 f = verb_cue(r, tok, sent, lo)
                 if f is not None and f.source is None:
                     pending.append((f, tok))
+            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lex["claim_nouns"]:
+                if r.in_quote(tok) is not None:
+                    continue
+                f = noun_cue(r, tok, lo)
             elif low == "according" or (low in lex["per_words"] and tok.pos_ == "ADP"):
                 if r.in_quote(tok) is not None:
                     continue
