@@ -43,3 +43,16 @@ def test_body_named_briefly_revising_its_toll_is_an_update():
     res = link_documents(docs)
     assert frozenset("ab") in _pairs(res, "update")
     assert not _pairs(res, "conflict")
+
+
+def test_same_measured_count_links_claims_worded_differently():
+    docs = [
+        doc("a", "Dune Post", "2025-06-02", ("the governor", "57 bodies were pulled out", [])),
+        doc("b", "Oasis Wire", "2025-06-02", ("the emergency service", "57 people died in the quake", [])),
+    ]
+    from claimgraph.link.cluster import figures_match
+    from claimgraph.link.figures import read_figures
+
+    assert figures_match(read_figures(docs[0].attributions[0].content.text), read_figures("57 people died"))
+    res = link_documents(docs)
+    assert not res.disagreements

@@ -24,3 +24,8 @@ def test_quantifier_of_the_number_and_dates_are_not_counts():
     assert [v for v, _ in _read("each of the three men was promised 2,000 dollars")] == [2000.0]
     assert _read("the agency registered 260 injured people as of May 12") == [(260.0, "injured")]
     assert _read("on June 3, 14 people were detained") == [(14.0, "detained")]
+
+
+def test_toll_named_well_before_its_number_is_still_the_toll():
+    text = "The death toll from Sunday's collapse of the old bridge over the river rose to 41"
+    assert _read(text) == [(41.0, "dead")]

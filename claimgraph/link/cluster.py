@@ -19,6 +19,7 @@ DENIAL_COS = 0.75
 # how each kind of evidence moves the cosine (set by hand on dev/, checked on dev-dense/)
 W = {
     "figures_agree": 0.12,
+    "figures_match": 0.25,
     "figures_differ": -0.25,
     "figures_one_side": -0.05,
     "same_origin": 0.1,
@@ -26,6 +27,7 @@ W = {
     "names": 0.08,
     "lexical": 0.3,
 }
+MATCH_MIN = 10  # smaller counts ("four gunmen", "two of them") recur across unrelated statements
 AVG_MARGIN = 0.0  # how far above the threshold the mean over two groups must be to merge them
 LEX_PIVOT = 0.2  # TF-IDF cosine that neither raises nor lowers the score
 
@@ -44,6 +46,13 @@ def figures_agree(a: list[Figure], b: list[Figure]) -> bool:
     return any(x.value == y.value or (comparable(x, y) and not disjoint(x, y)) for x in a for y in b)
 
 
+def figures_match(a: list[Figure], b: list[Figure]) -> bool:
+    """The same count of the same thing ("133 dead"): on one story, few statements share one."""
+    return any(
+        x.measure and x.value == y.value and x.value >= MATCH_MIN and comparable(x, y) for x in a for y in b
+    )
+
+
 def pair_score(a: Item, b: Item, cos: float, lex: float = LEX_PIVOT) -> float:
     """How likely two attributions assert the same proposition (higher is likelier).
 
@@ -55,7 +64,10 @@ def pair_score(a: Item, b: Item, cos: float, lex: float = LEX_PIVOT) -> float:
         return -1.0
     s = cos + W["lexical"] * (lex - LEX_PIVOT)
     if a.figures and b.figures:
-        s += W["figures_agree"] if figures_agree(a.figures, b.figures) else W["figures_differ"]
+        if figures_match(a.figures, b.figures):
+            s += W["figures_match"]
+        else:
+            s += W["figures_agree"] if figures_agree(a.figures, b.figures) else W["figures_differ"]
     elif a.figures or b.figures:
         s += W["figures_one_side"]
     if a.origin.key and b.origin.key:

@@ -116,10 +116,12 @@ def _kind(
         return "update", True
     if fa.measure in link_lexicon()["fixed_measures"]:
         return "conflict", True  # a one-time fact (a sum promised, a distance) does not move over time
-    if x.when != y.when:
+    if x.when != y.when or a.first.when != b.first.when:
+        b_later = _order(y) >= _order(x) if x.when != y.when else True
+        early, late = (fa, fb) if b_later else (fb, fa)
         # a running total that shrinks in another source's later report is a rival count, not a revision
-        shrinks = fb.high < fa.low and fa.measure in link_lexicon()["cumulative_measures"]
-        return ("conflict" if shrinks else "update"), True
+        shrinks = late.high < early.low and fa.measure in link_lexicon()["cumulative_measures"]
+        return ("conflict" if shrinks else "update"), b_later
     return "conflict", True
 
 

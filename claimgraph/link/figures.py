@@ -17,6 +17,7 @@ from claimgraph.link.lexicon import link_lexicon, quantity_words
 
 # "more than 60 killed" is not read as compatible with 115: news rounds down to a near figure
 OPEN_ABOVE = 1.5
+MEASURE_BEFORE = 14  # "the death toll from Friday night's assault on the hall rose to 133"
 OWN_WINDOW = 8  # "had lost seven fighters, with 12 wounded": both figures are its own losses
 TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[A-Za-z]+(?:'[a-z]+)?|[%$€£₽]")
 
@@ -137,7 +138,7 @@ def _number_at(toks: list[str], i: int, t: dict) -> tuple[float, int] | None:
 def _measure_near(toks: list[str], i: int, j: int, t: dict) -> str:
     """The measure word nearest the number (a few words before, more after)."""
     best, best_d = "", 99
-    lo, hi = max(0, i - 10), min(len(toks), j + 10)
+    lo, hi = max(0, i - MEASURE_BEFORE), min(len(toks), j + 10)
     for k in range(lo, hi):
         for phrase, name in t["measures_by_first"].get(toks[k], ()):
             if tuple(toks[k : k + len(phrase)]) == phrase:
