@@ -171,3 +171,26 @@ def test_claim_without_a_holder_is_no_attribution():
 
 def test_claim_with_a_relative_clause_is_no_attribution():
     assert extract("The governor's claim that he repeated on Monday was false.") == []
+
+
+# ---- a cue in the middle of its statement ----------------------------------------------------------------
+
+def test_quote_words_read_as_subject_give_way_to_the_sayer_after_the_verb():
+    a = extract("The bus was late.\n\n\u201cThe depot is in chaos. Total chaos,\u201d said Ana Ruiz.")[0]
+    assert src(a) == "Ana Ruiz" and a.content.text == "The depot is in chaos. Total chaos"
+
+
+def test_cue_set_off_in_the_middle_takes_the_clause_after_it():
+    a = extract("The depot was busy, the manager said, until the new line opened in May.")[0]
+    assert a.content.text == "The depot was busy, the manager said, until the new line opened in May"
+    assert [p.text for p in a.content_parts] == ["The depot was busy", "until the new line opened in May"]
+
+
+def test_cue_set_off_in_the_middle_leaves_a_verbless_tail():
+    a = extract("The ferry will sail, the captain said on Monday, in a short statement.")[0]
+    assert a.content.text == "The ferry will sail"
+
+
+def test_cue_set_off_in_the_middle_leaves_a_participle_report():
+    attrs = extract("The ferry will sail, the captain said, adding that the tolls would rise.")
+    assert [a.content.text for a in attrs] == ["The ferry will sail", "the tolls would rise"]

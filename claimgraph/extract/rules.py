@@ -397,6 +397,27 @@ def adjacent_quote_after(r: Reader, after: int, limit: int) -> Quote | None:
     return q if gap.strip().endswith((",", ":")) or gap.strip() == "" else None
 
 
+def _clause_after_aside(r: Reader, region_hi: int, sent: SpacySpan) -> tuple[int, int] | None:
+    """The rest of a sentence whose cue stands set off by commas in its middle ("A, he said, until B"),
+    where that rest is more of the same statement: a finite clause with no cue, relay or quotation."""
+    k = region_hi + 1
+    if k >= sent.end or r.doc[k].text != ",":
+        return None
+    words = [t for t in r.doc[k + 1:sent.end] if not (t.is_punct or t.is_space)]
+    if len(words) < 3 or any(t.text in QUOTE_CHARS or r.in_quote(t) is not None
+                             for t in r.doc[k + 1:sent.end]):
+        return None
+    lex = r.lex
+    if any(t.lemma_.lower() in lex["speech_verbs"] | lex["relay_verbs"] | lex["relay_participles"]
+           or t.lower_ == "according" for t in words):
+        return None
+    if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD")
+               or t.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECTS for c in t.children) for t in words):
+        return None  # a verbless tail ("…, in a statement") is how it was said
+    s, e = r.trim(*r.tok_range(words[0].i, words[-1].i))
+    return (s, e) if e - s >= 2 else None
+
+
 def _clause_goes_on(r: Reader, clause: Token | None, q: Quote) -> bool:
     """Whether the reported clause runs on past the quotation it opens with
     (`said that “A” against what B`): then the content is the clause, not the quotation."""
@@ -514,6 +535,9 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
     content_tok: Token | None = None
     obj_content: tuple[int, int] | None = None
     subj = subject_of(v, lo)
+    if subj is not None and r.in_quote(subj) is not None:  # "“…, full panic mode,” said X": the quote's words
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > v.i
+                     and r.in_quote(c) is None), None)
     if subj is not None and subj.lower_ in RELATIVIZERS and v.dep_ == "relcl":
         subj = v.head  # "a suspect who ... said": the sayer is the noun the clause describes
     if subj is not None and subj.i < lo and not any(c.dep_ in ("appos", "conj") and c.i >= lo
@@ -706,6 +730,10 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
     elif content_tok is not None:
         first = after_semicolon(r, max(content_tok.left_edge.i, lo), region_lo)
         content = r.tok_range(first, region_lo - 1) if region_lo - 1 >= first else None
+        rest = _clause_after_aside(r, region_hi, sent) if content is not None else None
+        if rest is not None and content_tok.right_edge.i < region_lo:
+            parts = [r.trim(*content), rest]
+            content = (parts[0][0], rest[1])
     elif v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children) \
             and lemma not in lex["needs_addressee"]:
         head = v.head  # "As one analyst put it, Y" / "Y, as the ministry noted"
@@ -729,6 +757,10 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
         if region_lo - 1 >= first and r.doc[region_lo - 1].is_punct:
             content = r.tok_range(first, region_lo - 1)
             content_root = head.i
+            rest = _clause_after_aside(r, region_hi, sent)
+            if rest is not None:  # "A, the agency said, and B." / "A, he said, until B."
+                parts = [r.trim(*content), rest]
+                content = (parts[0][0], rest[1])
     elif lemma in lex["np_clause_verbs"] and source_tok is not None:
         content, content_root = loose_clause(r, v, region_hi, sent)
     if content is None and not parts and lemma not in lex["needs_clause_only"] and region_lo - 1 > lo \
