@@ -194,3 +194,9 @@ def test_cue_set_off_in_the_middle_leaves_a_verbless_tail():
 def test_cue_set_off_in_the_middle_leaves_a_participle_report():
     attrs = extract("The ferry will sail, the captain said, adding that the tolls would rise.")
     assert [a.content.text for a in attrs] == ["The ferry will sail", "the tolls would rise"]
+
+
+def test_colon_introduced_paragraph_without_quote_marks():
+    attrs = extract("The governor added:\n\nIt is typical of the council. It never listens.\n\nIt rained.")
+    assert [(src(a), a.content.text) for a in attrs] == [
+        ("The governor", "It is typical of the council. It never listens")]

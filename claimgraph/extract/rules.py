@@ -397,6 +397,30 @@ def adjacent_quote_after(r: Reader, after: int, limit: int) -> Quote | None:
     return q if gap.strip().endswith((",", ":")) or gap.strip() == "" else None
 
 
+def _colon_block(r: Reader, region_end: int) -> tuple[int, int] | None:
+    """The paragraph after a cue that closes its own with a colon (`X added:` ¶ words), when that
+    paragraph is not itself a quotation (those are read as quotations)."""
+    t = r.text
+    k = region_end
+    while k < len(t) and t[k] in " \t":
+        k += 1
+    if k >= len(t) or t[k] != ":":
+        return None
+    k += 1
+    while k < len(t) and t[k] in " \t":
+        k += 1
+    if k >= len(t) or t[k] != "\n":
+        return None
+    while k < len(t) and t[k] in " \t\n\u00a0":
+        k += 1
+    end = t.find("\n", k)
+    end = len(t) if end < 0 else end
+    if k >= end or mark_at(t, k):
+        return None
+    s, e = r.trim(k, end)
+    return (s, e) if len(t[s:e].split()) >= 3 else None
+
+
 def _clause_after_aside(r: Reader, region_hi: int, sent: SpacySpan) -> tuple[int, int] | None:
     """The rest of a sentence whose cue stands set off by commas in its middle ("A, he said, until B"),
     where that rest is more of the same statement: a finite clause with no cue, relay or quotation."""
@@ -763,6 +787,8 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
                 content = (parts[0][0], rest[1])
     elif lemma in lex["np_clause_verbs"] and source_tok is not None:
         content, content_root = loose_clause(r, v, region_hi, sent)
+    if content is None and not parts and not relative:
+        content = _colon_block(r, region_end)  # "The governor added:" ¶ the paragraph he said
     if content is None and not parts and lemma not in lex["needs_clause_only"] and region_lo - 1 > lo \
             and r.doc[region_lo - 1].text == "," and all(t.is_punct or t.is_space
                                                           for t in r.doc[region_hi + 1:sent.end]):
