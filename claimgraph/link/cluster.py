@@ -26,6 +26,7 @@ W = {
     "other_origin": -0.08,
     "names": 0.08,
     "lexical": 0.3,
+    "mood_differs": -0.3,
 }
 MATCH_MIN = 10  # smaller counts ("four gunmen", "two of them") recur across unrelated statements
 AVG_MARGIN = 0.0  # how far above the threshold the mean over two groups must be to merge them
@@ -74,6 +75,8 @@ def pair_score(a: Item, b: Item, cos: float, lex: float = LEX_PIVOT) -> float:
         s += W["same_origin"] if a.origin.key == b.origin.key else W["other_origin"]
     if a.names and b.names:
         s += W["names"] * len(a.names & b.names) / len(a.names | b.names)
+    if a.asks != b.asks:  # a question and an answer to it are different claims
+        s += W["mood_differs"]
     if a.negated != b.negated:
         if cos >= DENIAL_COS:  # the same words, one of them denied: opposite claims
             return -1.0

@@ -36,6 +36,7 @@ class Item:
     names: frozenset[str]
     negated: bool
     growth: bool
+    asks: bool = False  # an open question ("who sent them is still to be established"), not an assertion
     relays: list[str] = field(default_factory=list)  # outermost first: outlet, via..., then the source
     wire_copy_of: str | None = None
 
@@ -43,6 +44,17 @@ class Item:
 def _has_phrase(words: list[str], phrases: list[str]) -> bool:
     joined = " " + " ".join(words) + " "
     return any(" " + p + " " in joined for p in phrases)
+
+
+def _asks(text: str, words: list[str], lex: dict) -> bool:
+    """The claim poses a question: a wh-word together with a word that leaves it open, or a question mark.
+
+    "it is still to be established who ordered it" says nothing about who did;
+    it is not the same claim as an answer, nor a denial of one.
+    """
+    if text.rstrip().endswith("?"):
+        return True
+    return bool(set(words) & set(lex["question_words"])) and _has_phrase(words, lex["question_cues"])
 
 
 def build_items(docs: list[Document]) -> list[Item]:
@@ -84,6 +96,7 @@ def build_items(docs: list[Document]) -> list[Item]:
                     or att.certainty == "denied"
                     or _has_phrase(cue_words, ["denied", "deny", "denies", "rejected", "dismissed"]),
                     growth=_has_phrase(words, lex["growth"]),
+                    asks=_asks(content, words, lex),
                     relays=relays,
                     wire_copy_of=doc.near_duplicate_of,
                 )

@@ -135,13 +135,15 @@ def _surname(text: str) -> str:
     the speaker is named first; later names say whom they serve.
     """
     heads = set(link_lexicon()["body_heads"])
+    places = set(link_lexicon()["body_level_words"])  # "Moscow Region governor X": the run names a place
     run: list[str] = []
     for w in WORD.findall(text.replace("’", "'")) + ["."]:
         if w[:1].isupper() and not w.isupper():
             run.append(w.rstrip(".'"))
             continue
         joined = " " + " ".join(run).lower() + " "
-        if len(run) >= 2 and not any(" " + h + " " in joined for h in heads):
+        organisation = any(" " + h + " " in joined for h in heads)
+        if len(run) >= 2 and not organisation and run[-1].lower() not in places:
             return run[-1].lower()
         run = []
     return ""

@@ -66,9 +66,14 @@ def _merge_contained(names: dict[str, Counter[str]]) -> dict[str, Counter[str]]:
 def provenance(items: list[Item]) -> Provenance:
     """Origins, relay edges and spread of one claim's appearances."""
     names: dict[str, Counter[str]] = {}
+    person_key: dict[str, str] = {}  # a named person's first key on this claim
     for it in items:
-        if it.origin.key:
-            names.setdefault(it.origin.key, Counter())[it.origin.name] += 1
+        key = it.origin.key
+        if not key:
+            continue
+        if it.origin.person:  # "Governor X" once keyed by the body he speaks for, once by name: one origin
+            key = person_key.setdefault(it.origin.person, key)
+        names.setdefault(key, Counter())[it.origin.name] += 1
     names = _merge_contained(names)
     if not names:  # only unresolved pronouns: one unnamed origin
         names = {"": Counter({items[0].origin.name or "unnamed source": 1})}
