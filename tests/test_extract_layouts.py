@@ -200,3 +200,26 @@ def test_colon_introduced_paragraph_without_quote_marks():
     attrs = extract("The governor added:\n\nIt is typical of the council. It never listens.\n\nIt rained.")
     assert [(src(a), a.content.text) for a in attrs] == [
         ("The governor", "It is typical of the council. It never listens")]
+
+
+# ---- phrases naming the source ----------------------------------------------------------------------------
+
+def test_sentence_opening_on_a_survey():
+    attrs = extract("In the survey, most drivers backed the new toll.")
+    assert [(a.cue.text, src(a), a.content.text) for a in attrs] == [
+        ("In", "the survey", "most drivers backed the new toll")]
+
+
+def test_sentence_opening_on_a_time_is_no_attribution():
+    assert extract("In the morning, the ferry left the harbour.") == []
+
+
+def test_according_to_with_a_clause_hung_on_its_object():
+    a = extract("According to harbour master Ana Ruiz, the ferry leaves at noon.")[0]
+    assert src(a) == "harbour master Ana Ruiz" and a.content.text == "the ferry leaves at noon"
+
+
+def test_according_to_a_noun_read_as_a_verb_object():
+    a = extract("The ferry left late, according to harbour insiders.")[0]
+    assert a.source is not None and a.source.text.endswith("insiders")
+    assert a.content.text == "The ferry left late"

@@ -899,7 +899,9 @@ def phrase_cue(r: Reader, tok: Token, sent: SpacySpan, lo: int) -> Found | None:
         to = next((c for c in tok.children if c.lower_ == "to"), None)
         if to is None:
             return None
-        obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        obj = max((c for c in to.children if c.dep_ == "pobj"), key=lambda c: c.i, default=None)
+        if obj is None and to.right_edge.i > to.i and to.right_edge.pos_ in ("NOUN", "PROPN"):
+            obj = to.right_edge  # "according to show insiders", the noun read as a verb's object
         last_cue = to
     else:
         obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
@@ -911,7 +913,13 @@ def phrase_cue(r: Reader, tok: Token, sent: SpacySpan, lo: int) -> Found | None:
         return None
     via: list[tuple[int, int]] = []
     a, b, _ = r.np(obj, via)
+    if obj.head.dep_ == "pcomp":
+        a = min(a, last_cue.i + 1)
     phrase_lo, phrase_hi = tok.i, obj.right_edge.i
+    if phrase_lo <= lo and phrase_hi > b + 1 and r.doc[b + 1].text == ",":
+        phrase_hi = b  # "According to X, the move reeks ...": the parser hung the clause on X
+    if phrase_lo <= lo and not any(t.text == "," for t in r.doc[last_cue.i + 1:a]):
+        a = last_cue.i + 1  # "According to harbour master Ana Ruiz,": all of it names the source
     head = tok.head
     # the clause the phrase qualifies
     c_lo, c_hi = max(head.left_edge.i, lo), head.right_edge.i
@@ -956,6 +964,24 @@ def phrase_cue(r: Reader, tok: Token, sent: SpacySpan, lo: int) -> Found | None:
     cue = r.tok_range(tok.i, last_cue.i)
     return Found(cue=cue, content=(s, e), source=r.tok_range(a, b), via=via, direct=direct, anchor=head.i,
                  content_root=head.i if head.i != tok.i else -1, source_tok=obj.i, sent_start=lo)
+
+
+def in_document_cue(r: Reader, tok: Token, sent: SpacySpan, lo: int) -> Found | None:
+    """ "In the survey, most voters backed the plan": a sentence opening on a document that asserts it."""
+    obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if obj is None or obj.lemma_.lower() not in r.lex["in_document_nouns"]:
+        return None
+    a, b, _ = r.np(obj)
+    comma = next((t.i for t in r.doc[b + 1:sent.end] if t.text == ","), None)
+    if comma is None or comma > obj.right_edge.i + 1 and comma > b + 1 and r.doc[b + 1].text != ",":
+        return None
+    rest = [t for t in r.doc[comma + 1:sent.end] if not (t.is_punct or t.is_space)]
+    if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in rest) \
+            or any(_is_cue_word(r, t) or t.lemma_.lower() in r.lex["document_verbs"] for t in rest):
+        return None  # no statement of its own, or one with its own cue
+    content = r.trim(*r.tok_range(rest[0].i, rest[-1].i))
+    return Found(cue=r.tok_range(tok.i, tok.i), content=content, source=r.tok_range(a, b), anchor=tok.i,
+                 source_tok=obj.i, sent_start=lo, region=tok.idx)
 
 
 def noun_cue(r: Reader, tok: Token, lo: int) -> Found | None:
@@ -1192,6 +1218,8 @@ def find_attributions(sdoc: SpacyDoc, attributions: list[Attribution],
                 if r.in_quote(tok) is not None:
                     continue
                 f = noun_cue(r, tok, lo)
+            elif low == "in" and tok.i == lo:
+                f = in_document_cue(r, tok, sent, lo)
             elif low == "according" or (low in lex["per_words"] and tok.pos_ == "ADP"):
                 if r.in_quote(tok) is not None:
                     continue
