@@ -223,3 +223,12 @@ def test_according_to_a_noun_read_as_a_verb_object():
     a = extract("The ferry left late, according to harbour insiders.")[0]
     assert a.source is not None and a.source.text.endswith("insiders")
     assert a.content.text == "The ferry left late"
+
+
+def test_split_quote_with_an_aside_between_its_halves():
+    attrs = extract("The meeting ran late.\n\n\u201cEvery time you raise the toll,\u201d the driver said, "
+                    "pointing at the gate, \u201cyou push more of us onto the old road.\u201d")
+    said = [a for a in attrs if a.cue.text == "said"]
+    assert len(said) == 1 and said[0].direct
+    assert [p.text for p in said[0].content_parts] == [
+        "Every time you raise the toll", "you push more of us onto the old road"]

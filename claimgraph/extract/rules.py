@@ -723,9 +723,11 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
     if qb is not None and not r.quote_opens_clause(qb):
         qb = None
     relative = v.dep_ == "relcl"  # "anybody who complains ... “is not ...”": the quote is not its content
-    if qb is not None and (content_tok is None or content_tok.i < v.i) and obj_content is None:
-        parts = quote_parts(qb)
-        nxt = continuation(r, qb, region_end)
+    nxt = continuation(r, qb, region_end) if qb is not None else None
+    second_half = nxt is not None and content_tok is not None \
+        and nxt.open_at <= content_tok.idx < nxt.close_end
+    if qb is not None and (content_tok is None or content_tok.i < v.i or second_half) and obj_content is None:
+        parts = quote_parts(qb)  # `“A,” he said, “B.”`, B perhaps parsed as the verb's clause
         if nxt is not None:
             parts += quote_parts(nxt)
         direct = True
