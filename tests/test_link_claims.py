@@ -41,3 +41,27 @@ def test_person_keyed_two_ways_on_one_claim_is_one_origin():
     items = build_items(docs)
     items[0].origin.key = "coastal region health ministry"  # as if learned from another description
     assert provenance(items).independent_origins == 1
+
+
+def test_unnamed_description_beside_a_named_origin_adds_no_origin():
+    docs = [
+        doc("a", "Dune Post", "2025-06-02", ("the Sand Alliance", "its fighters seized six trucks", [])),
+        doc("b", "Oasis Wire", "2025-06-02", ("a statement the rebels posted", "they seized six trucks", [])),
+        doc("c", "Oasis Wire", "2025-06-02", ("the Baza channel", "the rebels seized six trucks", [])),
+    ]
+    items = build_items(docs)
+    assert provenance(items[:2]).independent_origins == 1
+    assert provenance(items[1:2]).independent_origins == 1
+    assert provenance([items[0], items[2]]).independent_origins == 2  # a medium named is an origin
+
+
+def test_unnamed_speaker_is_not_held_apart_from_a_named_one():
+    from claimgraph.link.cluster import pair_score
+
+    docs = [
+        doc("a", "Dune Post", "2025-06-02", ("the Sand Alliance", "its fighters seized six trucks", [])),
+        doc("b", "Oasis Wire", "2025-06-02", ("a rebel statement", "its fighters seized six trucks", [])),
+        doc("c", "Oasis Wire", "2025-06-02", ("the Coast Guard", "its fighters seized six trucks", [])),
+    ]
+    a, b, c = build_items(docs)
+    assert pair_score(a, b, 0.6) > pair_score(a, c, 0.6)

@@ -54,6 +54,12 @@ def figures_match(a: list[Figure], b: list[Figure]) -> bool:
     )
 
 
+def _named(it: Item) -> bool:
+    """The origin is a named body or person, not a description ("a rebel commander")."""
+    o = it.origin
+    return bool(o.body or o.person) or o.key.startswith(("person:", "outlet:"))
+
+
 def pair_score(a: Item, b: Item, cos: float, lex: float = LEX_PIVOT) -> float:
     """How likely two attributions assert the same proposition (higher is likelier).
 
@@ -72,7 +78,10 @@ def pair_score(a: Item, b: Item, cos: float, lex: float = LEX_PIVOT) -> float:
     elif a.figures or b.figures:
         s += W["figures_one_side"]
     if a.origin.key and b.origin.key:
-        s += W["same_origin"] if a.origin.key == b.origin.key else W["other_origin"]
+        if a.origin.key == b.origin.key:
+            s += W["same_origin"]
+        elif _named(a) and _named(b):  # "a rebel commander" may well be the alliance named elsewhere
+            s += W["other_origin"]
     if a.names and b.names:
         s += W["names"] * len(a.names & b.names) / len(a.names | b.names)
     if a.asks != b.asks:  # a question and an answer to it are different claims

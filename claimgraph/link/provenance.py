@@ -17,6 +17,7 @@ from claimgraph.link.lexicon import link_lexicon
 
 ARTICLES = {"the", "a", "an"}
 WORD = re.compile(r"[a-z][a-z'-]*")
+PROPER = re.compile(r"\b[A-Z][\w'-]+")
 STEM = 6  # "investigators" and "investigative" share a body word
 
 
@@ -63,9 +64,32 @@ def _merge_contained(names: dict[str, Counter[str]]) -> dict[str, Counter[str]]:
     return out
 
 
+def _singular(w: str) -> str:
+    return w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w
+
+
+def _named(key: str, name: str) -> bool:
+    """A named source, or a description that still names an office or a medium ("the ministry", "bloggers").
+
+    Anything else ("a detained suspect", "a statement the rebels posted")
+    describes a speaker without naming one.
+    """
+    if key.startswith(("person:", "outlet:")):
+        return True
+    words = {_singular(w) for w in key.split()}
+    proper = {_singular(w.lower()) for w in PROPER.findall(name)}
+    if words & proper:  # "Baza": the key is a name
+        return True
+    lex = link_lexicon()
+    offices = set(lex["body_heads"]) | set(lex["roles"]) | set(lex["office_words"])
+    offices |= set(lex["body_level_words"]) | set(lex["media_heads"])
+    return bool(words & {_singular(w) for w in offices})
+
+
 def provenance(items: list[Item]) -> Provenance:
     """Origins, relay edges and spread of one claim's appearances."""
     names: dict[str, Counter[str]] = {}
+    named_keys: set[str] = set()
     person_key: dict[str, str] = {}  # a named person's first key on this claim
     for it in items:
         key = it.origin.key
@@ -74,7 +98,11 @@ def provenance(items: list[Item]) -> Provenance:
         if it.origin.person:  # "Governor X" once keyed by the body he speaks for, once by name: one origin
             key = person_key.setdefault(it.origin.person, key)
         names.setdefault(key, Counter())[it.origin.name] += 1
+        if _named(it.origin.key, it.origin.name) or it.origin.body or it.origin.person:
+            named_keys.add(key)
     names = _merge_contained(names)
+    if any(k in named_keys for k in names):  # "a detained suspect" beside named origins is one of them
+        names = {k: v for k, v in names.items() if k in named_keys}
     if not names:  # only unresolved pronouns: one unnamed origin
         names = {"": Counter({items[0].origin.name or "unnamed source": 1})}
     origins = [c.most_common(1)[0][0] for c in names.values()]
