@@ -232,3 +232,13 @@ def test_split_quote_with_an_aside_between_its_halves():
     assert len(said) == 1 and said[0].direct
     assert [p.text for p in said[0].content_parts] == [
         "Every time you raise the toll", "you push more of us onto the old road"]
+
+
+def test_one_word_opening_quote_and_a_title_before_the_name():
+    a = extract("The line was busy.\n\n\u201cSadly,\u201d Mr. Lund said, \u201cthe trains will not arrive before May.\u201d")[0]
+    assert [p.text for p in a.content_parts] == ["Sadly", "the trains will not arrive before May"]
+
+
+def test_subject_before_a_cue_set_off_by_commas():
+    a = extract("The new trains, the manager said, would arrive in May.")[0]
+    assert [p.text for p in a.content_parts] == ["The new trains", "would arrive in May"]

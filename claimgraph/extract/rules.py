@@ -456,13 +456,21 @@ def quote_parts(q: Quote) -> list[tuple[int, int]]:
     return list(q.segments)
 
 
+def _has_stop(r: Reader, start: int, end: int) -> bool:
+    """Whether a sentence stop stands between two characters (a title's "Mr." is no stop)."""
+    span = r.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return any(ch in r.text[start:end] for ch in ".!?")
+    return any(t.text in (".", "!", "?", "...", "…") or t.text[:1] in "!?" for t in span)
+
+
 def continuation(r: Reader, q: Quote, v_end: int) -> Quote | None:
     """The second half of a quote split around its cue: `“A,” he said, “B.”`."""
     nxt = r.quotes.starting_after(q.close_end)
     if nxt is None or nxt.open_at < v_end:
         return None
     gap = r.text[q.close_end:nxt.open_at]
-    if len(gap) > 160 or "\n" in gap or any(ch in gap for ch in ".!?"):
+    if len(gap) > 160 or "\n" in gap or _has_stop(r, q.close_end, nxt.open_at):
         return None
     if gap.rstrip().endswith((",", ":")):
         return nxt
@@ -697,8 +705,8 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
         if t is not None and t.i < v.i and not participle:
             region_lo = min(region_lo, max(t.left_edge.i, lo))
     for ch in v.lefts:
-        if ch.dep_ in ("aux", "auxpass", "advmod", "neg"):
-            region_lo = min(region_lo, ch.i)
+        if ch.dep_ in ("aux", "auxpass", "advmod", "neg") and r.in_quote(ch) is None:
+            region_lo = min(region_lo, ch.i)  # not a quoted word the parser hung on the verb
     left_np = r.np_left_of(region_lo, lo) if source_tok is None and not participle else None
     if left_np is not None:
         region_lo = left_np[0]
@@ -745,6 +753,13 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
         content = obj_content
     elif content_tok is not None and content_tok.i > v.i:
         content = content_span(r, content_tok, max(lo, v.i + 1))
+        before = max(content_tok.left_edge.i, lo)
+        if before < region_lo - 1 and r.doc[region_lo - 1].text == "," and region_hi + 1 < sent.end \
+                and r.doc[region_hi + 1].text == "," and r.in_quote(r.doc[before]) is None \
+                and not any(_is_cue_word(r, t) for t in r.doc[before:region_lo]):
+            # "These employees, the manager explained, were well paid": the clause's subject before the cue
+            parts = [r.trim(*r.tok_range(before, region_lo - 1)), r.trim(*content)]
+            content = (parts[0][0], parts[1][1])
         listed = [c for c in v.rights
                   if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > content_tok.right_edge.i
                   and not any(x.dep_ in SUBJECTS for x in c.children)
