@@ -235,7 +235,8 @@ def test_split_quote_with_an_aside_between_its_halves():
 
 
 def test_one_word_opening_quote_and_a_title_before_the_name():
-    a = extract("The line was busy.\n\n\u201cSadly,\u201d Mr. Lund said, \u201cthe trains will not come in May.\u201d")[0]
+    a = extract("The line was busy.\n\n\u201cSadly,\u201d Mr. Lund said, "
+                "\u201cthe trains will not come in May.\u201d")[0]
     assert [p.text for p in a.content_parts] == ["Sadly", "the trains will not come in May"]
 
 
