@@ -243,3 +243,9 @@ def test_one_word_opening_quote_and_a_title_before_the_name():
 def test_subject_before_a_cue_set_off_by_commas():
     a = extract("The new trains, the manager said, would arrive in May.")[0]
     assert [p.text for p in a.content_parts] == ["The new trains", "would arrive in May"]
+
+
+def test_cue_set_off_in_the_middle_before_a_closing_quotation():
+    a = extract("The museum opened.\n\nIt was, the president said, ''a stone where men were sold.''")[0]
+    assert [p.text for p in a.content_parts] == [
+        "It was", "a stone where men were sold"]

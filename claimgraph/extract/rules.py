@@ -428,16 +428,19 @@ def _clause_after_aside(r: Reader, region_hi: int, sent: SpacySpan) -> tuple[int
     if k >= sent.end or r.doc[k].text != ",":
         return None
     words = [t for t in r.doc[k + 1:sent.end] if not (t.is_punct or t.is_space)]
-    if len(words) < 3 or any(t.text in QUOTE_CHARS or r.in_quote(t) is not None
-                             for t in r.doc[k + 1:sent.end]):
+    if len(words) < 3:
+        return None
+    q = r.quotes.containing(r.doc[k + 1].idx) if k + 1 < sent.end else None
+    quoted = q is not None and q.open_at == r.doc[k + 1].idx and q.close_end >= words[-1].idx + len(words[-1])
+    if not quoted and any(t.text in QUOTE_CHARS or r.in_quote(t) is not None for t in r.doc[k + 1:sent.end]):
         return None
     lex = r.lex
-    if any(t.lemma_.lower() in lex["speech_verbs"] | lex["relay_verbs"] | lex["relay_participles"]
-           or t.lower_ == "according" for t in words):
+    if any(r.in_quote(t) is None and (t.lemma_.lower() in lex["speech_verbs"] | lex["relay_verbs"]
+                                      | lex["relay_participles"] or t.lower_ == "according") for t in words):
         return None
-    if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD")
-               or t.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECTS for c in t.children) for t in words):
-        return None  # a verbless tail ("…, in a statement") is how it was said
+    if not quoted and not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") or t.pos_ in ("VERB", "AUX")
+                              and any(c.dep_ in SUBJECTS for c in t.children) for t in words):
+        return None  # a verbless tail ("…, in a statement") is how it was said; "…, “a stone where …”" is not
     s, e = r.trim(*r.tok_range(words[0].i, words[-1].i))
     return (s, e) if e - s >= 2 else None
 
