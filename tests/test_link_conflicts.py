@@ -56,3 +56,45 @@ def test_same_measured_count_links_claims_worded_differently():
     assert figures_match(read_figures(docs[0].attributions[0].content.text), read_figures("57 people died"))
     res = link_documents(docs)
     assert not res.disagreements
+
+
+def test_denying_an_agent_conflicts_with_naming_it():
+    """'X had nothing to do with it' against 'it was organised by X': who did it, two answers."""
+    docs = [
+        doc(
+            "a",
+            "Dune Post",
+            "2025-06-02",
+            ("the Vardan foreign ministry", "Vardania had nothing to do with the bridge explosion", []),
+        ),
+        doc(
+            "b",
+            "Oasis Wire",
+            "2025-06-02",
+            ("the Kest security service", "the bridge explosion was helped by Vardanian intelligence", []),
+        ),
+        doc(
+            "c",
+            "Oasis Wire",
+            "2025-06-02",
+            ("the Kest security service", "whether Vardania was behind the bridge explosion is unclear", []),
+        ),
+    ]
+    res = link_documents(docs)
+    assert _pairs(res, "conflict") == {frozenset("ab")}  # the open question conflicts with nobody
+
+
+def test_clause_that_asserts_one_agent_and_denies_another():
+    from claimgraph.link.conflicts import _agents
+    from claimgraph.link.items import build_items
+
+    docs = [
+        doc(
+            "a",
+            "Dune Post",
+            "2025-06-02",
+            ("the ministry", "Red Front bore sole responsibility and there was no Vardanian involvement", []),
+        )
+    ]
+    asserted, denied = _agents(build_items(docs)[0])
+    assert "red" in asserted and "varda" in denied and "varda" not in asserted

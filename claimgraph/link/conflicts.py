@@ -32,6 +32,11 @@ FIGURE_MIN_COS = 0.5  # figures of claims that far apart in meaning are about di
 ESTIMATES = ("about", "at_most", "less_than", "range")  # figures that state a span, not a count so far
 MEMBER_MAX_RATIO = 2.0  # members of one claim whose counts differ more than this count different things
 WORD = re.compile(r"[a-z]+")
+NAMED_MIN_OVERLAP = 0.5  # enough shared words when the two also share a name
+NAME_STEM = 5
+CLAUSE = re.compile(r"[.;:]\s+|,?\s+(?:and|but|while|whereas)\s+(?:that\s+)?")
+PROPER = re.compile(r"\b[A-Z][A-Za-z]+")  # a capitalised word, first in the sentence too ("Iran has not")
+BLOCK_MAX = 60  # claims naming one agent in one story, above which the name is no block
 
 
 def _ref(items: list[Item], i: int) -> MemberRef:
@@ -248,28 +253,115 @@ def _content_words(text: str) -> set[str]:
     return {w[:5] for w in WORD.findall(text.lower()) if w not in drop and len(w) > 2}
 
 
+def _names_of(text: str) -> set[str]:
+    """Stems of the proper names a text holds: "Ukraine", "Ukrainian" and "Ukraine's" are one."""
+    caps = (w.lower() for w in PROPER.findall(text))
+    return {w[:NAME_STEM] for w in caps if len(w) > 2 and w not in ENGLISH_STOP_WORDS}
+
+
+def _cue_at(text: str) -> int:
+    """Where the first agency cue of a clause starts ("was behind", "had nothing to do with"), or -1."""
+    low = text.lower()
+    hits = [m.start() for p in link_lexicon()["agency_cues"] for m in re.finditer(r"\b" + p + r"\b", low)]
+    return min(hits) if hits else -1
+
+
+def _agents(it: Item) -> tuple[set[str], set[str]]:
+    """(names said to have done it, names said not to have), clause by clause.
+
+    "IS bears sole responsibility. There was no Ukrainian involvement"
+    asserts IS and denies Ukraine. A denied clause names its agent before
+    the cue ("Ukraine had nothing to do with the events at the hall":
+    Ukraine, not the hall); an asserted one may name it anywhere
+    ("prepared by X and facilitated by Y").
+    """
+    asserted: set[str] = set()
+    denied: set[str] = set()
+    whole = it.negated and not any(_denies(c) for c in CLAUSE.split(it.content))  # "X denied Y did it"
+    for clause in CLAUSE.split(it.content):
+        at = _cue_at(clause)
+        if at < 0:
+            continue
+        if whole or _denies(clause):
+            denied |= _names_of(clause[:at])
+        else:
+            asserted |= _names_of(clause)
+    return asserted, denied
+
+
+def _denies(clause: str) -> bool:
+    words = " " + " ".join(WORD.findall(clause.lower())) + " "
+    return "n't" in clause or any(" " + n + " " in words for n in link_lexicon()["negations"])
+
+
+def _denied_words(it: Item) -> set[str]:
+    """Content words of the clauses a claim denies (all of it when its cue denies: "X denied that ...")."""
+    clauses = [c for c in CLAUSE.split(it.content) if _denies(c)]
+    return _content_words(" ".join(clauses) if clauses else it.content)
+
+
+def _opposed(a: Item, b: Item, story: dict[str, int], cluster_of: list[int], i: int, j: int) -> bool:
+    """A denial and an assertion, from two origins, in one story and two claims, neither a question."""
+    if a.negated == b.negated or a.asks or b.asks or cluster_of[i] == cluster_of[j]:
+        return False
+    if story.get(a.doc_id) != story.get(b.doc_id) or same_origin(a, b):
+        return False
+    return not (a.figures and b.figures)
+
+
 def statement_conflicts(
     items: list[Item], cluster_of: list[int], cos_of: dict[tuple[int, int], float], story: dict[str, int]
 ) -> list[Disagreement]:
-    """A denial against an assertion of nearly the same words, from different origins."""
+    """A denial against an assertion of the same proposition, from different origins.
+
+    Two kinds: nearly the same words, one side denied ("X struck the
+    hospital" / "X did not strike it"); and who did it, where one origin
+    names an agent and another denies that agent had any part ("Y was
+    behind it" / "Y had nothing to do with it"), found by blocking on the
+    names the claims share, not by comparing all pairs.
+    """
     out: list[Disagreement] = []
-    done: set[frozenset[int]] = set()
-    for (i, j), cos in cos_of.items():
-        a, b = items[i], items[j]
-        if cos < STATEMENT_MIN_COS or a.negated == b.negated or cluster_of[i] == cluster_of[j]:
-            continue
-        if story.get(a.doc_id) != story.get(b.doc_id) or (a.origin.key and a.origin.key == b.origin.key):
-            continue
-        if a.figures and b.figures:
-            continue
-        wa, wb = _content_words(a.content), _content_words(b.content)
-        if min(len(wa), len(wb)) < 3 or len(wa & wb) / min(len(wa), len(wb)) < STATEMENT_MIN_OVERLAP:
-            continue
-        key = frozenset((cluster_of[i], cluster_of[j]))
+    done: set[frozenset[tuple[int, str]]] = set()
+
+    def add(i: int, j: int) -> None:
+        # once per two claims and two origins: who says what, not every repetition of it
+        key = frozenset(((cluster_of[i], items[i].origin.key), (cluster_of[j], items[j].origin.key)))
         if key in done:
-            continue
+            return
         done.add(key)
-        denier, asserter = (a, b) if a.negated else (b, a)
+        a, b = items[i], items[j]
+        denier, asserter = (a, b) if a.negated or not b.negated else (b, a)
         why = f"{_who(denier)} denies what {_who(asserter)} asserts"
         out.append(Disagreement("conflict", _ref(items, i), _ref(items, j), why))
+
+    for (i, j), cos in cos_of.items():
+        a, b = items[i], items[j]
+        if cos < STATEMENT_MIN_COS or not _opposed(a, b, story, cluster_of, i, j):
+            continue
+        wa = _denied_words(a) if a.negated else _content_words(a.content)
+        wb = _denied_words(b) if b.negated else _content_words(b.content)
+        if min(len(wa), len(wb)) < 3:
+            continue
+        shared = wa & wb
+        share = len(shared) / min(len(wa), len(wb))
+        names = _names_of(a.content) & _names_of(b.content)
+        # sharing names and other words: "Iran delivered missiles" / "no missiles were delivered by Iran"
+        if share >= STATEMENT_MIN_OVERLAP or (share >= NAMED_MIN_OVERLAP and names and shared - names):
+            add(i, j)
+    blocks: dict[tuple[int, str], tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+    for i, it in enumerate(items):
+        if it.asks:
+            continue
+        asserted, denied = _agents(it)
+        for n in asserted - denied:
+            blocks[(story.get(it.doc_id, 0), n)][0].append(i)
+        for n in denied:
+            blocks[(story.get(it.doc_id, 0), n)][1].append(i)
+    for yes, no in blocks.values():
+        if len(yes) * len(no) > BLOCK_MAX**2:  # a name on every claim of the story tells nothing
+            continue
+        for j in no:
+            for i in yes:
+                if cluster_of[i] != cluster_of[j] and not same_origin(items[i], items[j]):
+                    add(j, i)
     return out

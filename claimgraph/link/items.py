@@ -52,8 +52,8 @@ def _asks(text: str, words: list[str], lex: dict) -> bool:
     "it is still to be established who ordered it" says nothing about who did;
     it is not the same claim as an answer, nor a denial of one.
     """
-    if text.rstrip().endswith("?"):
-        return True
+    if text.rstrip().endswith("?") or (words and words[0] in lex["question_openers"]):
+        return True  # "whether X or Y was behind it"
     return bool(set(words) & set(lex["question_words"])) and _has_phrase(words, lex["question_cues"])
 
 
