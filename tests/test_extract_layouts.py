@@ -249,3 +249,15 @@ def test_cue_set_off_in_the_middle_before_a_closing_quotation():
     a = extract("The museum opened.\n\nIt was, the president said, ''a stone where men were sold.''")[0]
     assert [p.text for p in a.content_parts] == [
         "It was", "a stone where men were sold"]
+
+
+def test_report_quoting_in_part_goes_on_in_the_next_quoted_sentence():
+    attrs = extract("The talks ended.\n\nThe summit did \u201ctoo little,\u201d the mayor said. "
+                    "\u201cWithout new money, the harbour will close.\u201d")
+    assert len(attrs) == 1
+    assert attrs[0].content.text.endswith("the harbour will close")
+
+
+def test_content_does_not_end_on_an_opening_mark():
+    a = extract("The clerk said she kept thinking, \u201cThis cannot last.\u201d")[0]
+    assert not a.content.text.endswith("\u201c")

@@ -103,6 +103,9 @@ class Reader:
             if end > start and t[start] in QUOTE_CHARS and t[start] in "“„«" and \
                     self.quotes.containing(start) is None:
                 start += 1  # a stray opening mark
+            if end - start >= 2 and t[end - 1] in "“„«\"" and self.quotes.containing(end - 1) is not None \
+                    and self.quotes.containing(end - 1).open_at == end - 1:
+                end -= 1  # a quotation's opening mark left at the end ("she recalled thinking, “")
             if (start, end) == (s0, e0):
                 return start, end
 
@@ -1168,8 +1171,9 @@ def _continue_quotes(found: list[Found], r: Reader) -> None:
     of its own, goes on with the same speaker's words."""
     taken = [f.content for f in found]
     for f in sorted(found, key=lambda x: x.cue[0]):
-        if not f.direct:
-            continue
+        inner = r.quotes.starting_after(max(0, f.content[0] - 1))
+        if not f.direct and (inner is None or inner.open_at >= f.content[1]):
+            continue  # neither quoted nor quoting in part ("A is “not enough,” X says.")
         cue_tok = r.doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
         if cue_tok is None or not len(cue_tok) or f.content[1] > cue_tok.sent.end_char:
             continue
