@@ -67,3 +67,30 @@ def test_no_sayer_or_an_unlisted_cue_word_is_left_out():
 def test_the_shipped_policy_grades_by_confidence():
     policy = learned.admission()
     assert policy["nonfinite_min_p"] <= policy["clause_free_min_p"] <= 1.0
+
+
+def test_of_two_model_attributions_that_cover_each_other_the_surer_stays(monkeypatch):
+    text = "The agency reported, citing two officials, that the talks had failed."
+    sdoc = load_nlp()(text)
+    idx = {t.text: t.i for t in sdoc}
+    talks = (idx["citing"], len(sdoc) - 2)  # the model's content runs over the relay
+    outer = learned.Found(idx["reported"], (idx["reported"], idx["reported"]), (0, 1), talks, 0.95)
+    inner = learned.Found(idx["citing"], (idx["citing"], idx["citing"]), (0, 1),
+                          (idx["two"], idx["officials"]), 0.7)
+    monkeypatch.setattr(learned, "predict", lambda *a, **k: [inner, outer])
+    from claimgraph.model import Document
+
+    atts = learned.add_model_attributions(sdoc, [], Document(id="t", text=text))
+    assert [a.cue.text for a in atts] == ["reported"]
+    assert atts[0].content.text.endswith("the talks had failed")
+
+
+def test_a_clause_is_headed_by_its_finite_verb():
+    text = "The minister denied the report that officials released on Monday."
+    sdoc = load_nlp()(text)
+    the = next(t.i for t in sdoc if t.text == "the")
+    assert not learned.asserts(sdoc, (the, len(sdoc) - 2))  # a noun phrase with a verb inside it
+    text = "The minister said the talks had failed."
+    sdoc = load_nlp()(text)
+    the = next(t.i for t in sdoc if t.text == "the")
+    assert learned.asserts(sdoc, (the, len(sdoc) - 2))

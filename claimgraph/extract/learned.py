@@ -358,7 +358,56 @@ def content_candidates(a: Token, cue: tuple[int, int], src: tuple[int, int] | No
                                  or cue[1] >= sent.end - 2):
         nxt = sdoc[sent.end].sent
         add("next", range(nxt.start, nxt.end), clip=False)
+    for qlo, qhi in paragraph_quotes(sdoc, inq, plo, phi, sent):
+        add("qpa" if qlo > a.i else "qpb", range(qlo, qhi + 1))
+    for (lo, hi), kinds in list(out.items()):
+        if len(kinds) == 1 and kinds[0].startswith("cut:"):
+            continue
+        for k, cut in clause_cuts(sdoc, lo, hi):
+            r = trim(sdoc, lo, cut)
+            if r is not None and r not in out:
+                out[r] = ["cut:" + k]
     return [Candidate(lo, hi, kinds) for (lo, hi), kinds in out.items()]
+
+
+CUT_DEPS = ("relcl", "appos", "conj", "advcl", "npadvmod", "prep")
+
+
+def clause_cuts(sdoc: SpacyDoc, lo: int, hi: int, most: int = 2) -> list[tuple[str, int]]:
+    """Shorter versions of a span that leave out a trailing clause or phrase.
+
+    PolNeAR-style contents often stop before `, who ...`, `and said ...` or a
+    trailing time or place phrase that the parse hangs inside the same subtree.
+    """
+    cuts: list[tuple[str, int]] = []
+    for j in range(hi, lo + 1, -1):
+        t = sdoc[j]  # the largest phrase that starts at j and ends inside the span
+        while t.head.i != t.i and t.head.left_edge.i == j and t.head.right_edge.i <= hi:
+            t = t.head
+        if t.dep_ in CUT_DEPS and t.left_edge.i == j and t.right_edge.i >= hi - 1 and t.head.i < j:
+            prev = sdoc[j - 1]
+            end = j - 2 if prev.is_punct or prev.dep_ == "cc" else j - 1
+            if end > lo:
+                cuts.append((t.dep_, end))
+                if len(cuts) >= most:
+                    break
+    return cuts
+
+
+def paragraph_quotes(sdoc: SpacyDoc, inq: list[bool], plo: int, phi: int,
+                     sent: SpacySpan) -> list[tuple[int, int]]:
+    """Quotations that run over several sentences and touch the cue's sentence."""
+    out = []
+    start = None
+    for i in range(plo, phi + 2):
+        q = i <= phi and inq[i]
+        if q and start is None:
+            start = i
+        elif not q and start is not None:
+            if (start < sent.start or i - 1 >= sent.end) and start < sent.end and i - 1 >= sent.start - 1:
+                out.append((start, i - 1))
+            start = None
+    return out
 
 
 def after_word(sdoc: SpacyDoc, hi: int) -> str:
@@ -465,7 +514,9 @@ def predict(sdoc: SpacyDoc, model: dict[str, Any] | None = None,
                 best, best_s = c, s
         if best is not None and prob(best_s) >= th["source"]:
             src = source_span(best, keep, *cue)
-        cands = content_candidates(a, cue, src, inq, breaks)
+        # a content never holds its own cue in our guidelines (a split quote keeps its parts apart)
+        cands = [c for c in content_candidates(a, cue, src, inq, breaks)
+                 if not c.lo < cue[0] <= cue[1] < c.hi]
         if not cands:
             continue
         top = max(cands, key=lambda c: score(wk, content_features(a, c, cue, inq)))
@@ -493,7 +544,14 @@ def asserts(sdoc: SpacyDoc, content: tuple[int, int]) -> bool:
     lo, hi = content
     if lo > 0 and any(ch in QUOTES for ch in sdoc[lo - 1].text):
         return True
-    return any(t.tag_ in FINITE for t in sdoc[lo:hi + 1])
+    if not any(t.tag_ in FINITE for t in sdoc[lo:hi + 1]):
+        return False
+    # the span's own head must be that verb: `a day of mourning and did not ...` is a noun phrase
+    for t in sdoc[lo:hi + 1]:
+        if (t.head.i == t.i or not lo <= t.head.i <= hi) and t.pos_ in ("VERB", "AUX"):
+            if t.tag_ in FINITE or any(c.tag_ in FINITE and c.dep_ in ("aux", "auxpass") for c in t.children):
+                return True
+    return False
 
 
 def has_verb(sdoc: SpacyDoc, content: tuple[int, int]) -> bool:
@@ -561,13 +619,15 @@ def add_model_attributions(sdoc: SpacyDoc, attributions: list[Attribution],
     min_add = model["thresholds"].get("add", 0.5)
     policy = admission()
     out = list(attributions)
-    for f in predict(sdoc, model, only=set(policy["allowed_cue_lemmas"])):
+    # the surest first: of two model attributions that cover each other (a relay
+    # `A reported, citing B, that Y`), the one the model is surer of stays
+    for f in sorted(predict(sdoc, model, only=set(policy["allowed_cue_lemmas"])), key=lambda f: -f.p):
         if f.p < min_add or not admitted(sdoc, f, policy):
             continue
         att = to_attribution(sdoc, document.text, f, strip_words)
         if att is None:
             continue
-        if any(_covered(att, x) for x in attributions):
+        if any(_covered(att, x) for x in out):
             continue
         out.append(att)
     out.sort(key=lambda x: x.cue.start)

@@ -1,0 +1,37 @@
+"""Candidate spans and cue growth of the learned component, on sentences written for the tests."""
+
+from __future__ import annotations
+
+from claimgraph.extract import learned
+from claimgraph.nlp import load_nlp
+
+
+def texts(sdoc, cands) -> set[str]:
+    return {sdoc[c.lo:c.hi + 1].text for c in cands}
+
+
+def test_a_trailing_relative_clause_can_be_left_out():
+    sdoc = load_nlp()("The senator praised the work of the judge, who retired last year.")
+    a = next(t for t in sdoc if t.text == "praised")
+    inq = learned.quote_mask(sdoc)
+    cands = texts(sdoc, learned.content_candidates(a, (a.i, a.i), (0, 1), inq))
+    assert "the work of the judge, who retired last year" in cands
+    assert "the work of the judge" in cands
+
+
+def test_clause_cuts_stop_before_a_coordinated_verb():
+    sdoc = load_nlp()("She promised to rebuild the bridge and thanked the volunteers.")
+    lo = next(t.i for t in sdoc if t.text == "to")
+    hi = len(sdoc) - 2
+    ends = {sdoc[lo:end + 1].text for _, end in learned.clause_cuts(sdoc, lo, hi)}
+    assert all(not e.endswith(("and", ",")) for e in ends)
+
+
+def test_a_quote_over_several_sentences_is_one_candidate():
+    text = "\u201cThe dam held. The town is safe. We stay,\u201d the engineer said."
+    sdoc = load_nlp()(text)
+    a = next(t for t in sdoc if t.text == "said")
+    inq = learned.quote_mask(sdoc)
+    src = next(t.i for t in sdoc if t.text == "the"), next(t.i for t in sdoc if t.text == "engineer")
+    cands = texts(sdoc, learned.content_candidates(a, (a.i, a.i), src, inq))
+    assert "The dam held. The town is safe. We stay" in cands
