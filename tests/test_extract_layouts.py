@@ -261,3 +261,12 @@ def test_report_quoting_in_part_goes_on_in_the_next_quoted_sentence():
 def test_content_does_not_end_on_an_opening_mark():
     a = extract("The clerk said she kept thinking, \u201cThis cannot last.\u201d")[0]
     assert not a.content.text.endswith("\u201c")
+
+
+def test_gerund_of_saying_after_a_preposition_takes_the_clause_subject():
+    a = extract("The mayor answered the critics by saying the bridge was safe.")[0]
+    assert (a.cue.text, src(a), a.content.text) == ("saying", "The mayor", "the bridge was safe")
+
+
+def test_without_saying_is_no_attribution():
+    assert extract("The mayor left without saying that the bridge was safe.") == []

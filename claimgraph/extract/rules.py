@@ -585,6 +585,8 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
 
     if any(ch.dep_ == "mark" and ch.lower_ in lex["non_assertive_marks"] for ch in v.children):
         return None
+    if v.dep_ == "pcomp" and v.head.lower_ in lex["non_assertive_preps"]:
+        return None  # "left without saying that ...": nothing was said
     if lemma not in lex["speech_verbs"]:  # "the survey found that ...": a document reporting
         s0 = subject_of(v, lo)
         if s0 is None or s0.lemma_.lower() not in lex["document_nouns"] or clause_child(v, lex) is None:
@@ -693,7 +695,7 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
                     via.insert(0, r.tok_range(left[0], left[1]))
             source_tok = cited
     participle = False
-    if source_tok is None and v.tag_ == "VBG" and v.dep_ in ("advcl", "xcomp", "conj", "acl", "dep"):
+    if source_tok is None and v.tag_ == "VBG" and v.dep_ in ("advcl", "xcomp", "conj", "acl", "dep", "pcomp"):
         participle = True
     elif source_tok is None and v.dep_ == "conj":
         participle = True
