@@ -270,3 +270,10 @@ def test_gerund_of_saying_after_a_preposition_takes_the_clause_subject():
 
 def test_without_saying_is_no_attribution():
     assert extract("The mayor left without saying that the bridge was safe.") == []
+
+
+def test_saying_completing_a_verb_of_going_on_takes_its_subject():
+    attrs = extract("The mayor appeared to suggest that the bridge would close. "
+                    "He refused to say whether it would.")
+    assert [(a.cue.text, src(a), a.content.text) for a in attrs] == [
+        ("suggest", "The mayor", "the bridge would close")]

@@ -697,6 +697,10 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
     participle = False
     if source_tok is None and v.tag_ == "VBG" and v.dep_ in ("advcl", "xcomp", "conj", "acl", "dep", "pcomp"):
         participle = True
+    elif source_tok is None and v.head.lemma_.lower() in lex["xcomp_saying_heads"] and (
+            v.dep_ == "xcomp" or v.dep_ == "advcl"
+            and any(c.lower_ == "to" and c.dep_ == "aux" for c in v.children)):
+        participle = True  # "continues to insist that …": the subject of the verb it completes
     elif source_tok is None and v.dep_ == "conj":
         participle = True
         missed = r.np_left_of(v.i, lo)
