@@ -277,3 +277,9 @@ def test_saying_completing_a_verb_of_going_on_takes_its_subject():
                     "He refused to say whether it would.")
     assert [(a.cue.text, src(a), a.content.text) for a in attrs] == [
         ("suggest", "The mayor", "the bridge would close")]
+
+
+def test_quote_before_its_cue_wins_over_a_clause_set_off_after_it():
+    a = extract("The hearing was tense.\n\n\u201cYou should resign,\u201d the senator told him, "
+                "after he admitted he had kept the money.")[0]
+    assert a.direct and a.content.text == "You should resign"

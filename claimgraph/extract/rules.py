@@ -746,7 +746,10 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
     nxt = continuation(r, qb, region_end) if qb is not None else None
     second_half = nxt is not None and content_tok is not None \
         and nxt.open_at <= content_tok.idx < nxt.close_end
-    if qb is not None and (content_tok is None or content_tok.i < v.i or second_half) and obj_content is None:
+    set_off = content_tok is not None and content_tok.i > v.i and content_tok.left_edge.i > 0 \
+        and r.doc[content_tok.left_edge.i - 1].text == ","  # `“A,” X told Y, after B`: B is no report
+    if qb is not None and (content_tok is None or content_tok.i < v.i or second_half or set_off) \
+            and obj_content is None:
         parts = quote_parts(qb)  # `“A,” he said, “B.”`, B perhaps parsed as the verb's clause
         if nxt is not None:
             parts += quote_parts(nxt)
