@@ -35,3 +35,13 @@ def test_a_quote_over_several_sentences_is_one_candidate():
     src = next(t.i for t in sdoc if t.text == "the"), next(t.i for t in sdoc if t.text == "engineer")
     cands = texts(sdoc, learned.content_candidates(a, (a.i, a.i), src, inq))
     assert "The dam held. The town is safe. We stay" in cands
+
+
+def test_branch_names_the_dependent_of_the_cue_that_holds_a_token():
+    sdoc = load_nlp()("The mayor said the dam held on Monday.")
+    a = next(t for t in sdoc if t.text == "said")
+    held = next(t for t in sdoc if t.text == "held")
+    dam = next(t for t in sdoc if t.text == "dam")
+    assert learned.branch(a, a) == "cue"
+    assert learned.branch(a, held) == held.dep_
+    assert learned.branch(a, dam) == held.dep_ + "+"

@@ -445,11 +445,31 @@ def content_features(a: Token, cand: Candidate, cue: tuple[int, int], inq: list[
     cov = str(cand.lo < cue[0] and cand.hi > cue[1])
     f += ["mix=" + mix, "cov=" + cov, "cm=" + cov + "|" + mix, "cmp=" + cov + "|" + mix + "|" + pos,
           "lmix=" + le + "|" + mix]
+    # where the span stops: inside which dependent of the cue, before what (`said X on Monday`)
+    nxt = sdoc[cand.hi + 1] if cand.hi + 1 < a.sent.end else None
+    lb = branch(a, last)
+    f += ["lb=" + lb, "lbe=" + lb + "|" + last.ent_type_, "le=" + last.ent_type_,
+          "nb=" + (branch(a, nxt) + "|" + nxt.ent_type_ if nxt is not None else "</s>"),
+          "fb=" + branch(a, first) + "|" + pos]
     for k in cand.kinds:
         f += ["km=" + k + "|" + mix + "|" + cov,
               "k=" + k, "lk=" + le + "|" + k, "ak=" + a.pos_ + "|" + k, "kq=" + k + "|" + str(quoted),
               "kn=" + k + "|" + nb]
     return f
+
+
+def branch(a: Token, t: Token) -> str:
+    """Which dependent of the anchor holds `t` (its label, `+` below it), or `-` outside them."""
+    x = t
+    for depth in range(6):
+        if x.i == a.i:
+            return "cue"
+        if x.head.i == a.i:
+            return x.dep_ + ("" if depth == 0 else "+")
+        if x.head.i == x.i:
+            break
+        x = x.head
+    return "-"
 
 
 def strip_complementizer(sdoc: SpacyDoc, lo: int, hi: int, words: set[str]) -> int:
