@@ -98,3 +98,28 @@ def test_clause_that_asserts_one_agent_and_denies_another():
     ]
     asserted, denied = _agents(build_items(docs)[0])
     assert "red" in asserted and "varda" in denied and "varda" not in asserted
+
+
+def test_revision_names_both_the_latest_figure_and_the_origins_own_earlier_one():
+    docs = [
+        doc("a", "Dune Post", "2025-06-02", ("the Coastal Inquiry Committee", "31 people were killed", [])),
+        doc("b", "Oasis Wire", "2025-06-03", ("the port authority", "36 people were killed", [])),
+        doc("c", "Hill Herald", "2025-06-04", ("the Coastal Inquiry Committee", "44 people were killed", [])),
+    ]
+    ups = _pairs(link_documents(docs), "update")
+    assert frozenset("ac") in ups and frozenset("bc") in ups
+
+
+def test_claim_naming_two_days_speaks_for_the_later_one():
+    import datetime as dt
+
+    from claimgraph.link.when import event_date
+    from claimgraph.model import DateMention, Span
+
+    d = doc("a", "Dune Post", "2025-06-03", ("the committee", "the toll rose to 40 on Tuesday", []))
+    att = d.attributions[0]
+    att.dates = [
+        DateMention(Span("Monday", 0, 6), "2025-06-02", "day"),
+        DateMention(Span("Tuesday", 0, 7), "2025-06-03", "day"),
+    ]
+    assert event_date(att, d) == dt.date(2025, 6, 3)

@@ -13,13 +13,14 @@ from collections.abc import Callable, Iterable
 
 from claimgraph.link.figures import Figure, comparable, disjoint
 from claimgraph.link.items import Item
+from claimgraph.link.provenance import same_origin
 
 THRESHOLD = 0.62
 DENIAL_COS = 0.75
 # how each kind of evidence moves the cosine (set by hand on dev/, checked on dev-dense/)
 W = {
     "figures_agree": 0.12,
-    "figures_match": 0.25,
+    "figures_match": 0.35,
     "figures_differ": -0.25,
     "figures_one_side": -0.05,
     "same_origin": 0.1,
@@ -78,7 +79,7 @@ def pair_score(a: Item, b: Item, cos: float, lex: float = LEX_PIVOT) -> float:
     elif a.figures or b.figures:
         s += W["figures_one_side"]
     if a.origin.key and b.origin.key:
-        if a.origin.key == b.origin.key:
+        if same_origin(a, b):
             s += W["same_origin"]
         elif _named(a) and _named(b):  # "a rebel commander" may well be the alliance named elsewhere
             s += W["other_origin"]

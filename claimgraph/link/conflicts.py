@@ -22,7 +22,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from claimgraph.link.figures import Figure, disjoint
 from claimgraph.link.items import Item
 from claimgraph.link.lexicon import link_lexicon
-from claimgraph.link.provenance import stems
+from claimgraph.link.provenance import same_origin
 from claimgraph.model import Disagreement, MemberRef
 
 WINDOW = 24  # earlier figures of one measure each figure is checked against
@@ -79,20 +79,6 @@ def _views(items: list[Item], clusters: list[list[int]], vecs: np.ndarray) -> li
     return out
 
 
-def same_origin(x: Item, y: Item) -> bool:
-    """One origin behind both, named more or less fully ("investigators", "the Investigative Committee")."""
-    if not x.origin.key or not y.origin.key:
-        return False
-    if x.origin.key == y.origin.key:
-        return True
-    if x.origin.key.startswith(("person:", "outlet:")) or y.origin.key.startswith(("person:", "outlet:")):
-        return False
-    level = stems(" ".join(link_lexicon()["body_level_words"]))
-    a, b = stems(x.origin.key), stems(y.origin.key)
-    small, big = (a, b) if len(a) <= len(b) else (b, a)
-    return small <= big and not (big - small) & level
-
-
 def _kind(
     items: list[Item], a: ClaimView, ia: int, fa: Figure, b: ClaimView, ib: int, fb: Figure
 ) -> tuple[str, bool]:
@@ -145,10 +131,15 @@ def figure_disagreements(
                     groups[(story.get(v.first.doc_id, 0), f.key)].append((v, i, f))
     out: list[Disagreement] = []
     said: set[tuple[int, int, str]] = set()  # (claim, claim, kind) already reported
+    view_of = {i: v for v in views for i in v.members}
+
+    def own(ia: int, fa: Figure, ib: int, fb: Figure) -> bool:
+        """Some member of the earlier claim shares the later member's origin."""
+        return any(same_origin(items[m], items[ib]) for m in view_of[ia].members)
     for entries in groups.values():
         entries.sort(key=lambda e: _order(e[0].first))
         for n, (vb, ib, fb) in enumerate(entries):
-            predecessor = None
+            revisions: list[tuple[int, Figure, int, Figure]] = []
             for va, ia, fa in entries[max(0, n - WINDOW) : n]:
                 if va is vb or float(va.centroid @ vb.centroid) < FIGURE_MIN_COS:
                     continue
@@ -156,7 +147,7 @@ def figure_disagreements(
                     # "at least 7" then "8" from the same origin on a later day: compatible, yet revised
                     x, y = items[ia], items[ib]
                     if fa.value != fb.value and same_origin(x, y) and x.when != y.when:
-                        predecessor = (ia, fa, ib, fb)
+                        revisions.append((ia, fa, ib, fb))
                     continue
                 kind, b_later = _kind(items, va, ia, fa, vb, ib, fb)
                 a, b = items[ia], items[ib]
@@ -173,19 +164,19 @@ def figure_disagreements(
                     conservative = f"{low[0].text()} ({_who(low[1])})"
                     out.append(Disagreement("conflict", _ref(items, ia), _ref(items, ib), why, conservative))
                 else:
-                    predecessor = (ia, fa, ib, fb) if b_later else (ib, fb, ia, fa)
-            if predecessor:
-                ia, fa, ib, fb = predecessor
+                    revisions.append((ia, fa, ib, fb) if b_later else (ib, fb, ia, fa))
+            # what it revises: the latest earlier figure, and the latest its own origin gave
+            latest = revisions[-1:]
+            mine = [r for r in revisions if own(*r)][-1:]
+            for ia, fa, ib, fb in dict.fromkeys(latest + mine):
                 done = (min(ia, ib), max(ia, ib), "update")
                 if done in said:
                     continue
                 said.add(done)
                 a, b = items[ia], items[ib]
-                how = (
-                    "the same source revised its figure"
-                    if a.origin.key == b.origin.key
-                    else "the figure changed over time"
-                )
+                how = "the figure changed over time"
+                if same_origin(a, b):
+                    how = "the same source revised its figure"
                 what = f"{fa.measure} ({fa.noun or 'count'})"
                 why = f"{what}: {fa.text()} ({_who(a)}) -> {fb.text()} ({_who(b)}); {how}"
                 out.append(Disagreement("update", _ref(items, ia), _ref(items, ib), why))

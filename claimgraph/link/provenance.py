@@ -38,6 +38,20 @@ def stems(key: str) -> frozenset[str]:
     )
 
 
+def same_origin(x: Item, y: Item) -> bool:
+    """One origin behind both, named more or less fully ("investigators", "the Investigative Committee")."""
+    if not x.origin.key or not y.origin.key:
+        return False
+    if x.origin.key == y.origin.key:
+        return True
+    if x.origin.key.startswith(("person:", "outlet:")) or y.origin.key.startswith(("person:", "outlet:")):
+        return False
+    level = stems(" ".join(link_lexicon()["body_level_words"]))
+    a, b = stems(x.origin.key), stems(y.origin.key)
+    small, big = (a, b) if len(a) <= len(b) else (b, a)
+    return small <= big and not (big - small) & level
+
+
 def _merge_contained(names: dict[str, Counter[str]]) -> dict[str, Counter[str]]:
     """Fold a body key into the one fuller key of the same claim that contains its words.
 

@@ -65,9 +65,9 @@ def sentence_around(text: str, start: int, end: int) -> str:
 def event_date(att: Attribution, doc: Document) -> dt.date | None:
     """The day the claim speaks for: a resolved day in the claim, a named day, or publication."""
     pub = parse_date(doc.published)
-    for d in att.dates:
-        if d.precision == "day" and parse_date(d.value):
-            return parse_date(d.value)
+    days = [x for x in (parse_date(d.value) for d in att.dates if d.precision == "day") if x]
+    if days:  # "Friday night's attack ... rose to 133 on Saturday": the latest day named, up to publication
+        return max((x for x in days if not pub or x <= pub), default=min(days))
     line = sentence_around(doc.text, att.content.start, att.content.end)
     if pub and line:
         return _day_named(line, pub) or _day_named(_heading_above(att, doc), pub) or pub
