@@ -283,3 +283,10 @@ def test_quote_before_its_cue_wins_over_a_clause_set_off_after_it():
     a = extract("The hearing was tense.\n\n\u201cYou should resign,\u201d the senator told him, "
                 "after he admitted he had kept the money.")[0]
     assert a.direct and a.content.text == "You should resign"
+
+
+def test_continued_with_a_colon_hands_over_to_a_quotation():
+    attrs = extract("The host spoke for an hour.\n\nThe host continued: \u201cThe bridge must open.\u201d\n\n"
+                    "The talks continued: the ministers met again on Monday.")
+    assert [(a.cue.text, src(a), a.content.text) for a in attrs] == [
+        ("continued", "The host", "The bridge must open")]

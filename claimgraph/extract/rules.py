@@ -587,7 +587,7 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
         return None
     if v.dep_ == "pcomp" and v.head.lower_ in lex["non_assertive_preps"]:
         return None  # "left without saying that ...": nothing was said
-    if lemma not in lex["speech_verbs"]:  # "the survey found that ...": a document reporting
+    if lemma not in lex["speech_verbs"] and not _colon_cue(r, v):  # "the survey found that ...": a document
         s0 = subject_of(v, lo)
         if s0 is None or s0.lemma_.lower() not in lex["document_nouns"] or clause_child(v, lex) is None:
             return None
@@ -1148,6 +1148,19 @@ def _fold_nested(found: list[Found], r: Reader) -> list[Found]:
     return [f for f, k in zip(found, keep, strict=True) if k]
 
 
+def _colon_cue(r: Reader, tok: Token) -> bool:
+    """ "She continued: “…”": a verb that hands over to a quotation or a paragraph with a colon."""
+    if tok.lemma_.lower() not in r.lex["colon_cue_verbs"]:
+        return False
+    k = tok.i + 1
+    while k < len(r.doc) and (r.doc[k].dep_ == "prt" or r.doc[k].is_space):
+        k += 1  # "went on:"
+    if k >= len(r.doc) or r.doc[k].text != ":":
+        return False
+    rest = r.text[r.doc[k].idx + 1:r.doc[k].idx + 4].lstrip(" \t\n")
+    return bool(rest) and (mark_at(rest, 0) > 0 or "\n" in r.text[r.doc[k].idx + 1:r.doc[k].idx + 3])
+
+
 def _clause_final_cue(r: Reader, tok: Token, sent: SpacySpan) -> bool:
     """ "Y, the ministry claims." with "claims" tagged as a noun: a verb form closing its sentence."""
     if tok.pos_ == "VERB" or tok.lower_ not in r.lex["clause_final_forms"] or tok.i < sent.start + 3:
@@ -1240,7 +1253,7 @@ def find_attributions(sdoc: SpacyDoc, attributions: list[Attribution],
             low = tok.lower_
             f = None
             if tok.pos_ == "VERB" and (tok.lemma_.lower() in lex["speech_verbs"]
-                                       or tok.lemma_.lower() in lex["document_verbs"]) \
+                                       or tok.lemma_.lower() in lex["document_verbs"] or _colon_cue(r, tok)) \
                     or _clause_final_cue(r, tok, sent):
                 if r.in_quote(tok) is not None:
                     continue
