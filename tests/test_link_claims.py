@@ -65,3 +65,13 @@ def test_unnamed_speaker_is_not_held_apart_from_a_named_one():
     ]
     a, b, c = build_items(docs)
     assert pair_score(a, b, 0.6) > pair_score(a, c, 0.6)
+
+
+def test_title_on_a_claim_naming_one_person_is_that_person():
+    docs = [
+        doc("a", "Dune Post", "2025-06-02", ("President Tom Hale", "the raiders fled north", [])),
+        doc("b", "Oasis Wire", "2025-06-02", ("the Vardanian leader", "the raiders fled north", [])),
+    ]
+    items = build_items(docs)
+    assert items[1].origin.body == ""  # a nationality before a title names no body
+    assert provenance(items).independent_origins == 1

@@ -120,8 +120,9 @@ def _body_phrase(text: str) -> str:
             ):
                 k -= 1
             phrase = LEAD.sub("", " ".join(words[k:i]))
-            if phrase and words[k:i] != [x.lower() for x in orig[k:i] if x.isupper()]:
-                return phrase
+            demonym = " " not in phrase and phrase.endswith(tuple(lex["demonym_endings"]))
+            if phrase and not demonym and words[k:i] != [x.lower() for x in orig[k:i] if x.isupper()]:
+                return phrase  # "Houthi spokesman"; not "the Russian leader", a nationality
     acronyms = [
         w for w in orig if len(w) >= 2 and w.replace("-", "").isupper() and w.replace("-", "").isalpha()
     ]

@@ -117,6 +117,10 @@ def provenance(items: list[Item]) -> Provenance:
     names = _merge_contained(names)
     if any(k in named_keys for k in names):  # "a detained suspect" beside named origins is one of them
         names = {k: v for k, v in names.items() if k in named_keys}
+    people = [k for k in names if k.startswith("person:")]
+    titles = set(link_lexicon()["person_titles"])
+    if len(people) == 1:  # "the Russian leader" on a claim that also names one person: that person
+        names = {k: v for k, v in names.items() if k in people or not (set(k.split()) & titles)}
     if not names:  # only unresolved pronouns: one unnamed origin
         names = {"": Counter({items[0].origin.name or "unnamed source": 1})}
     origins = [c.most_common(1)[0][0] for c in names.values()]
