@@ -290,3 +290,13 @@ def test_continued_with_a_colon_hands_over_to_a_quotation():
                     "The talks continued: the ministers met again on Monday.")
     assert [(a.cue.text, src(a), a.content.text) for a in attrs] == [
         ("continued", "The host", "The bridge must open")]
+
+
+def test_citing_a_reason_is_no_relay_and_stays_out_of_the_content():
+    a = extract("The analysts said the toll would fall, citing the steady growth of ferry traffic.")[0]
+    assert (src(a), a.content.text, a.via) == ("The analysts", "the toll would fall", [])
+
+
+def test_citing_a_report_relays_it_and_stays_out_of_the_content():
+    a = extract("The agency said the dam was safe, citing a report by engineers.")[0]
+    assert a.content.text == "the dam was safe" and a.source is not None and "report" in a.source.text

@@ -523,8 +523,10 @@ def via_of_verb(r: Reader, v: Token, subj: Token | None, via: list[tuple[int, in
                 continue
             if ch.lemma_ in lex["relay_verbs"] and ch.tag_ == "VBG":
                 obj = next((o for o in ch.children if o.dep_ in ("dobj", "pobj", "obj")), None)
-                if obj is not None:
-                    cited = obj
+                if obj is not None and ch.i > v.i and h.i != (subj.i if subj is not None else -1):
+                    r.cuts.append(ch.i)  # ", citing B": the relay phrase is not part of the content
+                if obj is not None and _source_like(r, obj):
+                    cited = obj  # "citing sources in the ministry"; not "citing the importance of X"
             elif ch.lemma_ in lex["speak_to_verbs"] and ch.tag_ == "VBG":
                 for p in ch.children:
                     if p.dep_ == "prep" and p.lower_ in ("to", "with"):
@@ -549,6 +551,17 @@ def via_of_verb(r: Reader, v: Token, subj: Token | None, via: list[tuple[int, in
                 via.append(r.tok_range(a, b))
                 r.spoken.add(via[-1])
     return cited
+
+
+def _source_like(r: Reader, tok: Token) -> bool:
+    """Whether a noun can name who says something: a name, a person, a body, a document, an outlet."""
+    lex = r.lex
+    if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE", "PRODUCT", "WORK_OF_ART") or tok.pos_ == "PROPN":
+        return True
+    lemma = tok.lemma_.lower()
+    kinds = ("person_nouns", "vague_nouns", "document_nouns", "media_nouns", "statement_nouns",
+             "audience_nouns")
+    return any(lemma in lex[k] or tok.lower_ in lex[k] for k in kinds)
 
 
 def is_outlet(r: Reader, tok: Token) -> bool:
