@@ -161,10 +161,13 @@ def headline_label(sdoc: SpacyDoc, text: str, lex: dict[str, Any],
     span = sdoc.char_span(label[0], label[1], alignment_mode="expand")
     if span is None or not len(span) or any(t.pos_ in ("VERB", "AUX") for t in span):
         return []
-    head = span[-1]
-    if head.ent_type_ not in lex["headline_entities"] and head.lemma_.lower() not in document_nouns \
-            and not _named_below(sdoc, end, head.lower_, lex):
+    named = [head for head in ([span[-1], span.root] if span.root.i != span[-1].i else [span[-1]])
+             if head.ent_type_ in lex["headline_entities"] or head.lemma_.lower() in document_nouns
+             or _named_below(sdoc, end, head.lower_, lex)]
+    if not named:
         return []
+    if named[0].i != span[-1].i:  # "Lund on the Harbour: …": the name, not its topic
+        label = (label[0], named[0].idx + len(named[0].text))
     content = _strip(text, colon + 1, end, ".")
     direct = text[content[0]] in QUOTE_MARKS
     content = _strip(text, *content, QUOTE_MARKS + ".")
