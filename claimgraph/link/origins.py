@@ -150,11 +150,31 @@ def _surname(text: str) -> str:
     return ""
 
 
+def _other_body(said: str | None, resolved: str | None) -> bool:
+    """The text says "the regional administration", the resolution names another kind of body.
+
+    A resolution naming a "command" or an "authority" for "the group" or
+    "the administration" is a wrong antecedent; one naming no kind at all
+    ("the agency" -> "FSB") or the same kind is kept.
+    """
+    if not said or not resolved:
+        return False
+    heads = set(link_lexicon()["body_heads"]) | set(link_lexicon()["group_heads"])
+    words = [w.lower() for w in WORD.findall(said)]
+    if not words or words[-1] not in heads:
+        return False
+    theirs = {w.lower() for w in WORD.findall(resolved)} & heads
+    return bool(theirs) and words[-1] not in theirs
+
+
 def origin_of(att: Attribution, doc: Document) -> Origin:
     """The original source of one attribution (its speaker, not its relays)."""
     lex = link_lexicon()
     # the fullest description first: the extractor's canonical name can be a bare surname or head noun
-    candidates = [att.source_resolved, att.source.text if att.source else None, att.source_normalized]
+    said = att.source.text if att.source else None
+    candidates = [att.source_resolved, said, att.source_normalized]
+    if _other_body(said, att.source_resolved):  # a wrong antecedent: the words in the text only
+        candidates = [said]
     text = next(
         (STAMP.sub("", c) for c in candidates if c and c.strip().lower() not in lex["pronouns"]), None
     )
