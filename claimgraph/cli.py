@@ -51,12 +51,18 @@ def iter_jsonl(path: str, skipped: list[str]) -> Iterator[Document]:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     """Attributions as JSON: one document, or one line per document of a JSONL file."""
-    from claimgraph.extract import extract, extract_many
+    from claimgraph.extract import extract, extract_many, pipeline
 
+    try:
+        pipeline(args.scheme)
+    except ValueError as exc:
+        _error(str(exc))
+        return 2
     if args.jsonl:
         skipped: list[str] = []
         try:
-            for doc in extract_many(iter_jsonl(args.jsonl, skipped), n_process=args.processes):
+            for doc in extract_many(iter_jsonl(args.jsonl, skipped), n_process=args.processes,
+                                    scheme=args.scheme):
                 out = {"id": doc.id, "attributions": [a.to_dict() for a in doc.attributions]}
                 sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
         except InputError as exc:
@@ -74,7 +80,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     except InputError as exc:
         _error(str(exc))
         return 2
-    doc.attributions = extract(doc)
+    doc.attributions = extract(doc, args.scheme)
     json.dump(doc.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     return 0
@@ -114,6 +120,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("input", nargs="?", help="a text or HTML file, a URL, or - for stdin")
     p.add_argument("--jsonl", metavar="IN.jsonl", help="one clean document a line; writes one result a line")
     p.add_argument("--processes", type=int, default=1, help="parser processes for --jsonl (default 1)")
+    p.add_argument("--scheme", default="guidelines",
+                   help="annotation scheme: 'guidelines' (default, the project's definition) or 'broad' "
+                        "(also beliefs, intentions and stances, as PolNeAR annotates them)")
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("ingest", help="store many articles: files, dirs, JSONL, feeds, Telegram exports")

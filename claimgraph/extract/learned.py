@@ -31,6 +31,8 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from claimgraph.extract.schemes import DEFAULT as DEFAULT_SCHEME
+from claimgraph.extract.schemes import Scheme, load_scheme
 from claimgraph.model import Attribution, Document, Span
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "attribution.json.gz"
@@ -628,8 +630,18 @@ def admitted(sdoc: SpacyDoc, f: Found, policy: dict[str, Any]) -> bool:
     return f.p >= policy.get("clause_free_min_p", 1.1)
 
 
+@lru_cache(maxsize=8)
+def scheme_policy(name: str) -> dict[str, Any]:
+    """The admission settings under an annotation scheme (claimgraph/data/schemes.json)."""
+    scheme = load_scheme(name)
+    policy = {**admission(), **scheme.overrides}
+    if scheme.model_cues == "all":
+        policy["allowed_cue_lemmas"] = sorted(set(load_model().get("cue_lemmas", ())))
+    return policy
+
+
 def add_model_attributions(sdoc: SpacyDoc, attributions: list[Attribution],
-                           document: Document) -> list[Attribution]:
+                           document: Document, scheme: Scheme | None = None) -> list[Attribution]:
     """Add the model's attributions whose cue and content the earlier components have not covered."""
     try:
         model = load_model()
@@ -637,7 +649,7 @@ def add_model_attributions(sdoc: SpacyDoc, attributions: list[Attribution],
         return attributions
     strip_words = set(model.get("strip_complementizers", []))
     min_add = model["thresholds"].get("add", 0.5)
-    policy = admission()
+    policy = scheme_policy(scheme.name if scheme else DEFAULT_SCHEME)
     out = list(attributions)
     # the surest first: of two model attributions that cover each other (a relay
     # `A reported, citing B, that Y`), the one the model is surer of stays

@@ -1,0 +1,66 @@
+"""Annotation schemes: our guidelines by default, a broader convention on request."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.cli import main
+from claimgraph.extract import extract, pipeline
+from claimgraph.extract.schemes import load_scheme, scheme_names
+from claimgraph.model import Document
+
+
+def attributions(text: str, scheme: str = "guidelines"):
+    return extract(Document(id="t", text=text), scheme)
+
+
+def by_cue(atts, cue_word: str):
+    hits = [a for a in atts if cue_word in a.cue.text]
+    assert hits, f"no attribution with cue {cue_word!r}: {[a.cue.text for a in atts]}"
+    return hits[0]
+
+
+def test_known_schemes_and_unknown_one() -> None:
+    assert {"guidelines", "broad"} <= set(scheme_names())
+    assert load_scheme().name == "guidelines"
+    with pytest.raises(ValueError, match="unknown scheme 'nope'"):
+        pipeline("nope")
+
+
+def test_cli_rejects_unknown_scheme(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract", "--scheme", "nope", "-"]) == 2
+    assert "unknown scheme 'nope'" in capsys.readouterr().err
+
+
+def test_complementizer_left_out_by_default_kept_by_broad() -> None:
+    text = "The harbour master said that the ferry would sail again on Friday."
+    ours = by_cue(attributions(text), "said")
+    theirs = by_cue(attributions(text, "broad"), "said")
+    assert ours.content.text.startswith("the ferry")
+    assert theirs.content.text.startswith("that the ferry")
+    assert text[theirs.content.start:theirs.content.end] == theirs.content.text
+
+
+def test_broad_cue_takes_its_adverbs() -> None:
+    text = "The harbour master still says that the ferry is safe."
+    assert by_cue(attributions(text), "says").cue.text == "says"
+    assert by_cue(attributions(text, "broad"), "says").cue.text == "still says"
+
+
+def test_broad_source_takes_its_description() -> None:
+    text = "Mara Olsen, a lawyer for the ferry company, said the ship had passed every inspection."
+    ours = by_cue(attributions(text), "said")
+    theirs = by_cue(attributions(text, "broad"), "said")
+    assert ours.source.text == "Mara Olsen"
+    assert theirs.source.text == "Mara Olsen, a lawyer for the ferry company"
+    assert theirs.cue.text == "said"
+
+
+def test_broad_admits_more_than_our_guidelines() -> None:
+    text = ("The ferry company signed a contract with the shipyard on Monday. "
+            "The mayor wants to rebuild the old pier before the summer. "
+            "The council criticized the plan as too expensive.")
+    ours = attributions(text)
+    theirs = attributions(text, "broad")
+    assert len(theirs) > len(ours)
+    assert all(any(o.content.text in t.content.text for t in theirs) for o in ours)
