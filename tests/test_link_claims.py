@@ -75,3 +75,40 @@ def test_title_on_a_claim_naming_one_person_is_that_person():
     items = build_items(docs)
     assert items[1].origin.body == ""  # a nationality before a title names no body
     assert provenance(items).independent_origins == 1
+
+
+def test_resolution_naming_another_kind_of_body_is_a_wrong_antecedent():
+    from claimgraph.link.origins import _other_body
+
+    assert _other_body("the regional administration", "the Coastal Ports Authority")
+    assert _other_body("the army", "the Dune affiliate of the Sword Front (DSF)")
+    assert _other_body("the group", "the Vardanian Northern Command")
+    assert not _other_body("the army", "Vardania's armed forces")  # one kind of body, other words
+    assert not _other_body("the agency", "ZRB")  # no kind named: kept
+    assert not _other_body("he", "the Dune affiliate")  # not a body at all
+
+
+def test_wrong_antecedent_leaves_the_words_of_the_text_as_origin():
+    from claimgraph.link.origins import origin_of
+
+    d = doc("a", "Dune Post", "2025-06-02", ("the army", "two soldiers were killed", []))
+    att = d.attributions[0]
+    att.source_resolved = "The Dune affiliate Sword Front (DSF)"
+    assert origin_of(att, d).key == "army"
+    att.source_resolved = "Vardania's armed forces"
+    assert origin_of(att, d).key != "army"
+
+
+def test_unnamed_office_beside_the_one_body_holding_it_is_that_body():
+    docs = [
+        doc("a", "Dune Post", "2025-06-02", ("Governor Ilsa Varga", "the port was hit twice in a week", [])),
+        doc("b", "Oasis Wire", "2025-06-02", ("the regional administration", "the port was hit twice", [])),
+        doc("c", "Dune Post", "2025-06-02", ("Vardania's armed forces", "two soldiers were killed", [])),
+        doc("d", "Oasis Wire", "2025-06-03", ("the army", "two soldiers were killed", [])),
+        doc("e", "Oasis Wire", "2025-06-03", ("the Sand Alliance", "two soldiers were killed", [])),
+    ]
+    items = build_items(docs)
+    assert provenance(items[:2]).independent_origins == 1
+    assert provenance(items[2:4]).independent_origins == 1
+    assert provenance([items[3], items[4]]).independent_origins == 2  # another kind of body
+    assert provenance(items[2:]).independent_origins == 2

@@ -29,3 +29,8 @@ def test_quantifier_of_the_number_and_dates_are_not_counts():
 def test_toll_named_well_before_its_number_is_still_the_toll():
     text = "The death toll from Sunday's collapse of the old bridge over the river rose to 41"
     assert _read(text) == [(41.0, "dead")]
+
+
+def test_number_words_split_by_a_lost_comma_are_two_counts():
+    assert _read("the shelling wounded six, two of them children") == [(6.0, "injured"), (2.0, "")]
+    assert _read("twenty two sailors were killed") == [(22.0, "dead")]

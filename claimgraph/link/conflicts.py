@@ -136,6 +136,7 @@ def figure_disagreements(
     def own(ia: int, fa: Figure, ib: int, fb: Figure) -> bool:
         """Some member of the earlier claim shares the later member's origin."""
         return any(same_origin(items[m], items[ib]) for m in view_of[ia].members)
+
     for entries in groups.values():
         entries.sort(key=lambda e: _order(e[0].first))
         for n, (vb, ib, fb) in enumerate(entries):

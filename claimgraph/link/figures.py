@@ -120,9 +120,12 @@ def _number_at(toks: list[str], i: int, t: dict) -> tuple[float, int] | None:
         return 0.5 * t["mult"][toks[i + 2]], i + 3
     elif w in t["units"] or w in t["tens"] or w == "dozen":
         val = 0.0
+        # "twenty two" is one number; "six, two of them" (the comma is gone) two: a unit ends it
         while j < len(toks) and (toks[j] in t["units"] or toks[j] in t["tens"]):
             val += t["units"].get(toks[j], 0) + t["tens"].get(toks[j], 0)
             j += 1
+            if toks[j - 1] in t["units"]:
+                break
         if j == i and w == "dozen":
             return 12.0, i + 1
         if w == "one" and not (j < len(toks) and toks[j] in t["mult"] and toks[j] not in ("b", "m", "k")):
@@ -226,12 +229,10 @@ def read_figures(text: str) -> list[Figure]:
                 qual = t["qual"][tuple(toks[i - n : i])]
                 break
         lo, hi = _bounds(val, qual)
+        # "wounded six, two of them children": "of them" after the next number is that number's
+        after = range(j, min(len(toks), j + 2)) if j == len(toks) or not _number_at(toks, j, t) else ()
         part = (
-            any(
-                tuple(toks[k : k + len(p)]) == p
-                for p in t["partial_after"]
-                for k in range(j, min(len(toks), j + 2))
-            )
+            any(tuple(toks[k : k + len(p)]) == p for p in t["partial_after"] for k in after)
             or any(w in t["partial_verbs"] for w in toks[j : j + 5])
             or any(
                 tuple(toks[k : k + len(p)]) == p for p in t["partial_before"] for k in range(max(0, i - 3), i)

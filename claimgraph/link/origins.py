@@ -150,21 +150,32 @@ def _surname(text: str) -> str:
     return ""
 
 
+def body_kind(word: str) -> str:
+    """The kind of body a head word names: "army" and "forces" are one kind, "affiliate" another."""
+    for kind, words in link_lexicon()["body_kinds"].items():
+        if word in words:
+            return kind
+    return word
+
+
 def _other_body(said: str | None, resolved: str | None) -> bool:
     """The text says "the regional administration", the resolution names another kind of body.
 
     A resolution naming a "command" or an "authority" for "the group" or
-    "the administration" is a wrong antecedent; one naming no kind at all
-    ("the agency" -> "FSB") or the same kind is kept.
+    "the administration", or an "affiliate" for "the army", is a wrong
+    antecedent; one naming no kind at all ("the agency" -> "FSB") or the
+    same kind ("the army" -> "the armed forces") is kept.
     """
     if not said or not resolved:
         return False
-    heads = set(link_lexicon()["body_heads"]) | set(link_lexicon()["group_heads"])
+    lex = link_lexicon()
+    heads = set(lex["body_heads"]) | set(lex["group_heads"])
+    heads |= {w for ws in lex["body_kinds"].values() for w in ws}
     words = [w.lower() for w in WORD.findall(said)]
     if not words or words[-1] not in heads:
         return False
-    theirs = {w.lower() for w in WORD.findall(resolved)} & heads
-    return bool(theirs) and words[-1] not in theirs
+    theirs = {body_kind(w.lower()) for w in WORD.findall(resolved) if w.lower() in heads}
+    return bool(theirs) and body_kind(words[-1]) not in theirs
 
 
 def origin_of(att: Attribution, doc: Document) -> Origin:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from claimgraph.link.items import Item
 from claimgraph.link.lexicon import link_lexicon
+from claimgraph.link.origins import body_kind
 
 ARTICLES = {"the", "a", "an"}
 WORD = re.compile(r"[a-z][a-z'-]*")
@@ -78,6 +79,39 @@ def _merge_contained(names: dict[str, Counter[str]]) -> dict[str, Counter[str]]:
     return out
 
 
+def _unnamed(name: str) -> bool:
+    """A description with no proper word in it: "the army", "regional administration"."""
+    return not any(w[:1].isupper() for w in name.split() if w.lower() not in ARTICLES)
+
+
+def _fold_offices(names: dict[str, Counter[str]]) -> dict[str, Counter[str]]:
+    """An unnamed office beside the one origin of the claim that holds it is that origin.
+
+    "the army" on a claim that also names "Mali's armed forces" (one kind of
+    body), or "the regional administration" beside "Governor X" (the office a
+    governor heads), is one speaker named twice, not a second origin; beside
+    two candidates it is left alone (it could be either).
+    """
+    heads_of = link_lexicon()["title_bodies"]
+    kinds = {w for ws in link_lexicon()["body_kinds"].values() for w in ws}
+
+    def kind(key: str) -> str:
+        last = key.split()[-1]
+        return body_kind(last) if last in kinds or last + "s" in kinds else ""
+
+    out = dict(names)
+    for k in list(out):
+        if k.startswith(("person:", "outlet:")) or not _unnamed(out[k].most_common(1)[0][0]):
+            continue
+        last = k.split()[-1]
+        titles = {t for t, bodies in heads_of.items() if last in bodies}
+        same = [b for b in out if b != k and kind(k) and kind(b) == kind(k)]
+        holders = [p for p in out if p != k and any(titles & set(n.lower().split()) for n in out[p])]
+        if len(set(same + holders)) == 1:
+            out.pop(k)
+    return out
+
+
 def _singular(w: str) -> str:
     return w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w
 
@@ -114,7 +148,7 @@ def provenance(items: list[Item]) -> Provenance:
         names.setdefault(key, Counter())[it.origin.name] += 1
         if _named(it.origin.key, it.origin.name) or it.origin.body or it.origin.person:
             named_keys.add(key)
-    names = _merge_contained(names)
+    names = _fold_offices(_merge_contained(names))
     if any(k in named_keys for k in names):  # "a detained suspect" beside named origins is one of them
         names = {k: v for k, v in names.items() if k in named_keys}
     people = [k for k in names if k.startswith("person:")]
