@@ -45,3 +45,19 @@ def test_branch_names_the_dependent_of_the_cue_that_holds_a_token():
     assert learned.branch(a, a) == "cue"
     assert learned.branch(a, held) == held.dep_
     assert learned.branch(a, dam) == held.dep_ + "+"
+
+
+def test_a_cue_does_not_end_inside_the_phrase_after_it():
+    sdoc = load_nlp()("The ministers weighed plans for closer naval cooperation in the north.")
+    a = next(t for t in sdoc if t.text == "weighed")
+    for_ = next(t.i for t in sdoc if t.text == "for")
+    closer = next(t.i for t in sdoc if t.text == "closer")
+    assert learned.close_cue(a, a.i, closer) == for_  # `closer` modifies the word after the cue
+    assert learned.close_cue(a, a.i, for_) == for_  # a preposition may end a cue
+
+
+def test_a_cue_leaves_a_noun_with_its_clause_to_the_content():
+    sdoc = load_nlp()("The mayor pointed to reports that the bridge was unsafe.")
+    a = next(t for t in sdoc if t.text == "pointed")
+    reports = next(t.i for t in sdoc if t.text == "reports")
+    assert sdoc[learned.close_cue(a, a.i, reports)].text == "to"

@@ -193,7 +193,29 @@ def extend_cue(a: Token, weights: dict[str, float], limit: int = 5) -> tuple[int
                 lo = j
             else:
                 hi = j
-    return lo, hi
+    return lo, close_cue(a, lo, hi)
+
+
+def close_cue(a: Token, lo: int, hi: int) -> int:
+    """Where a cue grown to the right may end without cutting a phrase in two.
+
+    The extension model judges one token at a time, so it can stop inside a
+    phrase (`weigh plans for greater`, `pointed to reports that`): a last word
+    that modifies something after the cue, or a noun whose own dependents go
+    on past it, belongs with what follows (the content). A preposition or a
+    verb may end a cue (`called on`, `pointed to`, `appears set to veto`).
+    """
+    doc = a.doc
+    while hi > a.i:
+        t = doc[hi]
+        if t.head.i > hi and t.pos_ not in ("ADP", "SCONJ"):  # `greater` of `greater coordination`
+            hi -= 1
+            continue
+        if t.pos_ in ("NOUN", "PROPN", "NUM") and t.right_edge.i > hi:
+            hi -= 1
+            continue
+        break
+    return hi
 
 
 # --- stage 3: source head -------------------------------------------------
