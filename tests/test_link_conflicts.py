@@ -123,3 +123,49 @@ def test_claim_naming_two_days_speaks_for_the_later_one():
         DateMention(Span("Tuesday", 0, 7), "2025-06-03", "day"),
     ]
     assert event_date(att, d) == dt.date(2025, 6, 3)
+
+
+def _one_text(*claims: tuple[str, str, str]):
+    """One document of 'SOURCE WORDS CUE CONTENT.' sentences, with the spans set."""
+    from claimgraph.model import Attribution, Document, Span
+
+    text, atts = "", []
+    for source, words, content in claims:
+        start = len(text)
+        text += f"{source} {words} {content}. "
+        c0 = start + len(source) + len(words) + 2
+        cue = words.split()[-1]
+        atts.append(
+            Attribution(
+                cue=Span(cue, c0 - len(cue) - 1, c0 - 1),
+                content=Span(content, c0, c0 + len(content)),
+                source=Span(source, start, start + len(source)),
+            )
+        )
+    return Document(id="t", text=text, outlet="Dune Post", published="2025-06-09", attributions=atts)
+
+
+def test_one_text_setting_two_origins_counts_side_by_side_is_a_conflict():
+    """'The Sand Front says it killed 12 soldiers in an ambush; the army still says two': rivals."""
+    prior = doc(
+        "p", "Oasis Wire", "2025-06-02", ("the Vardan army", "two soldiers were killed in the raid", [])
+    )
+    now = _one_text(
+        ("The Sand Front", "says", "the rebels killed 12 soldiers in an ambush"),
+        ("The Vardan army", "still says", "two soldiers were killed in the raid"),
+    )
+    res = link_documents([prior, now])
+    # the army's claim (first given a week before) against the rebels': a conflict, not an update
+    assert [d.kind for d in res.disagreements] == ["conflict"]
+
+
+def test_count_said_earlier_is_no_rival_to_one_given_for_the_texts_day():
+    now = _one_text(
+        ("The Sand Front", "says", "it killed 12 Vardan soldiers in an ambush south of the town"),
+        ("Kest bloggers", "had earlier said", "30 Vardan soldiers had died"),
+    )
+    from claimgraph.link.items import build_items
+
+    assert [it.earlier for it in build_items([now])] == [False, True]
+    res = link_documents([now])
+    assert not [d for d in res.disagreements if d.kind == "conflict"]

@@ -34,3 +34,17 @@ def test_toll_named_well_before_its_number_is_still_the_toll():
 def test_number_words_split_by_a_lost_comma_are_two_counts():
     assert _read("the shelling wounded six, two of them children") == [(6.0, "injured"), (2.0, "")]
     assert _read("twenty two sailors were killed") == [(22.0, "dead")]
+
+
+def test_side_named_before_the_noun_and_an_episode_after_the_figure():
+    from claimgraph.link.figures import disjoint, same_side
+
+    rebels = read_figures("they killed 30 Dune fighters and 12 Sand soldiers in an ambush near the well")
+    assert [(f.whose, f.episode) for f in rebels] == [("dune", True), ("sand", True)]
+    (army,) = read_figures("two soldiers were killed")
+    (total,) = read_figures("40 Sand soldiers were killed in three days")
+    assert same_side(army, rebels[1]) and same_side(army, total)  # no side named, same noun
+    assert not same_side(army, rebels[0])  # "soldiers" named by nobody are not "Dune fighters"
+    assert not same_side(rebels[1], rebels[0])
+    assert not disjoint(rebels[1], total)  # 12 in one ambush fits 40 in all
+    assert disjoint(rebels[1], army)  # 12 in one ambush cannot be 2 in all

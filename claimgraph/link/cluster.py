@@ -38,9 +38,14 @@ def figures_clash(a: list[Figure], b: list[Figure]) -> bool:
     """Some measure both count, and no figure of one fits any comparable figure of the other."""
     for m in {f.measure for f in a if f.measure} & {f.measure for f in b if f.measure}:
         pairs = [(x, y) for x in a for y in b if x.measure == m and comparable(x, y)]
-        if pairs and all(disjoint(x, y) for x, y in pairs):
+        if pairs and all(_apart(x, y) for x, y in pairs):
             return True
     return False
+
+
+def _apart(x: Figure, y: Figure) -> bool:
+    """No one statement gives both: disjoint, or one episode's count and another figure for the whole."""
+    return disjoint(x, y) or (x.episode != y.episode and x.value != y.value)
 
 
 def figures_agree(a: list[Figure], b: list[Figure]) -> bool:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from claimgraph.link.figures import Figure, disjoint
+from claimgraph.link.figures import Figure, disjoint, same_side
 from claimgraph.link.items import Item
 from claimgraph.link.lexicon import link_lexicon
 from claimgraph.link.provenance import same_origin
@@ -29,6 +29,7 @@ WINDOW = 24  # earlier figures of one measure each figure is checked against
 STATEMENT_MIN_COS = 0.55
 STATEMENT_MIN_OVERLAP = 0.75  # share of content words (negations left out) the two statements have in common
 FIGURE_MIN_COS = 0.5  # figures of claims that far apart in meaning are about different things
+NOUN_MIN_COS = 0.4  # ... unless both name what they count ("two soldiers", "47 soldiers")
 ESTIMATES = ("about", "at_most", "less_than", "range")  # figures that state a span, not a count so far
 MEMBER_MAX_RATIO = 2.0  # members of one claim whose counts differ more than this count different things
 WORD = re.compile(r"[a-z]+")
@@ -51,6 +52,15 @@ def _time(it: Item) -> tuple[dt.date, int]:
 def _order(it: Item) -> tuple[dt.date, int, dt.date, str, int]:
     """Sort key: when the claim speaks for, then publication, then place in the text."""
     return (*_time(it), it.published or dt.date.min, it.doc_id, it.position)
+
+
+def _min_cos(fa: Figure, fb: Figure) -> float:
+    """How close two claims must be for their figures to count one thing.
+
+    Both naming the counted noun says more than the rest of their wording,
+    which differs however the count is phrased.
+    """
+    return NOUN_MIN_COS if fa.noun and fa.noun == fb.noun else FIGURE_MIN_COS
 
 
 def _who(it: Item) -> str:
@@ -85,7 +95,9 @@ def _kind(
     """('update' or 'conflict', whether b is later) for two claims with disjoint figures.
 
     A document holding both orders them where it can: live-blog stamps that
-    differ, or a change reported in words ("rose to"). Otherwise the two
+    differ, or a change reported in words ("rose to"); one that gives both
+    counts for one day from two origins ("X now says 10; Y still says 2")
+    sets rival figures side by side. Otherwise the two
     members that state the figures decide: one origin behind both revises
     itself; a one-time fact given differently by two origins is a conflict;
     different days make an update (unless a running total shrinks), the same
@@ -102,6 +114,16 @@ def _kind(
                 return "update", y.tod > x.tod
             if x.growth or y.growth:
                 return "update", y.position > x.position
+    for i in a.members:  # one text setting two origins' counts side by side for one day: rivals
+        x = items[i]
+        for y in docs_b.get(x.doc_id, []):
+            if x.when == y.when and _states(x, fa.key, fa.value) and _states(y, fb.key, fb.value):
+                if (
+                    not same_origin(x, y)
+                    and (x.tod is None or y.tod is None)
+                    and not (x.earlier or y.earlier)
+                ):
+                    return "conflict", True
     x, y = items[ia], items[ib]
     if same_origin(x, y):
         return "update", True
@@ -142,7 +164,10 @@ def figure_disagreements(
         for n, (vb, ib, fb) in enumerate(entries):
             revisions: list[tuple[int, Figure, int, Figure]] = []
             for va, ia, fa in entries[max(0, n - WINDOW) : n]:
-                if va is vb or float(va.centroid @ vb.centroid) < FIGURE_MIN_COS:
+                if va is vb or not same_side(fa, fb):
+                    continue
+                # the claims, or the two statements giving the figures, close enough in meaning
+                if max(float(va.centroid @ vb.centroid), float(vecs[ia] @ vecs[ib])) < _min_cos(fa, fb):
                     continue
                 if not disjoint(fa, fb):
                     # "at least 7" then "8" from the same origin on a later day: compatible, yet revised
@@ -202,8 +227,15 @@ def _within_claims(items: list[Item], views: list[ClaimView]) -> list[Disagreeme
                 b = items[ib]
                 for fa in a.figures:
                     for fb in b.figures:
-                        if not fa.measure or fa.key != fb.key or fa.value == fb.value:
+                        if (
+                            not fa.measure
+                            or fa.key != fb.key
+                            or fa.value == fb.value
+                            or not same_side(fa, fb)
+                        ):
                             continue
+                        if fa.episode or fb.episode:
+                            continue  # one episode and a total, or two episodes: not rival counts
                         if fa.qualifier in ESTIMATES or fb.qualifier in ESTIMATES:
                             continue  # "up to 3,000" and "2,500" are an estimate and a figure within it
                         if _states(a, fa.key, fb.value) or _states(b, fb.key, fa.value):

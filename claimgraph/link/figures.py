@@ -18,6 +18,8 @@ from claimgraph.link.lexicon import link_lexicon, quantity_words
 # "more than 60 killed" is not read as compatible with 115: news rounds down to a near figure
 OPEN_ABOVE = 1.5
 MEASURE_BEFORE = 14  # "the death toll from Friday night's assault on the hall rose to 133"
+NAME_STEM = 4  # "Mali" and "Malian" name one side
+EPISODE_AFTER = 8  # "killed 50 Wagner fighters and 10 Malian soldiers in an ambush"
 OWN_WINDOW = 8  # "had lost seven fighters, with 12 wounded": both figures are its own losses
 TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[A-Za-z]+(?:'[a-z]+)?|[%$€£₽]")
 
@@ -33,6 +35,9 @@ class Figure:
     measure: str  # '' when nothing near it says what is counted
     noun: str  # count-noun group, '' when none
     own: bool = False  # the speaker's own losses ("we lost 7"), not those it inflicted or counts
+    whose: str = ""  # the name before the counted noun ("47 Malian soldiers"): '' when none
+    episode: bool = False  # counts one episode of the event ("in an ambush"): a part of any total
+    word: str = ""  # the counted noun as written, singular ("soldier")
 
     @property
     def key(self) -> tuple[str, str]:
@@ -102,6 +107,7 @@ def _tables() -> dict:
         "own_loss": set(lex["own_loss_cues"]),
         "whole_after": set(lex["whole_after"]),
         "months": set(lex["months"]),
+        "episodes": [tuple(p.split()) for p in lex["episodes"]],
     }
 
 
@@ -152,10 +158,37 @@ def _measure_near(toks: list[str], i: int, j: int, t: dict) -> str:
 
 
 def _noun_after(toks: list[str], j: int, t: dict) -> str:
+    return t["nouns"].get(_noun_word(toks, j, t), "")
+
+
+def _noun_word(toks: list[str], j: int, t: dict) -> str:
     for k in range(j, min(len(toks), j + 5)):
         if toks[k] in t["nouns"]:
-            return t["nouns"][toks[k]]
+            return toks[k]
     return ""
+
+
+def _whose(orig: list[str], j: int, t: dict) -> str:
+    """The capitalised name right between a number and its counted noun, stemmed ("Malian" -> "mali").
+
+    "84 Wagner mercenaries" and "47 Malian soldiers" count two sides; "two
+    soldiers" names none and may stand for either.
+    """
+    k = j
+    while k < len(orig) and orig[k][:1].isupper() and orig[k].lower() not in t["nouns"]:
+        k += 1
+    if k == j or k >= len(orig) or orig[k].lower() not in t["nouns"]:
+        return ""
+    return " ".join(w.lower()[:NAME_STEM] for w in orig[j:k])
+
+
+def _episode(toks: list[str], j: int, t: dict) -> bool:
+    """An episode phrase soon after the figure: "killed 50 fighters in an ambush" counts a part."""
+    return any(
+        tuple(toks[k : k + len(p)]) == p
+        for p in t["episodes"]
+        for k in range(j, min(len(toks), j + EPISODE_AFTER))
+    )
 
 
 def _is_total(toks: list[str], i: int, t: dict) -> bool:
@@ -188,7 +221,8 @@ def _bounds(val: float, qual: str) -> tuple[float, float]:
 def read_figures(text: str) -> list[Figure]:
     """Every countable number in `text`, years and labels left out."""
     t = _tables()
-    toks = [w.lower() for w in TOKEN.findall(text)]
+    orig = TOKEN.findall(text)
+    toks = [w.lower() for w in orig]
     out: list[Figure] = []
     i = 0
     while i < len(toks):
@@ -240,14 +274,35 @@ def read_figures(text: str) -> list[Figure]:
         )
         measure = "" if part else _measure_near(toks, i, j, t)  # "62 bodies identified": a part, not the toll
         own = any(w in t["own_loss"] for w in toks[max(0, i - OWN_WINDOW) : i])
-        out.append(Figure(val, lo, hi, qual, measure, _noun_after(toks, j, t), own))
+        word = _noun_word(toks, j, t)
+        side, episode = _whose(orig, j, t), _episode(toks, j, t)
+        out.append(
+            Figure(val, lo, hi, qual, measure, t["nouns"].get(word, ""), own, side, episode, _one(word))
+        )
         i = j
     return out
 
 
+def _one(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def same_side(a: Figure, b: Figure) -> bool:
+    """Both name the same side ("47 Malian soldiers", "10 Malian soldiers"), or neither names one.
+
+    A count naming no side stands for a named one only in the same words:
+    "two soldiers" may be "47 Malian soldiers", not "20 Wagner fighters".
+    """
+    if a.whose and b.whose:
+        return a.whose == b.whose
+    if a.whose or b.whose:
+        return not a.word or not b.word or a.word == b.word
+    return True
+
+
 def comparable(a: Figure, b: Figure) -> bool:
-    """Both count the same thing; a figure with no counted noun may stand for any."""
-    if not a.measure or a.measure != b.measure:
+    """Both count the same thing; a figure with no counted noun (or no side) may stand for any."""
+    if not a.measure or a.measure != b.measure or not same_side(a, b):
         return False
     distinct = link_lexicon()["distinct_nouns"]
     if a.noun in distinct or b.noun in distinct:
@@ -256,7 +311,17 @@ def comparable(a: Figure, b: Figure) -> bool:
 
 
 def disjoint(a: Figure, b: Figure) -> bool:
-    """True when no single value satisfies both figures."""
+    """True when no single value satisfies both figures.
+
+    A count for one episode ("50 killed in an ambush") is a part of a
+    total: it only contradicts a total smaller than itself; two episodes are
+    not compared at all.
+    """
+    if a.episode or b.episode:
+        if a.episode and b.episode:
+            return False
+        part, whole = (a, b) if a.episode else (b, a)
+        return part.low > whole.high
     return (
         a.high < b.low
         or b.high < a.low

@@ -37,6 +37,7 @@ class Item:
     negated: bool
     growth: bool
     asks: bool = False  # an open question ("who sent them is still to be established"), not an assertion
+    earlier: bool = False  # reported as said before the text's day ("had earlier said"): its day is unsure
     relays: list[str] = field(default_factory=list)  # outermost first: outlet, via..., then the source
     wire_copy_of: str | None = None
 
@@ -55,6 +56,14 @@ def _asks(text: str, words: list[str], lex: dict) -> bool:
     if text.rstrip().endswith("?") or (words and words[0] in lex["question_openers"]):
         return True  # "whether X or Y was behind it"
     return bool(set(words) & set(lex["question_words"])) and _has_phrase(words, lex["question_cues"])
+
+
+def _lead_words(att, text: str) -> list[str]:
+    """The words from the source or cue up to the content: "bloggers had earlier said that"."""
+    starts = [s.start for s in (att.source, att.cue) if s is not None and 0 <= s.start < att.content.start]
+    if not starts or att.content.start < 0:
+        return []
+    return [w.lower() for w in WORDS.findall(text[min(starts) : att.content.start])]
 
 
 def build_items(docs: list[Document]) -> list[Item]:
@@ -97,6 +106,7 @@ def build_items(docs: list[Document]) -> list[Item]:
                     or _has_phrase(cue_words, ["denied", "deny", "denies", "rejected", "dismissed"]),
                     growth=_has_phrase(words, lex["growth"]),
                     asks=_asks(content, words, lex),
+                    earlier=_has_phrase(_lead_words(att, doc.text), lex["earlier_cues"]),
                     relays=relays,
                     wire_copy_of=doc.near_duplicate_of,
                 )
