@@ -169,3 +169,45 @@ def test_count_said_earlier_is_no_rival_to_one_given_for_the_texts_day():
     assert [it.earlier for it in build_items([now])] == [False, True]
     res = link_documents([now])
     assert not [d for d in res.disagreements if d.kind == "conflict"]
+
+
+def test_no_indication_of_an_agent_contradicts_no_one_naming_it():
+    """Having seen nothing that points to X does not deny another origin's evidence that X took part."""
+    docs = [
+        doc(
+            "a",
+            "Dune Post",
+            "2025-06-02",
+            (
+                "the Vardan foreign ministry",
+                "there was no indication that Kestia was involved in the blast",
+                [],
+            ),
+        ),
+        doc(
+            "b",
+            "Oasis Wire",
+            "2025-06-02",
+            ("the Lumen security service", "the blast was helped by Kestian intelligence", []),
+        ),
+    ]
+    assert not _pairs(link_documents(docs), "conflict")
+
+
+def test_denial_the_speaker_says_someone_else_pushes_is_not_the_speakers():
+    from claimgraph.link.items import build_items
+
+    docs = [
+        doc(
+            "a",
+            "Dune Post",
+            "2025-06-02",
+            (
+                "the president",
+                "the Lumen envoys of trying to convince allies that there was no Kestian trace",
+                [],
+            ),
+            ("the envoy", "there was no Kestian trace in the blast", []),
+        )
+    ]
+    assert [it.negated for it in build_items(docs)] == [False, True]

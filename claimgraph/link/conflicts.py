@@ -304,13 +304,19 @@ def _agents(it: Item) -> tuple[set[str], set[str]]:
     whole = it.negated and not any(_denies(c) for c in CLAUSE.split(it.content))  # "X denied Y did it"
     for clause in CLAUSE.split(it.content):
         at = _cue_at(clause)
-        if at < 0:
+        if at < 0 or _no_evidence(clause):
             continue
         if whole or _denies(clause):
             denied |= _names_of(clause[:at])
         else:
             asserted |= _names_of(clause)
     return asserted, denied
+
+
+def _no_evidence(clause: str) -> bool:
+    """ "There was no indication that X was involved": nothing seen, which denies no one's evidence."""
+    words = " " + " ".join(WORD.findall(clause.lower())) + " "
+    return any(" " + p + " " in words for p in link_lexicon()["no_evidence"])
 
 
 def _denies(clause: str) -> bool:

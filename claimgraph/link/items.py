@@ -47,6 +47,18 @@ def _has_phrase(words: list[str], phrases: list[str]) -> bool:
     return any(" " + p + " " in joined for p in phrases)
 
 
+def _own_words(words: list[str], lex: dict) -> list[str]:
+    """The words the speaker asserts: up to a verb handing the rest to someone else.
+
+    "X of trying to convince its allies that there was no trace" denies
+    nothing itself: the denial is the one X is said to push.
+    """
+    for k, w in enumerate(words):
+        if w in lex["embedded_cues"]:
+            return words[:k]
+    return words
+
+
 def _asks(text: str, words: list[str], lex: dict) -> bool:
     """The claim poses a question: a wh-word together with a word that leaves it open, or a question mark.
 
@@ -101,7 +113,7 @@ def build_items(docs: list[Document]) -> list[Item]:
                     origin=origin,
                     figures=read_figures(content),
                     names=frozenset(names),
-                    negated=_has_phrase(words, lex["negations"])
+                    negated=_has_phrase(_own_words(words, lex), lex["negations"])
                     or att.certainty == "denied"
                     or _has_phrase(cue_words, ["denied", "deny", "denies", "rejected", "dismissed"]),
                     growth=_has_phrase(words, lex["growth"]),
