@@ -211,3 +211,18 @@ def test_denial_the_speaker_says_someone_else_pushes_is_not_the_speakers():
         )
     ]
     assert [it.negated for it in build_items(docs)] == [False, True]
+
+
+def test_dismissal_conflicts_with_the_claim_just_before_it():
+    docs = [
+        doc(
+            "a",
+            "Dune Post",
+            "2025-06-02",
+            ("the Lumen president", "the raiders had been caught heading for the Kestian border", []),
+            ("Kestia", "this is nonsense", []),
+            ("the Kestian army", "its border posts were on alert all night", []),
+        )
+    ]
+    res = link_documents(docs)
+    assert [(d.kind, {d.a.index, d.b.index}) for d in res.disagreements] == [("conflict", {0, 1})]

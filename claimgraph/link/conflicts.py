@@ -394,4 +394,36 @@ def statement_conflicts(
             for i in yes:
                 if cluster_of[i] != cluster_of[j] and not same_origin(items[i], items[j]):
                     add(j, i)
+    for j, i in _dismissed(items):
+        if cluster_of[i] != cluster_of[j]:
+            add(j, i)
+    return out
+
+
+def _dismissal(it: Item) -> bool:
+    """ "This is nonsense", "these claims are false": a verdict on what was said just before, nothing more."""
+    lex = link_lexicon()
+    words = set(WORD.findall(it.content.lower()))
+    verdicts = words & set(lex["dismissals"])
+    rest = (
+        words - verdicts - set(lex["dismissal_referents"]) - ENGLISH_STOP_WORDS - set(lex["stopwords_extra"])
+    )
+    return bool(verdicts) and bool(words & set(lex["dismissal_referents"])) and not rest
+
+
+def _dismissed(items: list[Item]) -> list[tuple[int, int]]:
+    """(dismissal, the claim it dismisses): the nearest claim before it in its text, from another origin."""
+    out = []
+    verdicts = [j for j, it in enumerate(items) if _dismissal(it)]
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for i, x in enumerate(items):
+        if not x.asks and i not in verdicts and any(items[j].doc_id == x.doc_id for j in verdicts):
+            by_doc[x.doc_id].append(i)
+    for j in verdicts:
+        it = items[j]
+        before = [i for i in by_doc[it.doc_id] if items[i].position < it.position]
+        if before:
+            i = max(before, key=lambda k: items[k].position)
+            if not same_origin(items[i], it):
+                out.append((j, i))
     return out
