@@ -226,3 +226,26 @@ def test_dismissal_conflicts_with_the_claim_just_before_it():
     ]
     res = link_documents(docs)
     assert [(d.kind, {d.a.index, d.b.index}) for d in res.disagreements] == [("conflict", {0, 1})]
+
+
+def test_bare_answer_asserts_the_agent_the_question_asked_about():
+    asked = _one_text(
+        (
+            "Tom Hale",
+            "asked whether the Red Front or Kestia was behind the blast, replied:",
+            "Of course, Kestia",
+        ),
+    )
+    denial = doc(
+        "b",
+        "Oasis Wire",
+        "2025-06-09",
+        ("the Kestian ministry", "Kestia had nothing to do with the blast", []),
+    )
+    from claimgraph.link.conflicts import _agents
+    from claimgraph.link.items import build_items
+
+    items = build_items([asked, denial])
+    assert _agents(items[0]) == ({"kesti"}, set())
+    res = link_documents([asked, denial])
+    assert _pairs(res, "conflict") == {frozenset("tb")}

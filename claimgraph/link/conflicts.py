@@ -301,6 +301,8 @@ def _agents(it: Item) -> tuple[set[str], set[str]]:
     """
     asserted: set[str] = set()
     denied: set[str] = set()
+    if it.answer_to and _cue_at(it.answer_to) >= 0:  # "asked whether X or Y was behind it": "Y"
+        return _names_of(it.content), set()
     whole = it.negated and not any(_denies(c) for c in CLAUSE.split(it.content))  # "X denied Y did it"
     for clause in CLAUSE.split(it.content):
         at = _cue_at(clause)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from claimgraph.link.figures import Figure, read_figures
 from claimgraph.link.lexicon import link_lexicon
 from claimgraph.link.origins import Origin, PersonBodies, origin_of
-from claimgraph.link.when import event_date, parse_date, time_of_day
+from claimgraph.link.when import event_date, parse_date, sentence_around, time_of_day
 from claimgraph.model import Document
 
 WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
@@ -37,6 +37,7 @@ class Item:
     negated: bool
     growth: bool
     asks: bool = False  # an open question ("who sent them is still to be established"), not an assertion
+    answer_to: str = ""  # the question a bare answer ("Of course, X.") replies to, from its sentence
     earlier: bool = False  # reported as said before the text's day ("had earlier said"): its day is unsure
     relays: list[str] = field(default_factory=list)  # outermost first: outlet, via..., then the source
     wire_copy_of: str | None = None
@@ -57,6 +58,26 @@ def _own_words(words: list[str], lex: dict) -> list[str]:
         if w in lex["embedded_cues"]:
             return words[:k]
     return words
+
+
+ANSWER_MAX_WORDS = 4  # "Of course, Ukraine": a reply too short to say what it is about
+
+
+def _question_answered(att, text: str, words: list[str], lex: dict) -> str:
+    """The question before a bare answer in its sentence ("asked whether X or Y was behind it, replied:").
+
+    A reply of a few words states nothing by itself; what it asserts is the
+    answer to that question.
+    """
+    if not words or len(words) > ANSWER_MAX_WORDS or att.content.start < 0:
+        return ""
+    line_start = text.rfind("\n", 0, att.content.start) + 1
+    before = sentence_around(text, att.content.start, att.content.end)[: att.content.start - line_start]
+    low = before.lower()
+    at = max(
+        (m.start() for q in lex["question_openers"] for m in re.finditer(r"\b" + q + r"\b", low)), default=-1
+    )
+    return before[at:] if at >= 0 else ""
 
 
 def _asks(text: str, words: list[str], lex: dict) -> bool:
@@ -118,6 +139,7 @@ def build_items(docs: list[Document]) -> list[Item]:
                     or _has_phrase(cue_words, ["denied", "deny", "denies", "rejected", "dismissed"]),
                     growth=_has_phrase(words, lex["growth"]),
                     asks=_asks(content, words, lex),
+                    answer_to=_question_answered(att, doc.text, words, lex),
                     earlier=_has_phrase(_lead_words(att, doc.text), lex["earlier_cues"]),
                     relays=relays,
                     wire_copy_of=doc.near_duplicate_of,
