@@ -249,3 +249,38 @@ def test_bare_answer_asserts_the_agent_the_question_asked_about():
     assert _agents(items[0]) == ({"kesti"}, set())
     res = link_documents([asked, denial])
     assert _pairs(res, "conflict") == {frozenset("tb")}
+
+
+def test_narrower_count_above_the_wider_one_at_the_moment_of_the_event_conflicts():
+    """'412 patients when the shell struck' against 'about 460 children at the time', a day later."""
+    ministry = (
+        "the health ministry",
+        "the Linden clinic had 412 patients in its care when the shell struck",
+        [],
+    )
+    docs = [
+        doc("a", "Dune Post", "2025-06-02", ministry),
+        doc(
+            "b",
+            "Oasis Wire",
+            "2025-06-03",
+            (
+                "the monitor",
+                "about 460 children were being treated at the Linden clinic when the shell struck",
+                [],
+            ),
+        ),
+        doc(
+            "c",
+            "Hill Herald",
+            "2025-06-03",
+            (
+                "the envoy",
+                "about 300 children were being treated at the Linden clinic when the shell struck",
+                [],
+            ),
+        ),
+    ]
+    res = link_documents(docs)
+    conflicts = _pairs(res, "conflict")
+    assert frozenset("ab") in conflicts and frozenset("ac") not in conflicts  # 300 may be among 412

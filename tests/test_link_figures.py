@@ -48,3 +48,17 @@ def test_side_named_before_the_noun_and_an_episode_after_the_figure():
     assert not same_side(rebels[1], rebels[0])
     assert not disjoint(rebels[1], total)  # 12 in one ambush fits 40 in all
     assert disjoint(rebels[1], army)  # 12 in one ambush cannot be 2 in all
+
+
+def test_about_stays_near_a_number_rounded_to_tens():
+    (f,) = read_figures("about 670 children were in the ward")
+    assert 630 < f.low < 640 and 700 < f.high < 710  # 627 is not "about 670"
+    (g,) = read_figures("about 20 fighters were killed")
+    assert (g.low, g.high) == (17.0, 23.0)
+
+
+def test_head_of_two_nouns_is_what_is_counted_and_patients_are_in_hospital():
+    (f,) = read_figures("it had received 143 missing-person reports")
+    assert f.noun == "reports"
+    (g,) = read_figures("the clinic had 412 patients in its care")
+    assert (g.measure, g.noun) == ("hospitalised", "people")

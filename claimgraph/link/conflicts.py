@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -30,6 +30,7 @@ STATEMENT_MIN_COS = 0.55
 STATEMENT_MIN_OVERLAP = 0.75  # share of content words (negations left out) the two statements have in common
 FIGURE_MIN_COS = 0.5  # figures of claims that far apart in meaning are about different things
 NOUN_MIN_COS = 0.4  # ... unless both name what they count ("two soldiers", "47 soldiers")
+PINNED_MIN_COS = 0.3  # ... or both also count it at the moment of the event ("at the time")
 ESTIMATES = ("about", "at_most", "less_than", "range")  # figures that state a span, not a count so far
 MEMBER_MAX_RATIO = 2.0  # members of one claim whose counts differ more than this count different things
 WORD = re.compile(r"[a-z]+")
@@ -54,13 +55,22 @@ def _order(it: Item) -> tuple[dt.date, int, dt.date, str, int]:
     return (*_time(it), it.published or dt.date.min, it.doc_id, it.position)
 
 
-def _min_cos(fa: Figure, fb: Figure) -> float:
+def _as_parts(figures: list[Figure]) -> list[Figure]:
+    """Counts of a narrower group, also read as parts of the wider one: 670 children of all people."""
+    within = link_lexicon()["noun_within"]
+    return [replace(f, noun=within[f.noun], episode=True) for f in figures if f.noun in within]
+
+
+def _min_cos(fa: Figure, fb: Figure, pinned: bool = False) -> float:
     """How close two claims must be for their figures to count one thing.
 
     Both naming the counted noun says more than the rest of their wording,
-    which differs however the count is phrased.
+    which differs however the count is phrased; both counting it at the
+    moment of the event ("at the time", "when the missile struck") more still.
     """
-    return NOUN_MIN_COS if fa.noun and fa.noun == fb.noun else FIGURE_MIN_COS
+    if fa.noun and fa.noun == fb.noun:
+        return PINNED_MIN_COS if pinned else NOUN_MIN_COS
+    return FIGURE_MIN_COS
 
 
 def _who(it: Item) -> str:
@@ -129,6 +139,8 @@ def _kind(
         return "update", True
     if fa.measure in link_lexicon()["fixed_measures"]:
         return "conflict", True  # a one-time fact (a sum promised, a distance) does not move over time
+    if x.pinned and y.pinned:
+        return "conflict", True  # both speak for the moment of the event ("at the time")
     if x.when != y.when or a.first.when != b.first.when:
         b_later = _order(y) >= _order(x) if x.when != y.when else True
         early, late = (fa, fb) if b_later else (fb, fa)
@@ -147,9 +159,9 @@ def figure_disagreements(
     for v in views:
         seen: set[tuple] = set()  # every distinct figure of the claim: "84 X and 47 Y" has two counts
         for i in v.members:
-            for f in items[i].figures:
-                if f.measure and (f.key, f.low, f.high) not in seen:
-                    seen.add((f.key, f.low, f.high))
+            for f in items[i].figures + _as_parts(items[i].figures):
+                if f.measure and (f.key, f.low, f.high, f.episode) not in seen:
+                    seen.add((f.key, f.low, f.high, f.episode))
                     groups[(story.get(v.first.doc_id, 0), f.key)].append((v, i, f))
     out: list[Disagreement] = []
     said: set[tuple[int, int, str]] = set()  # (claim, claim, kind) already reported
@@ -167,7 +179,8 @@ def figure_disagreements(
                 if va is vb or not same_side(fa, fb):
                     continue
                 # the claims, or the two statements giving the figures, close enough in meaning
-                if max(float(va.centroid @ vb.centroid), float(vecs[ia] @ vecs[ib])) < _min_cos(fa, fb):
+                close = max(float(va.centroid @ vb.centroid), float(vecs[ia] @ vecs[ib]))
+                if close < _min_cos(fa, fb, items[ia].pinned and items[ib].pinned):
                     continue
                 if not disjoint(fa, fb):
                     # "at least 7" then "8" from the same origin on a later day: compatible, yet revised

@@ -17,6 +17,8 @@ from claimgraph.link.lexicon import link_lexicon, quantity_words
 
 # "more than 60 killed" is not read as compatible with 115: news rounds down to a near figure
 OPEN_ABOVE = 1.5
+ABOUT_MAX = 0.15  # "about N" reaches at most this share of N either way ...
+ABOUT_MIN = 0.05  # ... and at least this share, or the place N is rounded to, whichever is more
 MEASURE_BEFORE = 14  # "the death toll from Friday night's assault on the hall rose to 133"
 NAME_STEM = 4  # "Mali" and "Malian" name one side
 EPISODE_AFTER = 8  # "killed 50 Wagner fighters and 10 Malian soldiers in an ambush"
@@ -162,9 +164,10 @@ def _noun_after(toks: list[str], j: int, t: dict) -> str:
 
 
 def _noun_word(toks: list[str], j: int, t: dict) -> str:
+    """The counted noun; of two in a row the second, the head ("missing-person reports")."""
     for k in range(j, min(len(toks), j + 5)):
         if toks[k] in t["nouns"]:
-            return toks[k]
+            return toks[k + 1] if k + 1 < len(toks) and toks[k + 1] in t["nouns"] else toks[k]
     return ""
 
 
@@ -208,9 +211,19 @@ def _is_total(toks: list[str], i: int, t: dict) -> bool:
     return any(_number_at(toks, m, t) or toks[m] in t["whole_after"] for m in before)
 
 
+def _rounding(val: float) -> float:
+    """The place a number is rounded to: 670 -> 10, 1,500 -> 100, 20 -> 10, 145 -> 1."""
+    unit = 1.0
+    while val >= unit * 10 and val % (unit * 10) == 0:
+        unit *= 10
+    return unit
+
+
 def _bounds(val: float, qual: str) -> tuple[float, float]:
     if qual == "about":
-        return val * 0.85, val * 1.15
+        # "about 670" is rounded to tens: it stays near 670; "about 20" may be 17 or 23
+        spread = min(ABOUT_MAX * val, max(_rounding(val), ABOUT_MIN * val))
+        return val - spread, val + spread
     if qual in ("at_least", "more_than"):
         return val, val * OPEN_ABOVE
     if qual in ("at_most", "less_than"):
