@@ -112,3 +112,39 @@ def test_unnamed_office_beside_the_one_body_holding_it_is_that_body():
     assert provenance(items[2:4]).independent_origins == 1
     assert provenance([items[3], items[4]]).independent_origins == 2  # another kind of body
     assert provenance(items[2:]).independent_origins == 2
+
+
+def test_indefinite_source_is_never_an_earlier_speaker():
+    from claimgraph.link.origins import origin_of
+
+    d = doc("a", "Dune Post", "2025-06-02", ("A Vardan official", "the convoy was turned back", []))
+    d.attributions[0].source_resolved = "the Sand Front"  # an antecedent for someone newly named
+    assert origin_of(d.attributions[0], d).key == "vardan official"
+
+
+def test_bloggers_named_after_a_body_are_a_medium_not_that_body():
+    from claimgraph.link.origins import _last_speaker, origin_of
+
+    d = doc("a", "Dune Post", "2025-06-02", ("Russian military bloggers", "the convoy was turned back", []))
+    assert "blogger" in origin_of(d.attributions[0], d).key
+    said = "A group close to the council estimated that 20 had died, and Kestian bloggers"
+    assert _last_speaker(said) == "Kestian bloggers"
+    assert _last_speaker("the Sand Front and the Hill Guard") == "the Sand Front and the Hill Guard"
+
+
+def test_body_named_in_an_appositive_after_the_person_is_theirs():
+    from claimgraph.model import Attribution, Document, Span
+
+    text = "Ivo Lant, a spokesman for the Vardan Border Service, said the convoy was turned back."
+    content = "the convoy was turned back"
+    c0 = text.index(content)
+    att = Attribution(
+        cue=Span("said", c0 - 5, c0 - 1),
+        content=Span(content, c0, c0 + len(content)),
+        source=Span("Ivo Lant", 0, 8),
+    )
+    d = Document(id="a", text=text, outlet="Dune Post", published="2025-06-02", attributions=[att])
+    later = doc("b", "Oasis Wire", "2025-06-03", ("Ivo Lant", "the convoy had been turned back", []))
+    items = build_items([d, later])
+    assert items[0].origin.key == "vardan border service"
+    assert items[1].origin.key == "vardan border service"  # the person stands for the body elsewhere too

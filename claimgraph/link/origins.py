@@ -25,6 +25,12 @@ LEAD = re.compile(
 )
 STAMP = re.compile(r"^\s*\d{1,2}[:.]\d{2}\s*[-–—]?\s*")  # a live-blog time stamp caught in a source span
 CALENDAR = "monday tuesday wednesday thursday friday saturday sunday yesterday today".split()
+INDEFINITE = ("a ", "an ")
+CLAUSE_IN_SOURCE = re.compile(r"\bthat\b.*\b(?:had|has|have|was|were|is|are|would|will)\b")
+COORDINATION = re.compile(r",?\s+and\s+")
+APPOSITIVE = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[A-Za-z'’-]+\s+){0,2}?([A-Za-z]+)\s+(?:for|of|at)\s+(?:the\s+)?([^,.;:\"“”]+)"
+)
 BODY_WORDS = 3  # "White House National Security Council" and "National Security Council" are one body
 WORD = re.compile(r"[A-Za-z][A-Za-z.'’-]*")
 
@@ -182,9 +188,11 @@ def origin_of(att: Attribution, doc: Document) -> Origin:
     """The original source of one attribution (its speaker, not its relays)."""
     lex = link_lexicon()
     # the fullest description first: the extractor's canonical name can be a bare surname or head noun
-    said = att.source.text if att.source else None
+    said = _last_speaker(att.source.text) if att.source else None
     candidates = [att.source_resolved, said, att.source_normalized]
     if _other_body(said, att.source_resolved):  # a wrong antecedent: the words in the text only
+        candidates = [said]
+    if said and said.strip().lower().startswith(INDEFINITE):  # "a U.S. official" names someone new
         candidates = [said]
     text = next(
         (STAMP.sub("", c) for c in candidates if c and c.strip().lower() not in lex["pronouns"]), None
@@ -195,11 +203,15 @@ def origin_of(att: Attribution, doc: Document) -> Origin:
             return Origin("outlet:" + name.lower(), name)
         return Origin("", (att.source.text if att.source else ""))
     alias_body, alias_person = _alias(text)
+    if _media_head(text):  # "Russian military bloggers": the body named only qualifies them
+        alias_body = ""
     media = "" if alias_body or alias_person else _media_name(text)
     if media:
         return Origin(_generic_key(media), media)  # the key a bare mention of the outlet gets
     body = alias_body or _body_phrase(text)
     person = _surname(text) or (alias_person.split()[-1].lower() if alias_person else "")
+    if person and not body and att.source is not None and text == said:
+        body = _appositive_body(doc.text, att.source.end)
     if body:
         found = re.search(re.escape(body), text.replace("’", "'"), re.I)
         name = found.group(0) if found and not alias_body else body
@@ -209,6 +221,37 @@ def origin_of(att: Attribution, doc: Document) -> Origin:
         same = alias_person and alias_person.split()[-1].lower() == person
         return Origin("person:" + person, alias_person if same else text.strip(), person)
     return Origin(_generic_key(text), text.strip())
+
+
+def _last_speaker(said: str) -> str:
+    """The speaker of a source span that runs over another's report into its own name.
+
+    "A group estimated that 20 had died, and Russian bloggers" holds a
+    clause ("that ..."), which no name does: the speaker is the last part.
+    """
+    if CLAUSE_IN_SOURCE.search(said):
+        parts = COORDINATION.split(said)
+        if len(parts) > 1 and parts[-1].strip():
+            return parts[-1].strip()
+    return said
+
+
+def _media_head(text: str) -> bool:
+    """The description is of a medium ("bloggers", "a Telegram channel"), whatever it names before."""
+    heads = {_singular(h.split()[-1]) for h in link_lexicon()["media_heads"]}
+    key = _generic_key(text)
+    return bool(key) and key.split()[-1] in heads
+
+
+def _appositive_body(text: str, end: int) -> str:
+    """The body a person speaks for, named right after the name: "X, a spokesman for the agency,"."""
+    if end < 0:
+        return ""
+    m = APPOSITIVE.match(text, end)
+    if not m or m.group(1).lower() not in link_lexicon()["roles"]:
+        return ""
+    said = m.group(2)
+    return _alias(said)[0] or _body_phrase(said)
 
 
 def _media_name(text: str) -> str:
