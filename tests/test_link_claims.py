@@ -148,3 +148,21 @@ def test_body_named_in_an_appositive_after_the_person_is_theirs():
     items = build_items([d, later])
     assert items[0].origin.key == "vardan border service"
     assert items[1].origin.key == "vardan border service"  # the person stands for the body elsewhere too
+
+
+def test_nothing_seen_and_a_flat_denial_are_two_claims():
+    from claimgraph.link.cluster import pair_score
+
+    docs = [
+        doc(
+            "a",
+            "Dune Post",
+            "2025-06-02",
+            ("the envoy", "there was no indication that Kestia was involved", []),
+        ),
+        doc("b", "Oasis Wire", "2025-06-02", ("the envoy", "there was no sign that Kestia was involved", [])),
+        doc("c", "Oasis Wire", "2025-06-02", ("the envoy", "there was no Kestian involvement", [])),
+    ]
+    a, b, c = build_items(docs)
+    assert a.unseen and b.unseen and not c.unseen
+    assert pair_score(a, b, 0.8) - pair_score(a, c, 0.8) > 0.25

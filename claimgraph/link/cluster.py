@@ -92,6 +92,8 @@ def pair_score(a: Item, b: Item, cos: float, lex: float = LEX_PIVOT) -> float:
         s += W["names"] * len(a.names & b.names) / len(a.names | b.names)
     if a.asks != b.asks:  # a question and an answer to it are different claims
         s += W["mood_differs"]
+    if a.unseen != b.unseen:  # "no sign that X took part" is not "X took no part"
+        s += W["mood_differs"]
     if a.negated != b.negated:
         if cos >= DENIAL_COS:  # the same words, one of them denied: opposite claims
             return -1.0

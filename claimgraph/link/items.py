@@ -37,6 +37,7 @@ class Item:
     negated: bool
     growth: bool
     asks: bool = False  # an open question ("who sent them is still to be established"), not an assertion
+    unseen: bool = False  # says only that nothing was seen ("no indication that X was involved")
     answer_to: str = ""  # the question a bare answer ("Of course, X.") replies to, from its sentence
     pinned: bool = False  # the figure is for the moment of the event ("at the time"), not the report's day
     earlier: bool = False  # reported as said before the text's day ("had earlier said"): its day is unsure
@@ -140,6 +141,7 @@ def build_items(docs: list[Document]) -> list[Item]:
                     or _has_phrase(cue_words, ["denied", "deny", "denies", "rejected", "dismissed"]),
                     growth=_has_phrase(words, lex["growth"]),
                     asks=_asks(content, words, lex),
+                    unseen=_has_phrase(words, lex["no_evidence"]),
                     answer_to=_question_answered(att, doc.text, words, lex),
                     pinned=_has_phrase(words, lex["event_time_cues"]),
                     earlier=_has_phrase(_lead_words(att, doc.text), lex["earlier_cues"]),
