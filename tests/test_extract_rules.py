@@ -458,3 +458,9 @@ def test_acronym_resolves_to_the_name_it_abbreviates():
     last = extract(text)[-1]
     assert src(last) == "The ISA"
     assert last.source_resolved == "the Internal Security Agency"
+
+
+def test_an_idiom_object_is_part_of_the_cue():
+    a = one("As the mayor put it to reporters, the bridge must close before winter.")
+    assert a.cue.text == "put it"
+    assert a.content.text == "the bridge must close before winter"

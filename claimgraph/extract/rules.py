@@ -286,6 +286,10 @@ def cue_range(r: Reader, v: Token, last: Token | None = None) -> tuple[int, int]
         if ch.dep_ in ("aux", "auxpass") and ch.i < first and ch.lower_ not in ("to",):
             first = ch.i
     end_tok = last.i if last is not None else v.i
+    idiom = r.lex["cue_objects"].get(v.lemma_.lower(), ())
+    if last is None and v.i + 1 < len(r.doc) and r.doc[v.i + 1].lower_ in idiom \
+            and r.doc[v.i + 1].head.i == v.i and r.doc[v.i + 1].dep_ == "dobj":
+        end_tok = v.i + 1  # "as one analyst put it"
     return r.tok_range(first, end_tok)
 
 
