@@ -166,3 +166,35 @@ def test_nothing_seen_and_a_flat_denial_are_two_claims():
     a, b, c = build_items(docs)
     assert a.unseen and b.unseen and not c.unseen
     assert pair_score(a, b, 0.8) - pair_score(a, c, 0.8) > 0.25
+
+
+def test_unit_with_a_name_of_its_own_after_an_alias_speaks_as_itself():
+    from claimgraph.link.origins import origin_of
+
+    d = doc(
+        "a",
+        "Dune Post",
+        "2025-06-02",
+        ("The White House National Security Council", "the convoy was turned back", []),
+        ("the Kremlin press service", "the convoy was turned back", []),
+    )
+    assert origin_of(d.attributions[0], d).key == "national security council"
+    assert origin_of(d.attributions[1], d).key == "kremlin"  # a lower-case unit speaks for the alias
+
+
+def test_two_people_of_bodies_one_named_inside_the_other_are_two_origins():
+    from claimgraph.link.provenance import same_origin
+
+    docs = [
+        doc("a", "Dune Post", "2025-06-02", ("Security Council secretary Ivo Lant", "the raid failed", [])),
+        doc(
+            "b",
+            "Oasis Wire",
+            "2025-06-02",
+            ("National Security Council spokeswoman Mia Dorn", "it failed", []),
+        ),
+        doc("c", "Oasis Wire", "2025-06-02", ("the National Security Council", "the raid failed", [])),
+    ]
+    a, b, c = build_items(docs)
+    assert not same_origin(a, b)
+    assert same_origin(b, c)

@@ -209,6 +209,8 @@ def origin_of(att: Attribution, doc: Document) -> Origin:
     if media:
         return Origin(_generic_key(media), media)  # the key a bare mention of the outlet gets
     body = alias_body or _body_phrase(text)
+    if alias_body and _named_unit_after(text, alias_body):  # "White House National Security Council"
+        body, alias_body = _body_phrase(text), ""
     person = _surname(text) or (alias_person.split()[-1].lower() if alias_person else "")
     if person and not body and att.source is not None and text == said:
         body = _appositive_body(doc.text, att.source.end)
@@ -221,6 +223,27 @@ def origin_of(att: Attribution, doc: Document) -> Origin:
         same = alias_person and alias_person.split()[-1].lower() == person
         return Origin("person:" + person, alias_person if same else text.strip(), person)
     return Origin(_generic_key(text), text.strip())
+
+
+def _named_unit_after(text: str, alias_body: str) -> bool:
+    """A body with a name of its own follows the alias: "the White House National Security Council".
+
+    The alias there only places the unit, which speaks as itself; a
+    lower-case unit ("the Kremlin press service") speaks for the alias.
+    """
+    names = [alias_body] + aliases()["bodies"].get(alias_body, {}).get("names", [])
+    norm = text.replace("’", "'")
+    ends = [m.end() for n in names for m in re.finditer(r"(?<!\w)" + re.escape(n) + r"(?!\w)", norm, re.I)]
+    if not ends:
+        return False
+    after = WORD.findall(norm[max(ends) :])
+    heads = set(link_lexicon()["body_heads"])
+    run = []
+    for w in after:
+        if not w[:1].isupper():
+            break
+        run.append(w)
+    return len(run) >= 2 and run[-1].lower() in heads
 
 
 def _last_speaker(said: str) -> str:

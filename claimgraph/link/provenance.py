@@ -47,6 +47,8 @@ def same_origin(x: Item, y: Item) -> bool:
         return True
     if x.origin.key.startswith(("person:", "outlet:")) or y.origin.key.startswith(("person:", "outlet:")):
         return False
+    if x.origin.person and y.origin.person and x.origin.person != y.origin.person:
+        return False  # "Security Council secretary X" and "National Security Council spokeswoman Y"
     level = stems(" ".join(link_lexicon()["body_level_words"]))
     a, b = stems(x.origin.key), stems(y.origin.key)
     small, big = (a, b) if len(a) <= len(b) else (b, a)
