@@ -166,7 +166,9 @@ def test_count_said_earlier_is_no_rival_to_one_given_for_the_texts_day():
     )
     from claimgraph.link.items import build_items
 
-    assert [it.earlier for it in build_items([now])] == [False, True]
+    items = build_items([now])
+    assert [it.earlier for it in items] == [False, True]
+    assert items[1].when < items[0].when  # said before the day the text speaks for
     res = link_documents([now])
     assert not [d for d in res.disagreements if d.kind == "conflict"]
 
@@ -284,3 +286,16 @@ def test_narrower_count_above_the_wider_one_at_the_moment_of_the_event_conflicts
     res = link_documents(docs)
     conflicts = _pairs(res, "conflict")
     assert frozenset("ab") in conflicts and frozenset("ac") not in conflicts  # 300 may be among 412
+
+
+def test_agent_named_in_what_someone_is_accused_of_pushing_is_not_asserted():
+    from claimgraph.link.conflicts import _agents
+    from claimgraph.link.items import build_items
+
+    said = (
+        "the Lumen president",
+        "the Vardan leader of trying to shift the blame for the blast onto Kestia",
+        [],
+    )
+    (it,) = build_items([doc("a", "Dune Post", "2025-06-02", said)])
+    assert "kesti" not in _agents(it)[0]

@@ -316,8 +316,9 @@ def _agents(it: Item) -> tuple[set[str], set[str]]:
     denied: set[str] = set()
     if it.answer_to and _cue_at(it.answer_to) >= 0:  # "asked whether X or Y was behind it": "Y"
         return _names_of(it.content), set()
-    whole = it.negated and not any(_denies(c) for c in CLAUSE.split(it.content))  # "X denied Y did it"
-    for clause in CLAUSE.split(it.content):
+    own = _before_embedded(it.content)  # "X of trying to shift the blame onto Y" names no agent of X's
+    whole = it.negated and not any(_denies(c) for c in CLAUSE.split(own))  # "X denied Y did it"
+    for clause in CLAUSE.split(own):
         at = _cue_at(clause)
         if at < 0 or _no_evidence(clause):
             continue
@@ -326,6 +327,15 @@ def _agents(it: Item) -> tuple[set[str], set[str]]:
         else:
             asserted |= _names_of(clause)
     return asserted, denied
+
+
+def _before_embedded(text: str) -> str:
+    """The text up to a verb handing the rest to someone else ("trying to", "convince")."""
+    cues = link_lexicon()["embedded_cues"]
+    for m in WORD.finditer(text.lower()):
+        if m.group(0) in cues:
+            return text[: m.start()]
+    return text
 
 
 def _no_evidence(clause: str) -> bool:

@@ -149,6 +149,9 @@ def build_items(docs: list[Document]) -> list[Item]:
                     wire_copy_of=doc.near_duplicate_of,
                 )
             )
+    for it in raw:  # "bloggers had earlier said": a day before the one the text would give it
+        if it.earlier and it.when and it.when == it.published:
+            it.when -= dt.timedelta(days=1)
     heads = {h for h in lex["body_heads"] if " " not in h}
     surnames = {it.origin.person for it in raw if it.origin.person}
     by_head: dict[str, Counter[str]] = defaultdict(Counter)  # "committee" -> bodies so named, batch-wide

@@ -225,6 +225,7 @@ def origin_of(att: Attribution, doc: Document) -> Origin:
     return Origin(_generic_key(text), text.strip())
 
 
+@lru_cache(maxsize=65536)
 def _named_unit_after(text: str, alias_body: str) -> bool:
     """A body with a name of its own follows the alias: "the White House National Security Council".
 
