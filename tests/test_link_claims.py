@@ -198,3 +198,25 @@ def test_two_people_of_bodies_one_named_inside_the_other_are_two_origins():
     a, b, c = build_items(docs)
     assert not same_origin(a, b)
     assert same_origin(b, c)
+
+
+def test_bare_office_capitalised_or_a_bare_head_beside_one_body_is_that_body():
+    docs = [
+        doc("a", "Dune Post", "2025-06-02", ("Governor Ilsa Varga", "the port was hit twice", [])),
+        doc(
+            "b", "Oasis Wire", "2025-06-02", ("the Regional Military Administration", "the port was hit", [])
+        ),
+        doc("c", "Dune Post", "2025-06-02", ("the ZRB", "the raiders crossed at night", [])),
+        doc("d", "Oasis Wire", "2025-06-02", ("The agency", "the raiders crossed at night", [])),
+        doc(
+            "e",
+            "Oasis Wire",
+            "2025-06-02",
+            ("the Lumen Security Council", "the raiders crossed at night", []),
+        ),
+        doc("f", "Oasis Wire", "2025-06-02", ("the ministry", "the raiders crossed at night", [])),
+    ]
+    items = build_items(docs)
+    assert provenance(items[:2]).independent_origins == 1
+    assert provenance(items[2:4]).independent_origins == 1
+    assert provenance(items[4:6]).independent_origins == 2  # a council is not a ministry

@@ -82,8 +82,13 @@ def _merge_contained(names: dict[str, Counter[str]]) -> dict[str, Counter[str]]:
 
 
 def _unnamed(name: str) -> bool:
-    """A description with no proper word in it: "the army", "regional administration"."""
-    return not any(w[:1].isupper() for w in name.split() if w.lower() not in ARTICLES)
+    """A description with no proper word in it: "the army", "the Regional Military Administration".
+
+    Capitals on words any body's name may hold ("Regional", "Administration") name nobody.
+    """
+    lex = link_lexicon()
+    generic = ARTICLES | set(lex["body_modifiers"]) | set(lex["body_heads"]) | set(lex["body_level_words"])
+    return not any(w.lower() not in generic for w in PROPER.findall(name))
 
 
 def _fold_offices(names: dict[str, Counter[str]]) -> dict[str, Counter[str]]:
@@ -95,6 +100,7 @@ def _fold_offices(names: dict[str, Counter[str]]) -> dict[str, Counter[str]]:
     two candidates it is left alone (it could be either).
     """
     heads_of = link_lexicon()["title_bodies"]
+    heads = set(link_lexicon()["body_heads"])
     kinds = {w for ws in link_lexicon()["body_kinds"].values() for w in ws}
 
     def kind(key: str) -> str:
@@ -108,6 +114,12 @@ def _fold_offices(names: dict[str, Counter[str]]) -> dict[str, Counter[str]]:
         last = k.split()[-1]
         titles = {t for t, bodies in heads_of.items() if last in bodies}
         same = [b for b in out if b != k and kind(k) and kind(b) == kind(k)]
+        if k in heads and not same:  # a bare "the agency" beside one body naming no other kind of head
+            same = [
+                b
+                for b in out
+                if b != k and not b.startswith(("person:", "outlet:")) and not set(b.split()) & heads
+            ]
         holders = [p for p in out if p != k and any(titles & set(n.lower().split()) for n in out[p])]
         if len(set(same + holders)) == 1:
             out.pop(k)
