@@ -299,3 +299,14 @@ def test_agent_named_in_what_someone_is_accused_of_pushing_is_not_asserted():
     )
     (it,) = build_items([doc("a", "Dune Post", "2025-06-02", said)])
     assert "kesti" not in _agents(it)[0]
+
+
+def test_toll_pinned_to_the_event_still_grows_between_reports():
+    docs = [
+        doc("a", "Dune Post", "2025-06-02", ("the police", "31 people were killed when the dam burst", [])),
+        doc(
+            "b", "Oasis Wire", "2025-06-04", ("the rescuers", "44 people were killed when the dam burst", [])
+        ),
+    ]
+    res = link_documents(docs)
+    assert _pairs(res, "update") == {frozenset("ab")} and not _pairs(res, "conflict")

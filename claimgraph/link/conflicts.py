@@ -139,8 +139,10 @@ def _kind(
         return "update", True
     if fa.measure in link_lexicon()["fixed_measures"]:
         return "conflict", True  # a one-time fact (a sum promised, a distance) does not move over time
-    if x.pinned and y.pinned:
-        return "conflict", True  # both speak for the moment of the event ("at the time")
+    if x.pinned and y.pinned and fa.measure not in link_lexicon()["cumulative_measures"]:
+        # both count a state at the moment of the event ("in care at the time"), which no later report moves;
+        # a toll "killed when the missile struck" still grows as the dead are found
+        return "conflict", True
     if x.when != y.when or a.first.when != b.first.when:
         b_later = _order(y) >= _order(x) if x.when != y.when else True
         early, late = (fa, fb) if b_later else (fb, fa)
@@ -180,7 +182,10 @@ def figure_disagreements(
                     continue
                 # the claims, or the two statements giving the figures, close enough in meaning
                 close = max(float(va.centroid @ vb.centroid), float(vecs[ia] @ vecs[ib]))
-                if close < _min_cos(fa, fb, items[ia].pinned and items[ib].pinned):
+                pinned = items[ia].pinned and items[ib].pinned
+                if close < _min_cos(
+                    fa, fb, pinned and fa.measure not in link_lexicon()["cumulative_measures"]
+                ):
                     continue
                 if not disjoint(fa, fb):
                     # "at least 7" then "8" from the same origin on a later day: compatible, yet revised
