@@ -220,3 +220,12 @@ def test_bare_office_capitalised_or_a_bare_head_beside_one_body_is_that_body():
     assert provenance(items[:2]).independent_origins == 1
     assert provenance(items[2:4]).independent_origins == 1
     assert provenance(items[4:6]).independent_origins == 2  # a council is not a ministry
+
+
+def test_a_bodys_own_channel_is_that_body():
+    from claimgraph.link.origins import origin_of
+
+    d = doc(
+        "a", "Dune Post", "2025-06-02", ("the Kremlin's Telegram channel", "the convoy was turned back", [])
+    )
+    assert origin_of(d.attributions[0], d).key == "kremlin"

@@ -26,6 +26,7 @@ LEAD = re.compile(
 STAMP = re.compile(r"^\s*\d{1,2}[:.]\d{2}\s*[-–—]?\s*")  # a live-blog time stamp caught in a source span
 CALENDAR = "monday tuesday wednesday thursday friday saturday sunday yesterday today".split()
 INDEFINITE = ("a ", "an ")
+OWNED = re.compile(r"['’]s\b")
 CLAUSE_IN_SOURCE = re.compile(r"\bthat\b.*\b(?:had|has|have|was|were|is|are|would|will)\b")
 COORDINATION = re.compile(r",?\s+and\s+")
 APPOSITIVE = re.compile(
@@ -203,8 +204,8 @@ def origin_of(att: Attribution, doc: Document) -> Origin:
             return Origin("outlet:" + name.lower(), name)
         return Origin("", (att.source.text if att.source else ""))
     alias_body, alias_person = _alias(text)
-    if _media_head(text):  # "Russian military bloggers": the body named only qualifies them
-        alias_body = ""
+    if _media_head(text) and not OWNED.search(text):  # "Russian military bloggers": the body only qualifies
+        alias_body = ""  # ("the ministry's Telegram channel" is the ministry's own voice)
     media = "" if alias_body or alias_person else _media_name(text)
     if media:
         return Origin(_generic_key(media), media)  # the key a bare mention of the outlet gets
