@@ -1,12 +1,15 @@
 """Disagreements between claims: conflicts, and updates that only look like them.
 
-Figures: two claims of one story counting the same thing (same measure and
-counted noun) whose intervals cannot both hold ("about 670" vs "627" may;
-"up to 3,000" vs "12,000" may not). If they speak for different times, or one
-origin revises itself, or the later one reports a change ("rose to"), the
-later revises the earlier: an update. Otherwise both cannot be true: a
-conflict, with the most conservative (lowest) figure named.
-Statements: a denial and an assertion that are otherwise close paraphrases.
+Figures: two claims of one story counting the same thing (same measure,
+counted noun and side) whose intervals cannot both hold ("about 640" vs "627"
+may; "up to 3,000" vs "12,000" may not; a count for one episode or a
+narrower group only clashes with a total smaller than itself). If they speak
+for different times, or one origin revises itself, or the later one reports a
+change ("rose to"), the later revises the earlier: an update. Otherwise both
+cannot be true: a conflict, with the most conservative (lowest) figure named.
+Statements: a denial and an assertion that are otherwise close paraphrases,
+two answers to who did it, a bare verdict ("this is nonsense") on the claim
+before it.
 """
 
 from __future__ import annotations
@@ -445,9 +448,10 @@ def _dismissed(items: list[Item]) -> list[tuple[int, int]]:
     """(dismissal, the claim it dismisses): the nearest claim before it in its text, from another origin."""
     out = []
     verdicts = [j for j, it in enumerate(items) if _dismissal(it)]
+    docs = {items[j].doc_id for j in verdicts}
     by_doc: dict[str, list[int]] = defaultdict(list)
     for i, x in enumerate(items):
-        if not x.asks and i not in verdicts and any(items[j].doc_id == x.doc_id for j in verdicts):
+        if x.doc_id in docs and not x.asks and not _dismissal(x):
             by_doc[x.doc_id].append(i)
     for j in verdicts:
         it = items[j]
