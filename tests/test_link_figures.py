@@ -62,3 +62,8 @@ def test_head_of_two_nouns_is_what_is_counted_and_patients_are_in_hospital():
     assert f.noun == "reports"
     (g,) = read_figures("the clinic had 412 patients in its care")
     assert (g.measure, g.noun) == ("hospitalised", "people")
+
+
+def test_n_more_is_an_increment_not_a_total():
+    assert _read("31 bodies were found in the hall and 14 more on the stairs") == [(31.0, "dead"), (14.0, "")]
+    assert _read("60 or more people died") == [(60.0, "dead")]

@@ -279,7 +279,13 @@ def read_figures(text: str) -> list[Figure]:
         # "wounded six, two of them children": "of them" after the next number is that number's
         after = range(j, min(len(toks), j + 2)) if j == len(toks) or not _number_at(toks, j, t) else ()
         part = (
-            any(tuple(toks[k : k + len(p)]) == p for p in t["partial_after"] for k in after)
+            # one word right after it ("14 more"), a phrase a word later too ("62 people, of whom")
+            any(
+                tuple(toks[k : k + len(p)]) == p
+                for p in t["partial_after"]
+                for k in after
+                if len(p) > 1 or k == j
+            )
             or any(w in t["partial_verbs"] for w in toks[j : j + 5])
             or any(
                 tuple(toks[k : k + len(p)]) == p for p in t["partial_before"] for k in range(max(0, i - 3), i)
