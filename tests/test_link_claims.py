@@ -229,3 +229,14 @@ def test_a_bodys_own_channel_is_that_body():
         "a", "Dune Post", "2025-06-02", ("the Kremlin's Telegram channel", "the convoy was turned back", [])
     )
     assert origin_of(d.attributions[0], d).key == "kremlin"
+
+
+def test_a_deputy_prime_minister_is_not_the_ministry_named_beside_him():
+    docs = [
+        doc("a", "Dune Post", "2025-06-02", ("Deputy Prime Minister Ivo Lant", "the port was hit twice", [])),
+        doc("b", "Oasis Wire", "2025-06-02", ("the ministry", "the port was hit twice", [])),
+        doc("c", "Oasis Wire", "2025-06-02", ("Transport Minister Mia Dorn", "the port was hit twice", [])),
+    ]
+    items = build_items(docs)
+    assert provenance(items[:2]).independent_origins == 2
+    assert provenance(items[1:]).independent_origins == 1

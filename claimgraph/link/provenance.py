@@ -91,6 +91,13 @@ def _unnamed(name: str) -> bool:
     return not any(w.lower() not in generic for w in PROPER.findall(name))
 
 
+def _titles_held(name: str) -> set[str]:
+    """Title words of a name, less those a qualifier makes another office ("Deputy Prime Minister")."""
+    words = name.lower().split()
+    not_after = set(link_lexicon()["minister_not_after"])
+    return {w for k, w in enumerate(words) if not (k and words[k - 1] in not_after)}
+
+
 def _fold_offices(names: dict[str, Counter[str]]) -> dict[str, Counter[str]]:
     """An unnamed office beside the one origin of the claim that holds it is that origin.
 
@@ -120,7 +127,7 @@ def _fold_offices(names: dict[str, Counter[str]]) -> dict[str, Counter[str]]:
                 for b in out
                 if b != k and not b.startswith(("person:", "outlet:")) and not set(b.split()) & heads
             ]
-        holders = [p for p in out if p != k and any(titles & set(n.lower().split()) for n in out[p])]
+        holders = [p for p in out if p != k and any(titles & _titles_held(n) for n in out[p])]
         if len(set(same + holders)) == 1:
             out.pop(k)
     return out
