@@ -61,3 +61,30 @@ def test_a_cue_leaves_a_noun_with_its_clause_to_the_content():
     a = next(t for t in sdoc if t.text == "pointed")
     reports = next(t.i for t in sdoc if t.text == "reports")
     assert sdoc[learned.close_cue(a, a.i, reports)].text == "to"
+
+
+def test_a_passive_cue_offers_its_whole_clause_as_a_candidate():
+    sdoc = load_nlp()("The inspectors were accused of hiding the cracks in the dam.")
+    a = next(t for t in sdoc if t.text == "accused")
+    cue = (a.i - 1, a.i)
+    cands = texts(sdoc, learned.content_candidates(a, cue, None, learned.quote_mask(sdoc)))
+    assert "The inspectors were accused of hiding the cracks in the dam" in cands
+
+
+def test_tail_features_tell_a_phrase_on_the_cue_from_one_inside_the_content():
+    sdoc = load_nlp()("The mayor called for a tax on imports in a statement on Friday.")
+    a = next(t for t in sdoc if t.text == "called")
+    tax = next(t.i for t in sdoc if t.text == "a")
+    imports = next(t.i for t in sdoc if t.text == "imports")
+    friday = next(t.i for t in sdoc if t.text == "Friday")
+    own = learned.tail_features(a, learned.Candidate(tax, imports, ["ch:pobj"]))
+    writer = learned.tail_features(a, learned.Candidate(tax, friday, ["right"]))
+    assert "tl=prep|in" in own
+    assert "tl=prep|a" in writer
+
+
+def test_a_content_holds_its_cue_only_where_the_scheme_says():
+    sdoc = load_nlp()("The inspectors were accused of hiding the cracks, "
+                      "and the plan was criticized as unworkable.")
+    for f in learned.predict(sdoc):
+        assert not (f.content[0] < f.cue[0] and f.cue[1] < f.content[1])

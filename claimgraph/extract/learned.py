@@ -364,6 +364,8 @@ def content_candidates(a: Token, cue: tuple[int, int], src: tuple[int, int] | No
         add("right", right)
     if left:
         add("left", left)
+    if right and left:  # `peacekeepers have been accused of X`, `which she plans to do`
+        add("tree", range(a.left_edge.i, a.right_edge.i + 1))
     h = a.head
     if h.i != a.i:
         own = set(range(a.left_edge.i, a.right_edge.i + 1))
@@ -475,11 +477,47 @@ def content_features(a: Token, cand: Candidate, cue: tuple[int, int], inq: list[
     f += ["lb=" + lb, "lbe=" + lb + "|" + last.ent_type_, "le=" + last.ent_type_,
           "nb=" + (branch(a, nxt) + "|" + nxt.ent_type_ if nxt is not None else "</s>"),
           "fb=" + branch(a, first) + "|" + pos]
+    f += tail_features(a, cand)
     for k in cand.kinds:
         f += ["km=" + k + "|" + mix + "|" + cov,
               "k=" + k, "lk=" + le + "|" + k, "ak=" + a.pos_ + "|" + k, "kq=" + k + "|" + str(quoted),
               "kn=" + k + "|" + nb]
     return f
+
+
+def tail_features(a: Token, cand: Candidate) -> list[str]:
+    """The phrases a span ends with: what they are, what they hang on, what opens them.
+
+    A phrase on the cue's own verb (`said X in a statement`, `on Monday`) or a
+    relative clause after a comma (`X, which ...`) is often the writer's, not
+    the sayer's; a phrase inside the content (`a tax on imports`) is not.
+    """
+    sdoc = a.doc
+    lo, hi = cand.lo, cand.hi
+    f: list[str] = []
+    for j in range(lo + 1, hi + 1):  # outermost first
+        t = sdoc[j]
+        while t.head.i != t.i and t.head.left_edge.i == j and t.head.right_edge.i <= hi:
+            t = t.head
+        if t.left_edge.i != j or t.right_edge.i < hi - 1 or not t.head.i < j or t.head.i == t.i:
+            continue
+        if t.head.i == lo and j == lo + 1:
+            continue  # the object of the span's opening word (`for X`, `that X`) is no tail
+        on = "a" if t.head.i == a.i else ("in" if lo <= t.head.i else "out")
+        comma = "," if sdoc[j - 1].is_punct else "_"
+        if not f:
+            w = sdoc[j].lower_ if sdoc[j].pos_ in ("ADP", "SCONJ", "PRON", "ADV") else sdoc[j].pos_
+            ents = sorted({x.ent_type_ for x in sdoc[j:hi + 1] if x.ent_type_})
+            n = hi - j + 1
+            size = "1" if n == 1 else ("s" if n < 5 else "l")
+            f += ["tl=" + t.dep_ + "|" + on, "tlc=" + t.dep_ + "|" + on + "|" + comma,
+                  "tlw=" + t.dep_ + "|" + on + "|" + w, "tle=" + on + "|" + "+".join(ents[:2]),
+                  "tln=" + t.dep_ + "|" + size]
+        if t.dep_ in CUT_DEPS or t.dep_ in ("acl", "ccomp"):
+            f.append("ta=" + t.dep_ + "|" + on + "|" + comma)
+        if len(f) >= 8:
+            break
+    return f or ["tl=none"]
 
 
 def branch(a: Token, t: Token) -> str:
@@ -518,8 +556,12 @@ class Found:
 
 
 def predict(sdoc: SpacyDoc, model: dict[str, Any] | None = None,
-            only: set[str] | None = None) -> list[Found]:
-    """Every attribution the models see in a parsed document (with cue words in `only`, if given)."""
+            only: set[str] | None = None, hold_cue: bool = False) -> list[Found]:
+    """Every attribution the models see in a parsed document (with cue words in `only`, if given).
+
+    `hold_cue`: a content may run over its own cue (`peacekeepers have been accused of X`),
+    as PolNeAR marks a content split by it; our guidelines keep the parts apart.
+    """
     m = model or load_model()
     wc, we, ws, wk = m["cue"], m["cue_ext"], m["source"], m["content"]
     th = m["thresholds"]
@@ -560,7 +602,7 @@ def predict(sdoc: SpacyDoc, model: dict[str, Any] | None = None,
             src = source_span(best, keep, *cue)
         # a content never holds its own cue in our guidelines (a split quote keeps its parts apart)
         cands = [c for c in content_candidates(a, cue, src, inq, breaks)
-                 if not c.lo < cue[0] <= cue[1] < c.hi]
+                 if hold_cue or not c.lo < cue[0] <= cue[1] < c.hi]
         if not cands:
             continue
         top = max(cands, key=lambda c: score(wk, content_features(a, c, cue, inq)))
@@ -675,7 +717,9 @@ def add_model_attributions(sdoc: SpacyDoc, attributions: list[Attribution],
     out = list(attributions)
     # the surest first: of two model attributions that cover each other (a relay
     # `A reported, citing B, that Y`), the one the model is surer of stays
-    for f in sorted(predict(sdoc, model, only=set(policy["allowed_cue_lemmas"])), key=lambda f: -f.p):
+    hold = bool(policy.get("content_holds_cue", False))
+    for f in sorted(predict(sdoc, model, only=set(policy["allowed_cue_lemmas"]), hold_cue=hold),
+                    key=lambda f: -f.p):
         if f.p < min_add or not admitted(sdoc, f, policy):
             continue
         att = to_attribution(sdoc, document.text, f, strip_words)
