@@ -64,3 +64,14 @@ def test_broad_admits_more_than_our_guidelines() -> None:
     theirs = attributions(text, "broad")
     assert len(theirs) > len(ours)
     assert all(any(o.content.text in t.content.text for t in theirs) for o in ours)
+
+
+def test_broad_keeps_the_relative_word_of_a_reported_clause() -> None:
+    text = "The ferry stopped at the old pier, which the harbour master said was no longer safe."
+    ours = by_cue(attributions(text), "said")
+    theirs = by_cue(attributions(text, "broad"), "said")
+    assert ours.content.text == "was no longer safe"
+    assert theirs.content.text == "which the harbour master said was no longer safe"
+    text = "They met in the hall, in which the mayor said the vote would be held."
+    theirs = by_cue(attributions(text, "broad"), "said")
+    assert not theirs.content.text.startswith("which")

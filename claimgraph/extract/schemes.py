@@ -33,6 +33,7 @@ class Scheme:
     keep_complementizers: tuple[str, ...] = ()
     cue_modifiers: tuple[str, ...] = ()  # dependency labels of words next to a cue taken into it
     source_descriptions: tuple[str, ...] = ()  # labels of a source's dependents after it taken in
+    keep_relativizers: tuple[str, ...] = ()  # `which he said was Y`: the relative word opens the content
 
 
 @lru_cache(maxsize=1)
@@ -58,6 +59,7 @@ def load_scheme(name: str = DEFAULT) -> Scheme:
         keep_complementizers=tuple(raw.pop("keep_complementizers", ())),
         cue_modifiers=tuple(raw.pop("cue_modifiers", ())),
         source_descriptions=tuple(raw.pop("source_descriptions", ())),
+        keep_relativizers=tuple(raw.pop("keep_relativizers", ())),
 
         overrides=raw,
     )
@@ -69,6 +71,31 @@ def _complementizer_before(text: str, start: int, words: tuple[str, ...]) -> int
     if m and m.group(1).lower() in words:
         return start - len(m.group(0))
     return None
+
+
+def _relativizer_before(sdoc: SpacyDoc, att: Attribution, words: tuple[str, ...]) -> int | None:
+    """Where the relative word opening a reported clause begins (`which he said was Y` -> `which`).
+
+    Only a relative word standing right before the source, in a clause that runs
+    source, cue, content with nothing else between: `in which he said` relates a
+    place or time, not what was said.
+    """
+    assert att.source is not None and att.cue is not None
+    text = sdoc.text
+    if not (att.source.end <= att.cue.start and att.cue.end <= att.content.start):
+        return None
+    if text[att.cue.end:att.content.start].strip(" ,\n"):
+        return None
+    span = sdoc.char_span(att.source.start, att.source.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return None
+    k = span.start - 1
+    while k > 0 and sdoc[k].text == ",":
+        k -= 1
+    rel = sdoc[k]
+    if rel.lower_ not in words or (k > 0 and sdoc[k - 1].pos_ == "ADP" and rel.head.i == k - 1):
+        return None  # the object of a preposition before it
+    return rel.idx
 
 
 def _widen_cue(sdoc: SpacyDoc, att: Attribution, labels: tuple[str, ...]) -> None:
@@ -130,7 +157,8 @@ def apply_conventions(sdoc: SpacyDoc, attributions: list[Attribution], document:
 
     A no-op under our guidelines.
     """
-    if not (scheme.keep_complementizers or scheme.cue_modifiers or scheme.source_descriptions):
+    if not (scheme.keep_complementizers or scheme.cue_modifiers or scheme.source_descriptions
+            or scheme.keep_relativizers):
         return attributions
     text = document.text
     for att in attributions:
@@ -140,6 +168,11 @@ def apply_conventions(sdoc: SpacyDoc, attributions: list[Attribution], document:
             _widen_source(sdoc, att, scheme.source_descriptions)
         if att.direct or not att.content:
             continue
+        if scheme.keep_relativizers and att.source and att.cue and not att.content_parts:
+            begin = _relativizer_before(sdoc, att, scheme.keep_relativizers)
+            if begin is not None:
+                att.content = Span.of(text, begin, att.content.end)
+                continue
         begin = _complementizer_before(text, att.content.start, scheme.keep_complementizers)
         if begin is None or (att.cue and att.cue.start <= begin < att.cue.end):
             continue
