@@ -464,3 +464,9 @@ def test_an_idiom_object_is_part_of_the_cue():
     a = one("As the mayor put it to reporters, the bridge must close before winter.")
     assert a.cue.text == "put it"
     assert a.content.text == "the bridge must close before winter"
+
+
+def test_a_quoted_auxiliary_is_not_part_of_the_cue():
+    a = one("\u201cIf it does not hold yet, it will at some point, probably sooner rather than later,\u201d "
+            "said the engineer.")
+    assert a.cue.text == "said"

@@ -283,8 +283,9 @@ def cue_range(r: Reader, v: Token, last: Token | None = None) -> tuple[int, int]
     """The cue words: the verb with its auxiliaries (and whatever stands between them)."""
     first = v.i
     for ch in v.lefts:
-        if ch.dep_ in ("aux", "auxpass") and ch.i < first and ch.lower_ not in ("to",):
-            first = ch.i
+        if ch.dep_ in ("aux", "auxpass") and ch.i < first and ch.lower_ not in ("to",) \
+                and not any(t.is_punct for t in r.doc[ch.i + 1:v.i]):
+            first = ch.i  # not a quoted word the parser hung on the verb (`will,” said X`)
     end_tok = last.i if last is not None else v.i
     idiom = r.lex["cue_objects"].get(v.lemma_.lower(), ())
     if last is None and v.i + 1 < len(r.doc) and r.doc[v.i + 1].lower_ in idiom \
