@@ -88,3 +88,12 @@ def test_a_content_holds_its_cue_only_where_the_scheme_says():
                       "and the plan was criticized as unworkable.")
     for f in learned.predict(sdoc):
         assert not (f.content[0] < f.cue[0] and f.cue[1] < f.content[1])
+
+
+def test_a_clause_behind_nested_phrases_can_still_be_cut():
+    sdoc = load_nlp()("The senator has acknowledged the reality of climate change, "
+                      "which makes him an outlier among the lawmakers of his own party in the state.")
+    a = next(t for t in sdoc if t.text == "acknowledged")
+    inq = learned.quote_mask(sdoc)
+    cands = texts(sdoc, learned.content_candidates(a, (a.i - 1, a.i), (0, 1), inq))
+    assert "the reality of climate change" in cands

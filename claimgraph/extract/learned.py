@@ -396,16 +396,20 @@ def content_candidates(a: Token, cue: tuple[int, int], src: tuple[int, int] | No
     return [Candidate(lo, hi, kinds) for (lo, hi), kinds in out.items()]
 
 
-CUT_DEPS = ("relcl", "appos", "conj", "advcl", "npadvmod", "prep")
+CUT_DEPS = ("relcl", "appos", "conj", "advcl", "acl", "npadvmod", "prep", "advmod")
+PHRASE_CUTS = ("npadvmod", "prep", "advmod")  # short trailing phrases, nested in one another
 
 
-def clause_cuts(sdoc: SpacyDoc, lo: int, hi: int, most: int = 2) -> list[tuple[str, int]]:
+def clause_cuts(sdoc: SpacyDoc, lo: int, hi: int, most: int = 2, clauses: int = 3) -> list[tuple[str, int]]:
     """Shorter versions of a span that leave out a trailing clause or phrase.
 
     PolNeAR-style contents often stop before `, who ...`, `and said ...` or a
     trailing time or place phrase that the parse hangs inside the same subtree.
+    Phrases come nested (`of an outlier among lawmakers`), so at most `most` of
+    them are offered; a clause further in (`, which makes him ...`) still is.
     """
     cuts: list[tuple[str, int]] = []
+    phrases = 0
     for j in range(hi, lo + 1, -1):
         t = sdoc[j]  # the largest phrase that starts at j and ends inside the span
         while t.head.i != t.i and t.head.left_edge.i == j and t.head.right_edge.i <= hi:
@@ -413,10 +417,15 @@ def clause_cuts(sdoc: SpacyDoc, lo: int, hi: int, most: int = 2) -> list[tuple[s
         if t.dep_ in CUT_DEPS and t.left_edge.i == j and t.right_edge.i >= hi - 1 and t.head.i < j:
             prev = sdoc[j - 1]
             end = j - 2 if prev.is_punct or prev.dep_ == "cc" else j - 1
-            if end > lo:
-                cuts.append((t.dep_, end))
-                if len(cuts) >= most:
-                    break
+            if end <= lo:
+                continue
+            if t.dep_ in PHRASE_CUTS:
+                if phrases >= most:
+                    continue
+                phrases += 1
+            cuts.append((t.dep_, end))
+            if len(cuts) >= most + clauses:
+                break
     return cuts
 
 
