@@ -18,6 +18,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -304,11 +305,16 @@ def _names_of(text: str) -> set[str]:
     return {w[:NAME_STEM] for w in caps if len(w) > 2 and w not in ENGLISH_STOP_WORDS}
 
 
+@lru_cache(maxsize=1)
+def _agency_cue() -> re.Pattern[str]:
+    """All agency cues as one pattern (one scan of a clause instead of one per cue)."""
+    return re.compile(r"\b(?:" + "|".join(link_lexicon()["agency_cues"]) + r")\b")
+
+
 def _cue_at(text: str) -> int:
     """Where the first agency cue of a clause starts ("was behind", "had nothing to do with"), or -1."""
-    low = text.lower()
-    hits = [m.start() for p in link_lexicon()["agency_cues"] for m in re.finditer(r"\b" + p + r"\b", low)]
-    return min(hits) if hits else -1
+    m = _agency_cue().search(text.lower())
+    return m.start() if m else -1
 
 
 def _agents(it: Item) -> tuple[set[str], set[str]]:
