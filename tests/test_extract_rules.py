@@ -470,3 +470,11 @@ def test_a_quoted_auxiliary_is_not_part_of_the_cue():
     a = one("\u201cIf it does not hold yet, it will at some point, probably sooner rather than later,\u201d "
             "said the engineer.")
     assert a.cue.text == "said"
+
+
+@pytest.mark.parametrize("verb", ["quipped", "retorted", "demanded", "recalled"])
+def test_verbs_that_hand_over_a_quotation(verb):
+    a = one(f"\u201cThe bridge will be open by spring,\u201d the mayor {verb}.")
+    assert a.cue.text == verb
+    assert src(a) == "the mayor"
+    assert a.content.text == "The bridge will be open by spring"
