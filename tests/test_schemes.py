@@ -75,3 +75,9 @@ def test_broad_keeps_the_relative_word_of_a_reported_clause() -> None:
     text = "They met in the hall, in which the mayor said the vote would be held."
     theirs = by_cue(attributions(text, "broad"), "said")
     assert not theirs.content.text.startswith("which")
+
+
+def test_broad_complementizer_before_a_quotation() -> None:
+    text = "The harbour master said that, “the ferry will sail again on Friday.”"
+    assert by_cue(attributions(text, "broad"), "said").content.text.startswith("that, “the ferry")
+    assert by_cue(attributions(text), "said").content.text.startswith("the ferry")

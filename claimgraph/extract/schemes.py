@@ -66,8 +66,11 @@ def load_scheme(name: str = DEFAULT) -> Scheme:
 
 
 def _complementizer_before(text: str, start: int, words: tuple[str, ...]) -> int | None:
-    """Where a complementizer right before `start` begins (`said that Y` -> the `t` of that)."""
-    m = re.search(r"(\w+)\s+$", text[max(0, start - 20):start])
+    """Where a complementizer right before `start` begins (`said that Y` -> the `t` of that).
+
+    A comma or an opening quotation mark may stand between (`said that, “Y”`).
+    """
+    m = re.search(r"(\w+)[\s,]*[\"“‘']?\s*$", text[max(0, start - 20):start])
     if m and m.group(1).lower() in words:
         return start - len(m.group(0))
     return None
@@ -166,9 +169,9 @@ def apply_conventions(sdoc: SpacyDoc, attributions: list[Attribution], document:
             _widen_cue(sdoc, att, scheme.cue_modifiers)
         if scheme.source_descriptions and att.source:
             _widen_source(sdoc, att, scheme.source_descriptions)
-        if att.direct or not att.content:
+        if not att.content:
             continue
-        if scheme.keep_relativizers and att.source and att.cue and not att.content_parts:
+        if scheme.keep_relativizers and not att.direct and att.source and att.cue and not att.content_parts:
             begin = _relativizer_before(sdoc, att, scheme.keep_relativizers)
             if begin is not None:
                 att.content = Span.of(text, begin, att.content.end)
