@@ -243,24 +243,21 @@ def _within_claims(items: list[Item], views: list[ClaimView]) -> list[Disagreeme
     out: list[Disagreement] = []
     for v in views:
         done: set[tuple] = set()
+        # per member: the figures worth comparing, and every (what, value) it states
+        mine = {
+            i: [f for f in items[i].figures if f.measure and not f.episode and f.qualifier not in ESTIMATES]
+            for i in v.members
+        }
+        stated = {i: {(f.key, f.value) for f in items[i].figures} for i in v.members}
         for n, ia in enumerate(v.members):
-            a = items[ia]
+            if not mine[ia]:
+                continue
             for ib in v.members[n + 1 :]:
-                b = items[ib]
-                for fa in a.figures:
-                    for fb in b.figures:
-                        if (
-                            not fa.measure
-                            or fa.key != fb.key
-                            or fa.value == fb.value
-                            or not same_side(fa, fb)
-                        ):
+                for fa in mine[ia]:
+                    for fb in mine[ib]:
+                        if fa.key != fb.key or fa.value == fb.value or not same_side(fa, fb):
                             continue
-                        if fa.episode or fb.episode:
-                            continue  # one episode and a total, or two episodes: not rival counts
-                        if fa.qualifier in ESTIMATES or fb.qualifier in ESTIMATES:
-                            continue  # "up to 3,000" and "2,500" are an estimate and a figure within it
-                        if _states(a, fa.key, fb.value) or _states(b, fb.key, fa.value):
+                        if (fa.key, fb.value) in stated[ia] or (fb.key, fa.value) in stated[ib]:
                             continue  # "84 of them and 47 of those" in both: two counts, no disagreement
                         if max(fa.value, fb.value) > MEMBER_MAX_RATIO * max(min(fa.value, fb.value), 1.0):
                             continue

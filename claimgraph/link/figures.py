@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from claimgraph.link.lexicon import link_lexicon, quantity_words
 
@@ -41,11 +41,12 @@ class Figure:
     episode: bool = False  # counts one episode of the event ("in an ambush"): a part of any total
     word: str = ""  # the counted noun as written, singular ("soldier")
 
-    @property
+    @cached_property
     def key(self) -> tuple[str, str]:
         """What is counted: for counts of people the noun matters (children vs people), else not.
 
         A side's count of its own losses and its count of the enemy's are different things.
+        Cached: linking compares the same figures many times over.
         """
         own = " (own)" if self.own else ""
         if self.measure in link_lexicon()["person_measures"]:
