@@ -37,10 +37,21 @@ LEX_PIVOT = 0.2  # TF-IDF cosine that neither raises nor lowers the score
 def figures_clash(a: list[Figure], b: list[Figure]) -> bool:
     """Some measure both count, and no figure of one fits any comparable figure of the other."""
     for m in {f.measure for f in a if f.measure} & {f.measure for f in b if f.measure}:
-        pairs = [(x, y) for x in a for y in b if x.measure == m and comparable(x, y)]
-        if pairs and all(_apart(x, y) for x, y in pairs):
+        if _all_apart([x for x in a if x.measure == m], [y for y in b if y.measure == m]):
             return True
     return False
+
+
+def _all_apart(a: list[Figure], b: list[Figure]) -> bool:
+    """Some pair is comparable and every comparable pair is apart (stops at the first fitting pair)."""
+    seen = False
+    for x in a:
+        for y in b:
+            if comparable(x, y):
+                if not _apart(x, y):
+                    return False
+                seen = True
+    return seen
 
 
 def _apart(x: Figure, y: Figure) -> bool:
