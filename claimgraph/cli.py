@@ -38,10 +38,19 @@ def cmd_clean(args: argparse.Namespace) -> int:
 
 
 def iter_jsonl(path: str, skipped: list[str]) -> Iterator[Document]:
-    """Already-clean documents of a JSONL file; a bad line is reported, recorded in `skipped`, passed over."""
+    """Already-clean documents of a JSONL file; a bad line is reported, recorded in `skipped`, passed over.
+
+    A text too long to parse counts as a bad line, so one such document does not stop the rest.
+    """
+    from claimgraph.extract import check_parsable
     from claimgraph.ingest.read import read_jsonl
 
     for x in read_jsonl(path):
+        if isinstance(x, Document):
+            try:
+                check_parsable(x)
+            except InputError as exc:
+                x = InputError(f"{path}:{x.id}", exc.reason)
         if isinstance(x, InputError):
             skipped.append(x.source)
             _error(str(x))
@@ -80,7 +89,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
     except InputError as exc:
         _error(str(exc))
         return 2
-    doc.attributions = extract(doc, args.scheme)
+    try:
+        doc.attributions = extract(doc, args.scheme)
+    except InputError as exc:  # named by the input the user gave, not the document id
+        _error(f"{args.input}: {exc.reason}")
+        return 2
     json.dump(doc.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     return 0

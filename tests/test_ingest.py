@@ -240,3 +240,21 @@ def test_killed_batch_resumes_with_nothing_lost_or_twice(db, tmp_path: Path):
     assert distinct == n_docs
     assert orphans == 0  # every document was written together with its attributions
     st.close()
+
+
+def test_text_too_long_to_parse_is_one_named_failure(tmp_path: Path):
+    """Under the readers' size limit but over the parser's: reported by file name, the batch goes on."""
+    from claimgraph.nlp import load_nlp
+
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "a.txt").write_text(article(2))
+    sentence = "The port authority said that two cranes were idle again. "
+    (d / "endless.txt").write_text(sentence * (load_nlp().max_length // len(sentence) + 10))
+    st = open_store(str(tmp_path / "s.db"))
+    rep = ingest([str(d)], st, progress=False, relink=False)
+    assert rep.added == ["a"]
+    ((where, reason),) = rep.failed
+    assert where == str(d / "endless.txt")
+    assert reason.startswith("too long to parse") and "\n" not in reason
+    st.close()

@@ -451,3 +451,48 @@ def test_public_only_refuses_internal_addresses(server: str) -> None:
 )
 def test_is_public_address(address: str, public: bool) -> None:
     assert is_public_address(address) is public
+
+
+@pytest.mark.parametrize("row", [
+    {"id": "n1", "text": "The governor said three bridges were closed.", "published": 1709500000},
+    {"id": "n2", "text": "The governor said three bridges were closed.", "outlet": ["Daily Lantern"]},
+    {"id": {"k": 1}, "text": "The governor said three bridges were closed."},
+])
+def test_read_jsonl_refuses_metadata_that_is_not_text(tmp_path: Path, row: dict[str, object]) -> None:
+    """A number or list where text belongs is one bad line, not a crash in a later stage."""
+    from claimgraph.ingest.read import read_jsonl
+
+    good = {"id": "fine", "text": "The mayor said the ferry would run again on Sunday.",
+            "published": "2026-02-01"}
+    p = _write(tmp_path, "meta.jsonl", json.dumps(row) + "\n" + json.dumps(good) + "\n")
+    bad, ok = list(read_jsonl(p))
+    assert isinstance(bad, InputError) and bad.source == f"{p}:1" and "must be" in bad.reason
+    assert not isinstance(ok, InputError) and ok.id == "fine"
+
+
+def test_cli_extract_too_long_to_parse_is_one_line(tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """A text under the readers' size limit but over the parser's: one line and exit 2, no traceback."""
+    from claimgraph.nlp import load_nlp
+
+    sentence = "The army said that four tanks were hit near the river. "
+    p = _write(tmp_path, "long.txt", sentence * (load_nlp().max_length // len(sentence) + 10))
+    assert main(["extract", str(p)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    lines = captured.err.strip().split("\n")
+    assert len(lines) == 1 and str(p) in lines[0] and "too long to parse" in lines[0]
+
+
+def test_iter_jsonl_skips_a_document_too_long_to_parse(tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    from claimgraph.nlp import load_nlp
+
+    sentence = "The navy said that two boats were seen near the pier. "
+    long_text = sentence * (load_nlp().max_length // len(sentence) + 10)
+    rows = [{"id": "huge", "text": long_text},
+            {"id": "short", "text": "The mayor said the school had reopened."}]
+    p = _write(tmp_path, "two.jsonl", "".join(json.dumps(r) + "\n" for r in rows))
+    skipped: list[str] = []
+    assert [d.id for d in iter_jsonl(str(p), skipped)] == ["short"]
+    assert skipped == [f"{p}:huge"] and "too long to parse" in capsys.readouterr().err

@@ -113,6 +113,8 @@ def prepare(item: Item) -> Document | Failure:
 def finish(doc: Document) -> Document | Failure:
     try:
         return extract_document(doc)
+    except InputError as exc:  # too long to parse: its one-line reason, not an exception's repr
+        return Failure(doc.url or doc.id, exc.reason)
     except Exception as exc:  # noqa: BLE001
         return Failure(doc.url or doc.id, f"extraction failed: {type(exc).__name__}: {exc}")
 
@@ -171,7 +173,7 @@ def run_local(items: list[Item], writer: Writer) -> None:
             continue
         done = finish(doc)
         if isinstance(done, Failure):
-            writer.fail(done)
+            writer.fail(Failure(item.ref, done.reason))  # named as the user gave it (file, URL, line)
         else:
             writer.write(item.ref, done)
 

@@ -365,6 +365,20 @@ def read_input(arg: str, timeout: float = 15.0, public_only: bool = False) -> Do
     return _read_file(arg)
 
 
+JSONL_STRING_FIELDS = ("title", "author", "published", "outlet", "url", "language", "forwarded_from")
+
+
+def _wrong_jsonl_field(row: dict[str, Any]) -> str | None:
+    """Why a JSONL row's metadata cannot be stored, or None: later stages take these fields as text."""
+    doc_id = row.get("id")
+    if doc_id is not None and (isinstance(doc_id, bool) or not isinstance(doc_id, str | int)):
+        return "'id' must be a string or a whole number"
+    for key in JSONL_STRING_FIELDS:
+        if row.get(key) is not None and not isinstance(row[key], str):
+            return f"'{key}' must be a string or null (got {type(row[key]).__name__})"
+    return None
+
+
 def read_jsonl(path: str | Path, clean: bool = False) -> Iterator[Document | InputError]:
     """Documents of a JSONL file, one JSON object a line (`id`, `text`, optional metadata).
 
@@ -395,6 +409,10 @@ def read_jsonl(path: str | Path, clean: bool = False) -> Iterator[Document | Inp
                 continue
             if not isinstance(row, dict) or not isinstance(row.get("text"), str):
                 yield InputError(where, "no 'text' string (each line must be a JSON object with one)")
+                continue
+            wrong = _wrong_jsonl_field(row)
+            if wrong:
+                yield InputError(where, wrong)
                 continue
             text = clean_text(row["text"]) if clean else row["text"]
             try:

@@ -100,7 +100,10 @@ def ingest(
         doc.outlet = outlet.strip()[:300]
     if published:
         doc.published = published.strip()[:40]
-    doc.attributions = extract(doc)
+    try:
+        doc.attributions = extract(doc)
+    except InputError as exc:  # too long to parse
+        raise ActionError(413, exc.reason) from None
     doc_id, status = store.add_document(doc)
     if status != "duplicate":
         store.relink()
