@@ -13,7 +13,7 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 
-from claimgraph.model import Document, InputError
+from claimgraph.model import Document, InputError, StoreError
 
 
 def _error(message: str) -> None:
@@ -182,6 +182,19 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         _error("interrupted")
         return 130
+    except StoreError as exc:
+        _error(str(exc))
+        return 2
+    except Exception as exc:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        if not isinstance(exc, SQLAlchemyError):
+            raise
+        from claimgraph.store import store_failure
+
+        # a store that fails mid-command (read-only, locked, full); what was committed stays
+        _error(f"store error: {store_failure(exc)}")
+        return 2
     except BrokenPipeError:
         return 0
 

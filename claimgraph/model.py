@@ -192,6 +192,10 @@ class Document:
         return d
 
 
+class StoreError(Exception):
+    """A store that cannot be opened or written (a directory, not a database, read-only): one line."""
+
+
 class InputError(Exception):
     """An input that cannot be read as an article; the message names it and says why."""
 

@@ -266,3 +266,41 @@ def test_claim_ids_survive_relinking(store):
     store.save_links(LinkResult(claims=[claim("c1", ("varna-2", 0)), claim("c7", ("varna-ships", 0))]))
     ids = sorted(c["id"] for c in store.list_claims())
     assert "c7" in ids and "c1" not in ids and len(ids) == 2
+
+
+def test_stores_that_cannot_be_opened_are_one_line_errors(tmp_path: Path) -> None:
+    """A directory, a text file, another database's URL: StoreError naming it, nothing created."""
+    from claimgraph.model import StoreError
+
+    not_db = tmp_path / "notes.txt"
+    not_db.write_text("The minister said the talks would resume.\n")
+    for given, why in [(str(tmp_path), "is a directory"), (str(not_db), "not a database"),
+                       ("mysql://analyst@db.example/claims", "unsupported store URL scheme")]:
+        with pytest.raises(StoreError) as err:
+            open_store(given).close()
+        assert why in str(err.value) and "\n" not in str(err.value)
+    assert not (Path.cwd() / "mysql:").exists()
+
+
+def test_store_errors_hide_the_password() -> None:
+    from claimgraph.model import StoreError
+
+    with pytest.raises(StoreError) as err:
+        open_store("postgresql://analyst:s3cret-pw@127.0.0.1:1/claims").close()
+    assert "s3cret-pw" not in str(err.value) and "cannot open the store" in str(err.value)
+
+
+def test_cli_on_a_read_only_store_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A write the database refuses mid-command: one line and exit 2, what was stored stays."""
+    from claimgraph.cli import main
+
+    db = tmp_path / "ro.db"
+    open_store(str(db)).close()
+    article = tmp_path / "a.txt"
+    article.write_text("The harbour master said that two ferries were cancelled on Monday.\n")
+    assert main(["ingest", "--quiet", "--no-link", "--db", f"sqlite:///file:{db}?mode=ro&uri=true",
+                 str(article)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == ["claimgraph: store error: attempt to write a readonly database"]
+    assert main(["claims", "--db", str(tmp_path)]) == 2
+    assert capsys.readouterr().err.strip() == f"claimgraph: {tmp_path}: is a directory, not a database file"

@@ -14,12 +14,13 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, delete, event, func, or_, select, text, tuple_
+from sqlalchemy import Engine, create_engine, delete, event, func, make_url, or_, select, text, tuple_
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 from sqlalchemy.pool import StaticPool
 
 from claimgraph.ingest import dedup
-from claimgraph.model import Attribution, Document, LinkResult, Span
+from claimgraph.model import Attribution, Document, LinkResult, Span, StoreError
 from claimgraph.store.claim_ids import assign_stable_ids
 from claimgraph.store.corrections import anchor, apply_corrections, content_meant
 from claimgraph.store.schema import (
@@ -58,6 +59,9 @@ def database_url(url: str | None) -> str:
             return "postgresql+psycopg://" + url[len(prefix):]
     if url.startswith("postgresql+") or url.startswith("sqlite:"):
         return url
+    if "://" in url:  # not a path: another database's URL would otherwise become a file named like it
+        raise StoreError(f"unsupported store URL scheme '{url.split('://', 1)[0]}' (a SQLite path, "
+                         "sqlite:// or postgresql://)")
     path = Path(url).expanduser().resolve()
     path.parent.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{path}"
@@ -84,19 +88,45 @@ def migrate(engine: Engine) -> None:
         command.upgrade(cfg, "head")
 
 
+def store_failure(exc: BaseException) -> str:
+    """The database's own one-line reason, without SQLAlchemy's SQL, parameters and help link."""
+    reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    return reason[0] if reason else type(exc).__name__
+
+
+def _shown(url: str) -> str:
+    """The store URL as an error may print it: any password masked."""
+    if "://" not in url:
+        return url
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except SQLAlchemyError:
+        return url.split("://", 1)[0] + "://…"
+
+
 def open_store(url: str | None = None) -> Store:
-    """Open (creating and migrating as needed) the store at `url`; see `database_url`."""
-    full = database_url(url)
-    if full.startswith("sqlite"):
-        memory = full in ("sqlite://", "sqlite:///:memory:")
-        kwargs: dict[str, Any] = {"connect_args": {"check_same_thread": False, "timeout": 30}}
-        if memory:
-            kwargs["poolclass"] = StaticPool
-        engine = create_engine(full, **kwargs)
-        event.listen(engine, "connect", _sqlite_pragmas)
-    else:
-        engine = create_engine(full, pool_pre_ping=True)
-    migrate(engine)
+    """Open (creating and migrating as needed) the store at `url`; see `database_url`.
+
+    StoreError, naming `url`, when it cannot be opened: a directory, a file that
+    is not a database, a server that does not answer.
+    """
+    where = _shown(url) if url else str(default_path())
+    if url and "://" not in url and not url.startswith("sqlite:") and Path(url).expanduser().is_dir():
+        raise StoreError(f"{where}: is a directory, not a database file")
+    try:
+        full = database_url(url)
+        if full.startswith("sqlite"):
+            memory = full in ("sqlite://", "sqlite:///:memory:")
+            kwargs: dict[str, Any] = {"connect_args": {"check_same_thread": False, "timeout": 30}}
+            if memory:
+                kwargs["poolclass"] = StaticPool
+            engine = create_engine(full, **kwargs)
+            event.listen(engine, "connect", _sqlite_pragmas)
+        else:
+            engine = create_engine(full, pool_pre_ping=True)
+        migrate(engine)
+    except (SQLAlchemyError, OSError) as exc:
+        raise StoreError(f"{where}: cannot open the store ({store_failure(exc)})") from None
     return Store(engine)
 
 

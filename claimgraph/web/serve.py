@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 
+from claimgraph.model import StoreError
 from claimgraph.web.security import is_loopback
 
 
@@ -48,8 +49,12 @@ def main(args: argparse.Namespace) -> int:
         )
     try:
         app = create_app(args.db, token, host=args.host, allow_private_urls=args.allow_private_urls)
-    except Exception as exc:  # a store that cannot be opened: one line, not a traceback
-        print(f"claimgraph: cannot open the store: {exc}", file=sys.stderr)
+    except StoreError as exc:  # a store that cannot be opened: one line, not a traceback
+        print(f"claimgraph: {exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # noqa: BLE001 - anything else while opening: still one line
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        print(f"claimgraph: cannot open the store: {first}", file=sys.stderr)
         return 2
     shown = f"[{args.host}]" if ":" in args.host else args.host
     print(f"claimgraph: serving on http://{shown}:{args.port}/ (Ctrl+C to stop)", file=sys.stderr)
