@@ -373,3 +373,24 @@ def test_reviewer_names_the_source_when_accepting(client):
     assert a["method"] == "correction" and a["source"]["text"] == "the port authority"
     r = client.post("/api/reports/1/accept", json={"source": "x" * 500})
     assert r.status_code == 422
+
+
+def test_numbers_past_the_database_integers_are_not_server_errors(client):
+    """Ids and offsets too large for an SQL integer: 404 or an empty page, never a 500."""
+    huge = "99999999999999999999"
+    assert client.get(f"/api/reports/{huge}").status_code == 404
+    assert client.post(f"/api/reports/{huge}/accept", headers=XRW).status_code == 404
+    assert client.post(f"/api/reports/{huge}/reject", headers=XRW).status_code == 404
+    for path in ("/api/documents", "/api/claims", "/api/sources", "/api/conflicts", "/api/reports"):
+        r = client.get(path, params={"offset": huge})
+        assert r.status_code == 200 and r.json()["items"] == [], path
+    assert client.get("/", params={"offset": huge}).status_code == 200
+
+
+def test_ingest_text_too_long_to_parse_is_a_4xx(client):
+    from claimgraph.nlp import load_nlp
+
+    sentence = "The coast guard said that a tanker had run aground overnight. "
+    text = sentence * (load_nlp().max_length // len(sentence) + 10)
+    r = client.post("/api/ingest", json={"text": text})
+    assert r.status_code == 413 and "too long to parse" in r.json()["error"]

@@ -40,6 +40,7 @@ from claimgraph.store.schema import (
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 REPORT_KINDS = ("wrong_source", "not_a_claim", "missed_claim", "wrong_span", "typo")
+MAX_ROW_ID = 2**31 - 1  # integer primary keys: the largest PostgreSQL's INTEGER holds
 
 
 def default_path() -> Path:
@@ -630,6 +631,8 @@ class Store:
             return [_report(r) for r in s.scalars(q)]
 
     def get_report(self, report_id: int) -> dict[str, Any] | None:
+        if not 0 < report_id <= MAX_ROW_ID:  # no such row; a larger number would overflow the query
+            return None
         with self.session() as s:
             row = s.get(ReportRow, report_id)
             return _report(row) if row else None

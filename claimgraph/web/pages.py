@@ -34,6 +34,7 @@ def router(web: Web) -> APIRouter:
     @r.get("/", response_class=HTMLResponse)
     def home(request: Request, offset: int = Query(0, ge=0)) -> Response:
         with web.store.session() as s:
+            offset = min(offset, queries.MAX_OFFSET)
             docs, total = queries.documents(s, limit=PAGE, offset=offset)
             ctx = {
                 "documents": docs,

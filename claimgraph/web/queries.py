@@ -28,11 +28,12 @@ from claimgraph.store.schema import (
 )
 
 MAX_LIMIT = 200
+MAX_OFFSET = 2**31 - 1  # past every row; larger numbers overflow the databases' integers (a 500, not a page)
 
 
 def clamp(limit: int, offset: int) -> tuple[int, int]:
     """Page bounds kept within the caps whatever the client asked."""
-    return max(1, min(int(limit), MAX_LIMIT)), max(0, int(offset))
+    return max(1, min(int(limit), MAX_LIMIT)), max(0, min(int(offset), MAX_OFFSET))
 
 
 def _doc_brief(row: Any) -> dict[str, Any]:
