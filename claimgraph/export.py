@@ -274,6 +274,9 @@ def main(args: Any) -> int:
     store = open_store(args.db)
     try:
         n = export(store, args.format, args.out, corrections=args.corrections)
+    except OSError as exc:  # --out a directory, not writable, disk full: one line
+        print(f"claimgraph: {args.out}: cannot write ({exc.strerror or exc})", file=sys.stderr)
+        return 2
     finally:
         store.close()
     what = "gold lines" if args.corrections else ("edges" if args.format == "graphml" else "claims")

@@ -95,3 +95,15 @@ def test_corrections_as_gold_lines(filled, tmp_path: Path):
     fixed = next(a for a in g["attributions"] if sel in a["content"])
     assert set(fixed) == {"cue", "source", "content", "via", "direct", "source_resolved"}
     assert fixed["source"] == "harbour pilots" and fixed["source_resolved"] == "Varna pilots"
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "graphml"])
+def test_out_that_cannot_be_written_is_one_line(tmp_path: Path, fmt: str, capsys: pytest.CaptureFixture[str]):
+    """--out naming a directory: one line and exit 2, not a traceback."""
+    url = str(tmp_path / "s.db")
+    open_store(url).close()
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    assert main(["export", "--db", url, "--format", fmt, "--out", str(folder)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith(f"claimgraph: {folder}: cannot write")

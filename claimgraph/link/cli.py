@@ -40,6 +40,10 @@ def main(args: argparse.Namespace) -> int:
     if args.out == "-":
         sys.stdout.write(text + "\n")
     else:
-        with open(args.out, "w", encoding="utf-8") as fh:
-            fh.write(text + "\n")
+        try:
+            with open(args.out, "w", encoding="utf-8") as fh:
+                fh.write(text + "\n")
+        except OSError as exc:
+            _error(f"{args.out}: cannot write ({exc.strerror or exc})")
+            return 2
     return 1 if skipped else 0
