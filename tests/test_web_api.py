@@ -394,3 +394,12 @@ def test_ingest_text_too_long_to_parse_is_a_4xx(client):
     text = sentence * (load_nlp().max_length // len(sentence) + 10)
     r = client.post("/api/ingest", json={"text": text})
     assert r.status_code == 413 and "too long to parse" in r.json()["error"]
+
+
+def test_dates_that_are_not_iso_are_a_4xx(client):
+    """Dates filter as ISO text: '03/04/2031' would silently match the wrong articles."""
+    for path, extra in (("/api/documents", {}), ("/api/search", {"q": "vessels"})):
+        for bad in ("03/04/2031", "notadate", "2031-3-4"):
+            r = client.get(path, params={"date_from": bad, **extra})
+            assert r.status_code == 422 and "date_from" in r.json()["error"], (path, bad)
+        assert client.get(path, params={"date_to": "2031-03", **extra}).status_code == 200

@@ -50,6 +50,14 @@ class ReviewIn(BaseModel):
     source: str | None = Field(None, max_length=300)
 
 
+# Dates compare as ISO text with the stored ones; '03/04/2026' would filter silently wrong, so it is a 422.
+DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+def _date_query() -> Any:
+    return Query(None, pattern=DATE_PATTERN, description="YYYY, YYYY-MM or YYYY-MM-DD")
+
+
 def _page(limit: int, offset: int) -> tuple[int, int]:
     return queries.clamp(limit, offset)
 
@@ -71,8 +79,8 @@ def router(web: Web) -> APIRouter:
         limit: int = Query(20, ge=1),
         offset: int = Query(0, ge=0),
         outlet: str | None = None,
-        date_from: str | None = None,
-        date_to: str | None = None,
+        date_from: str | None = _date_query(),
+        date_to: str | None = _date_query(),
     ) -> dict[str, Any]:
         limit, offset = _page(limit, offset)
         with web.store.session() as s:
@@ -150,8 +158,8 @@ def router(web: Web) -> APIRouter:
         q: str = Query("", max_length=300),
         kind: Literal["", "document", "claim", "source"] = "",
         outlet: str | None = None,
-        date_from: str | None = None,
-        date_to: str | None = None,
+        date_from: str | None = _date_query(),
+        date_to: str | None = _date_query(),
         source_type: str | None = None,
         limit: int = Query(20, ge=1),
     ) -> dict[str, Any]:
