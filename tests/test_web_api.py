@@ -403,3 +403,14 @@ def test_dates_that_are_not_iso_are_a_4xx(client):
             r = client.get(path, params={"date_from": bad, **extra})
             assert r.status_code == 422 and "date_from" in r.json()["error"], (path, bad)
         assert client.get(path, params={"date_to": "2031-03", **extra}).status_code == 200
+
+
+def test_ingest_refuses_a_published_date_that_is_not_iso(client):
+    """'notadate' would sort above every real date and stay the latest article."""
+    text = "The lighthouse keeper said that the northern channel was closed to shipping."
+    for bad in ("notadate", "07/03/2031", "Friday"):
+        r = client.post("/api/ingest", json={"text": text, "published": bad})
+        assert r.status_code == 400 and "YYYY-MM-DD" in r.json()["error"], bad
+    assert client.get("/api/documents").json()["total"] == 2  # nothing stored
+    r = client.post("/api/ingest", json={"text": text, "published": "2031-03-07T08:30:00"})
+    assert r.status_code == 201, r.text

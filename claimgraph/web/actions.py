@@ -20,6 +20,7 @@ MAX_COMMENT = 2000
 MAX_SOURCE = 300
 CONTEXT = 60
 MAX_PASTE = 2_000_000
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]|$)")
 SOURCE_LINE = "source: "  # the first comment line of a report that names the right source
 
 KIND_LABELS = [
@@ -71,6 +72,9 @@ def ingest(
     given = [x for x in (url, text, data) if x]
     if len(given) != 1:
         raise ActionError(400, "give exactly one of: a URL, a text, or a file")
+    if published and not ISO_DAY.match(published.strip()):
+        # stored dates sort and filter as ISO text: 'notadate' would stay the latest article for ever
+        raise ActionError(400, "published must be a date as YYYY-MM-DD (a time may follow)")
     try:
         if url:
             url = url.strip()
