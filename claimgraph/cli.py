@@ -20,6 +20,28 @@ def _error(message: str) -> None:
     print(f"claimgraph: {message}", file=sys.stderr)
 
 
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number of at least 1 (0 processes is a usage error, not a traceback)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} is not at least 1")
+    return value
+
+
+def non_negative_int(text: str) -> int:
+    """An argparse type: a whole number of at least 0."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{value} is negative")
+    return value
+
+
 def _read_one(arg: str) -> Document:
     from claimgraph.ingest.read import read_input
 
@@ -132,7 +154,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("extract", help="print the attributed claims of an article as JSON")
     p.add_argument("input", nargs="?", help="a text or HTML file, a URL, or - for stdin")
     p.add_argument("--jsonl", metavar="IN.jsonl", help="one clean document a line; writes one result a line")
-    p.add_argument("--processes", type=int, default=1, help="parser processes for --jsonl (default 1)")
+    p.add_argument("--processes", type=positive_int, default=1,
+                   help="parser processes for --jsonl (default 1)")
     p.add_argument("--scheme", default="guidelines",
                    help="annotation scheme: 'guidelines' (default, the project's definition) or 'broad' "
                         "(also beliefs, intentions and stances, as PolNeAR annotates them)")
@@ -141,7 +164,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ingest", help="store many articles: files, dirs, JSONL, feeds, Telegram exports")
     p.add_argument("inputs", nargs="+", metavar="PATH|URL|FEED")
     p.add_argument("--db", help="store: a SQLite path or a postgresql:// URL (default: user data dir)")
-    p.add_argument("--workers", type=int, default=0, help="run on a local Dask cluster of N processes")
+    p.add_argument("--workers", type=non_negative_int, default=0,
+                   help="run on a local Dask cluster of N processes")
     p.add_argument("--scheduler", metavar="ADDRESS", help="run on an existing Dask cluster")
     p.add_argument("--no-link", action="store_true", help="do not relink claims afterwards")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -164,7 +188,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("claims", help="print the stored claims, their origins, conflicts and updates")
     p.add_argument("--db", help="store: a SQLite path or a postgresql:// URL (default: user data dir)")
-    p.add_argument("--limit", type=int, default=20, help="how many claims to list (default 20)")
+    p.add_argument("--limit", type=positive_int, default=20, help="how many claims to list (default 20)")
     p.set_defaults(func=cmd_claims)
 
     from claimgraph.web.serve import add_arguments as serve_arguments

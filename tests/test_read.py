@@ -496,3 +496,19 @@ def test_iter_jsonl_skips_a_document_too_long_to_parse(tmp_path: Path,
     skipped: list[str] = []
     assert [d.id for d in iter_jsonl(str(p), skipped)] == ["short"]
     assert skipped == [f"{p}:huge"] and "too long to parse" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("argv", [
+    ["extract", "--jsonl", "in.jsonl", "--processes", "0"],
+    ["extract", "--jsonl", "in.jsonl", "--processes", "-3"],
+    ["link", "--jsonl", "in.jsonl", "--processes", "two"],
+    ["claims", "--limit", "0"],
+    ["ingest", "--workers", "-1", "in.jsonl"],
+])
+def test_cli_counts_out_of_range_are_usage_errors(argv: list[str],
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """0 or negative processes, workers or limits: argparse's usage error (exit 2), before any work."""
+    with pytest.raises(SystemExit) as stop:
+        main(argv)
+    assert stop.value.code == 2
+    assert "error: argument --" in capsys.readouterr().err

@@ -19,7 +19,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="one clean document a line (id, text, published, outlet)",
     )
     p.add_argument("--out", default="-", help="output file (default: stdout)")
-    p.add_argument("--processes", type=int, default=1, help="parser processes for extraction (default 1)")
+    from claimgraph.cli import positive_int
+
+    p.add_argument("--processes", type=positive_int, default=1,
+                   help="parser processes for extraction (default 1)")
 
 
 def main(args: argparse.Namespace) -> int:
