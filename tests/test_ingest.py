@@ -258,3 +258,20 @@ def test_text_too_long_to_parse_is_one_named_failure(tmp_path: Path):
     assert where == str(d / "endless.txt")
     assert reason.startswith("too long to parse") and "\n" not in reason
     st.close()
+
+
+def test_feed_url_that_does_not_answer_reads_like_a_page_that_does_not(tmp_path: Path):
+    """A feed URL and a page URL fail with the same one-line reason, not '[Errno 111] ...'."""
+    import socket
+
+    from claimgraph.ingest.read import read_input
+    from claimgraph.model import InputError
+
+    with socket.socket() as sock:  # a port nothing listens on
+        sock.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{sock.getsockname()[1]}/feed.xml"
+    (failure,) = list(expand([url]))
+    assert isinstance(failure, Failure) and failure.reason == "no answer (connection refused)"
+    with pytest.raises(InputError) as page_error:
+        read_input(url)
+    assert page_error.value.reason == failure.reason

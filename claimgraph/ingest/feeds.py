@@ -29,7 +29,9 @@ def fetch_bytes(url: str, timeout: float = 15.0) -> bytes:
         with urllib.request.urlopen(req, timeout=timeout) as resp:  # noqa: S310 (caller checks http/https)
             data = resp.read(MAX_FEED + 1)
     except Exception as exc:  # noqa: BLE001 - every network failure is one line in the report
-        raise InputError(url, f"no answer ({getattr(exc, 'reason', None) or exc})") from None
+        from claimgraph.ingest.read import network_reason
+
+        raise InputError(url, network_reason(exc, timeout)) from None
     if len(data) > MAX_FEED:
         raise InputError(url, "too large for a feed")
     return data

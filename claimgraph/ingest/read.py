@@ -286,6 +286,22 @@ def _meta_charset(data: bytes) -> str | None:
     return m.group(1) if m else None
 
 
+def network_reason(exc: BaseException, timeout: float) -> str:
+    """One line for a failed fetch, the same for pages and feeds ('no answer (connection refused)')."""
+    if isinstance(exc, urllib.error.HTTPError):
+        return f"HTTP error {exc.code} {exc.reason}"
+    reason: Any = exc.reason if isinstance(exc, urllib.error.URLError) else exc
+    if isinstance(reason, InternalAddressError):
+        return str(reason)
+    if isinstance(reason, TimeoutError):
+        return f"timed out after {timeout:g} s"
+    if isinstance(reason, ConnectionRefusedError):
+        return "no answer (connection refused)"
+    if isinstance(reason, socket.gaierror):
+        return "no answer (host name not found)"
+    return f"no answer ({getattr(reason, 'strerror', None) or reason})"
+
+
 def fetch_url(url: str, timeout: float = 15.0, public_only: bool = False) -> tuple[str, str]:
     """(decoded HTML, final URL) of a web page; InputError if it does not answer or is not HTML.
 
@@ -306,25 +322,8 @@ def fetch_url(url: str, timeout: float = 15.0, public_only: bool = False) -> tup
             final_url = resp.geturl() or url
     except InputError:
         raise
-    except urllib.error.HTTPError as exc:
-        raise InputError(url, f"HTTP error {exc.code} {exc.reason}") from None
-    except urllib.error.URLError as exc:
-        reason = exc.reason
-        if isinstance(reason, InternalAddressError):
-            raise InputError(url, str(reason)) from None
-        if isinstance(reason, TimeoutError):
-            raise InputError(url, f"timed out after {timeout:g} s") from None
-        if isinstance(reason, ConnectionRefusedError):
-            raise InputError(url, "no answer (connection refused)") from None
-        if isinstance(reason, socket.gaierror):
-            raise InputError(url, "no answer (host name not found)") from None
-        raise InputError(url, f"no answer ({getattr(reason, 'strerror', None) or reason})") from None
-    except InternalAddressError as exc:
-        raise InputError(url, str(exc)) from None
-    except TimeoutError:
-        raise InputError(url, f"timed out after {timeout:g} s") from None
-    except (ConnectionError, OSError) as exc:
-        raise InputError(url, f"no answer ({exc.strerror or exc})") from None
+    except OSError as exc:  # URLError, HTTPError and InternalAddressError are OSErrors
+        raise InputError(url, network_reason(exc, timeout)) from None
     if len(data) > MAX_HTML:
         raise InputError(url, f"too large (more than {MAX_HTML:,} bytes)")
     if not data.strip():
