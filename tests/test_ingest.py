@@ -275,3 +275,13 @@ def test_feed_url_that_does_not_answer_reads_like_a_page_that_does_not(tmp_path:
     with pytest.raises(InputError) as page_error:
         read_input(url)
     assert page_error.value.reason == failure.reason
+
+
+def test_xml_file_that_is_not_a_feed_is_reported_not_stored(tmp_path: Path):
+    sitemap = tmp_path / "sitemap.xml"
+    sitemap.write_text('<?xml version="1.0"?><urlset><url><loc>https://news.example/a</loc></url></urlset>\n')
+    st = open_store(str(tmp_path / "s.db"))
+    rep = ingest([str(sitemap)], st, progress=False, relink=False)
+    assert rep.added == [] and rep.failed == [(str(sitemap), "not an RSS or Atom feed")]
+    assert st.counts()["documents"] == 0
+    st.close()

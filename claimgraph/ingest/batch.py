@@ -70,7 +70,8 @@ def _file_items(path: Path) -> Iterable[Item | Failure]:
         return _jsonl_items(path)
     if suffix == ".json":
         return telegram.items_from_export(path)
-    if feeds.looks_like_feed_file(path):
+    if suffix == ".xml" or feeds.looks_like_feed_file(path):
+        # an .xml file that is not a feed (a sitemap, a config) is reported, not stored as an article
         return feeds.items_from_feed_file(path)
     return [Item("path", str(path))]
 
