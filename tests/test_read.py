@@ -512,3 +512,19 @@ def test_cli_counts_out_of_range_are_usage_errors(argv: list[str],
         main(argv)
     assert stop.value.code == 2
     assert "error: argument --" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name, data, hint", [
+    ("docs.jsonl", json.dumps({"id": "a", "text": "The mayor said the bridge was shut."}) + "\n", "--jsonl"),
+    ("result.json", json.dumps({"name": "Channel", "messages": []}), "claimgraph ingest"),
+    ("news.xml", '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title></channel></rss>',
+     "claimgraph ingest"),
+])
+def test_cli_extract_on_a_batch_file_says_which_command(tmp_path: Path, name: str, data: str, hint: str,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """A JSONL, a Telegram export or a feed given as one article: a hint, not its markup parsed as prose."""
+    p = _write(tmp_path, name, data)
+    for command in ("extract", "clean"):
+        assert main([command, str(p)]) == 2
+        captured = capsys.readouterr()
+        assert captured.out == "" and hint in captured.err and captured.err.count("\n") == 1
