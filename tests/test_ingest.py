@@ -285,3 +285,17 @@ def test_xml_file_that_is_not_a_feed_is_reported_not_stored(tmp_path: Path):
     assert rep.added == [] and rep.failed == [(str(sitemap), "not an RSS or Atom feed")]
     assert st.counts()["documents"] == 0
     st.close()
+
+
+def test_interrupted_ingest_says_how_to_finish(tmp_path: Path, monkeypatch, capsys):
+    """Ctrl-C: exit 130 and one line saying a rerun finishes the batch (nothing stored is lost)."""
+    from claimgraph import cli
+    from claimgraph.ingest import batch
+
+    def stop(*_a, **_k):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(batch, "ingest", stop)
+    assert cli.main(["ingest", "--quiet", "--db", str(tmp_path / "s.db"), str(tmp_path)]) == 130
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "interrupted" in err[0] and "run the same command again" in err[0]

@@ -223,6 +223,11 @@ def main(args: Any) -> int:
     try:
         report = ingest(args.inputs, store, workers=args.workers or 0, scheduler=args.scheduler,
                         progress=not args.quiet, relink=not args.no_link)
+    except KeyboardInterrupt:
+        # each document was committed alone, and a rerun skips them and relinks: say so
+        print("claimgraph: interrupted; the documents stored so far stay: run the same command again "
+              "to finish (it skips them)", file=sys.stderr)
+        return 130
     finally:
         store.close()
     for line in report.lines():
