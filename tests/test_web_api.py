@@ -414,3 +414,19 @@ def test_ingest_refuses_a_published_date_that_is_not_iso(client):
     assert client.get("/api/documents").json()["total"] == 2  # nothing stored
     r = client.post("/api/ingest", json={"text": text, "published": "2031-03-07T08:30:00"})
     assert r.status_code == 201, r.text
+
+
+def test_serve_on_a_port_in_use_is_one_line(capsys, tmp_path: Path):
+    """A busy port: one line and exit 2, before 'serving on' is printed (uvicorn said both, then exit 3)."""
+    import socket
+
+    from claimgraph.cli import build_parser
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen(1)
+        port = busy.getsockname()[1]
+        args = build_parser().parse_args(["serve", "--port", str(port), "--db", str(tmp_path / "s.db")])
+        assert args.func(args) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"claimgraph: cannot listen on 127.0.0.1:{port} (Address already in use)"]

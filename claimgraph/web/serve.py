@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import socket
 import sys
 
 from claimgraph.model import StoreError
@@ -56,7 +57,29 @@ def main(args: argparse.Namespace) -> int:
         first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
         print(f"claimgraph: cannot open the store: {first}", file=sys.stderr)
         return 2
+    try:
+        sock = listening_socket(args.host, args.port)
+    except OSError as exc:
+        reason = exc.strerror or exc
+        print(f"claimgraph: cannot listen on {args.host}:{args.port} ({reason})", file=sys.stderr)
+        return 2
     shown = f"[{args.host}]" if ":" in args.host else args.host
     print(f"claimgraph: serving on http://{shown}:{args.port}/ (Ctrl+C to stop)", file=sys.stderr)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", server_header=False)
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", server_header=False))
+    server.run(sockets=[sock])
     return 0
+
+
+def listening_socket(host: str, port: int) -> socket.socket:
+    """The bound socket uvicorn serves on: a port in use fails here, before 'serving on' is printed."""
+    family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    sock = socket.socket(family, kind, proto)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+        sock.listen(2048)
+    except OSError:
+        sock.close()
+        raise
+    sock.set_inheritable(True)
+    return sock
