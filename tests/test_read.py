@@ -528,3 +528,15 @@ def test_cli_extract_on_a_batch_file_says_which_command(tmp_path: Path, name: st
         assert main([command, str(p)]) == 2
         captured = capsys.readouterr()
         assert captured.out == "" and hint in captured.err and captured.err.count("\n") == 1
+
+
+def test_read_jsonl_turns_an_rss_style_date_into_iso(tmp_path: Path) -> None:
+    """'Tue, 03 Mar 2026 …' would sort after every ISO date; it is stored as ISO (UTC), others kept."""
+    from claimgraph.ingest.read import read_jsonl
+
+    text = "The harbour master said the quay had been repaired."
+    rows = [{"id": "rfc", "text": text, "published": "Tue, 03 Mar 2026 01:30:00 +0200"},
+            {"id": "iso", "text": text + " Twice.", "published": "2026-03-04"},
+            {"id": "odd", "text": text + " Again.", "published": "spring 2026"}]
+    p = _write(tmp_path, "dates.jsonl", "".join(json.dumps(r) + "\n" for r in rows))
+    assert [d.published for d in read_jsonl(p)] == ["2026-03-02T23:30:00", "2026-03-04", "spring 2026"]

@@ -14,6 +14,7 @@ of the text's SHA-1.
 
 from __future__ import annotations
 
+import email.utils
 import hashlib
 import json
 import os
@@ -25,6 +26,7 @@ import unicodedata
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -364,6 +366,26 @@ def read_input(arg: str, timeout: float = 15.0, public_only: bool = False) -> Do
     return _read_file(arg)
 
 
+_ISO_START = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def iso_published(published: str | None) -> str | None:
+    """An RFC 2822 date (as RSS pubDate writes it) as ISO text; anything else unchanged.
+
+    Stored dates sort and filter as text, and relative dates are read against
+    the ISO day: 'Tue, 03 Mar 2026 12:00:00 GMT' would sort after every 2026-… date.
+    """
+    if not published or _ISO_START.match(published.strip()):
+        return published
+    try:
+        when = email.utils.parsedate_to_datetime(published)
+    except (TypeError, ValueError, IndexError):
+        return published
+    if when.tzinfo is not None:  # UTC, as feed entries' dates are stored
+        when = when.astimezone(UTC)
+    return when.replace(tzinfo=None).isoformat(timespec="seconds")
+
+
 JSONL_STRING_FIELDS = ("title", "author", "published", "outlet", "url", "language", "forwarded_from")
 
 
@@ -422,6 +444,7 @@ def read_jsonl(path: str | Path, clean: bool = False) -> Iterator[Document | Inp
             doc_id = row.get("id")
             yield Document(id=str(doc_id) if doc_id not in (None, "") else f"{path.stem}-{n}", text=text,
                            title=row.get("title"), author=row.get("author"),
-                           published=row.get("published"), outlet=row.get("outlet"), url=row.get("url"),
+                           published=iso_published(row.get("published")), outlet=row.get("outlet"),
+                           url=row.get("url"),
                            language=row.get("language"), raw=line.rstrip("\n"), kind="jsonl",
                            forwarded_from=row.get("forwarded_from"))
