@@ -46,18 +46,14 @@ def _read_one(arg: str) -> Document:
     """One article; a batch file given by mistake is named as such, not parsed as an article's text."""
     from pathlib import Path
 
-    from claimgraph.ingest.feeds import looks_like_feed_file
+    from claimgraph.ingest.feeds import batch_file_reason
     from claimgraph.ingest.read import read_input
 
     path = Path(arg)
     if arg != "-" and "://" not in arg and path.is_file():
-        suffix = path.suffix.lower()
-        if suffix == ".jsonl":
-            raise InputError(arg, "a JSONL file of documents: use extract --jsonl FILE or claimgraph ingest")
-        if suffix == ".json":
-            raise InputError(arg, "a JSON file (a Telegram export?): use claimgraph ingest")
-        if looks_like_feed_file(path):
-            raise InputError(arg, "an RSS or Atom feed: use claimgraph ingest to read its entries")
+        reason = batch_file_reason(path)
+        if reason:
+            raise InputError(arg, reason)
     return read_input(arg)
 
 

@@ -430,3 +430,14 @@ def test_serve_on_a_port_in_use_is_one_line(capsys, tmp_path: Path):
         assert args.func(args) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert err == [f"claimgraph: cannot listen on 127.0.0.1:{port} (Address already in use)"]
+
+
+@pytest.mark.parametrize("name, data", [
+    ("result.json", b'{"name": "Channel", "messages": [{"id": 1, "type": "message", "text": "hi"}]}'),
+    ("docs.jsonl", b'{"id": "a", "text": "The mayor said the tram line had reopened."}\n'),
+])
+def test_upload_of_a_batch_file_is_refused_not_stored_as_text(client, name, data):
+    """A Telegram export or a JSONL uploaded as one article: a 400 naming it, not its JSON as an article."""
+    r = client.post("/api/ingest/file", files={"file": (name, data, "application/json")}, headers=XRW)
+    assert r.status_code == 400 and "claimgraph ingest" in r.json()["error"]
+    assert client.get("/api/documents").json()["total"] == 2

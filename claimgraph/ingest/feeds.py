@@ -62,6 +62,18 @@ def looks_like_feed_file(path: Path) -> bool:
     return b"<rss" in head or (b"<feed" in head and b"http://www.w3.org/2005/atom" in head)
 
 
+def batch_file_reason(path: Path) -> str | None:
+    """Why a file holds many documents and is no single article (JSONL, Telegram export, feed), or None."""
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        return "a JSONL file of documents: use claimgraph ingest or extract --jsonl FILE"
+    if suffix == ".json":
+        return "a JSON file (a Telegram export?): use claimgraph ingest"
+    if looks_like_feed_file(path):
+        return "an RSS or Atom feed: use claimgraph ingest to read its entries"
+    return None
+
+
 def _iso(struct: time.struct_time | None) -> str | None:
     return time.strftime("%Y-%m-%dT%H:%M:%S", struct) if struct else None
 

@@ -67,6 +67,7 @@ def ingest(
     fetches it, not the person who typed it.
     """
     from claimgraph.extract import extract
+    from claimgraph.ingest.feeds import batch_file_reason
     from claimgraph.ingest.read import read_input
 
     given = [x for x in (url, text, data) if x]
@@ -89,6 +90,9 @@ def ingest(
                         name += ".txt"
                     path = Path(tmp) / name
                     path.write_bytes(data)
+                    batch = batch_file_reason(path)
+                    if batch:  # its JSON or XML would otherwise be stored as the article's text
+                        raise ActionError(400, f"{name}: {batch}")
                 else:
                     assert text is not None
                     if len(text) > MAX_PASTE:
