@@ -143,6 +143,18 @@ def test_citing_after_the_verb():
     assert a.content.text == "the cargo was seized"
 
 
+def test_citing_at_the_start_of_the_sentence():
+    a = one("Citing the Harbour Gazette, the Evening Standard reported that 40 drones were launched.")
+    assert src(a) == "the Harbour Gazette" and [v.text for v in a.via] == ["the Evening Standard"]
+    assert a.content.text == "40 drones were launched"
+
+
+def test_citing_a_military_body_after_the_verb():
+    # the parser hangs "citing" on the reported clause; "air force" names a body, not a topic
+    a = one("The wire service reported, citing the Romanian air force, that 35 of the drones were shot down.")
+    assert src(a) == "the Romanian air force" and [v.text for v in a.via] == ["The wire service"]
+    assert a.content.text == "35 of the drones were shot down"
+
 def test_quoted_by_outlet_as_saying():
     a = one("Defence Minister Anna Berg was quoted by the Nordic Wire as saying that the drills "
             "would continue.")

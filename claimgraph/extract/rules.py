@@ -566,7 +566,9 @@ def _source_like(r: Reader, tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     kinds = ("person_nouns", "vague_nouns", "document_nouns", "media_nouns", "statement_nouns",
              "audience_nouns")
-    return any(lemma in lex[k] or tok.lower_ in lex[k] for k in kinds)
+    if any(lemma in lex[k] or tok.lower_ in lex[k] for k in kinds):
+        return True
+    return any(lemma in words for words in lex["body_noun_classes"].values())  # "the air force"
 
 
 def is_outlet(r: Reader, tok: Token) -> bool:
@@ -885,7 +887,8 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
         a, b, _ = r.np(source_tok, via)
         for ch in v.children:  # a second subject the parser split off: 'officer with the sign “Alex”'
             if ch.dep_ == "nsubj" and ch.i > source_tok.i and ch.left_edge.i <= b + 2 and ch.i < v.i \
-                    and ch.lower_ not in RELATIVIZERS:
+                    and ch.lower_ not in RELATIVIZERS \
+                    and (relay_tok is None or ch.i != relay_tok.i):  # "Citing X, Y reported": Y relays
                 b = ch.right_edge.i
         source = r.tok_range(a, b)
     elif not participle:
