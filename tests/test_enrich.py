@@ -72,6 +72,14 @@ def test_hedge_phrase_spanning_cue_and_source(nlp):
     assert att.certainty == "hedged"
 
 
+@pytest.mark.parametrize("content", ["the crews could not reach the depot",
+                                     "the crews couldn\u2019t reach the depot"])
+def test_negated_could_is_an_inability_not_a_hedge(nlp, content):
+    text = f"The governor said {content}."
+    att = make(nlp, text, "said", content, "The governor")
+    assert att.hedges == []
+    assert att.certainty == "stated"
+
 def test_month_may_is_not_a_hedge(nlp):
     text = "The minister said the plant closed in May and reopened on May 9."
     att = make(nlp, text, "said", "the plant closed in May and reopened on May 9", "The minister")

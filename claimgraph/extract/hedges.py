@@ -53,6 +53,14 @@ def _modal_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _negated_not_hedges() -> frozenset[str]:
+    return frozenset(load("hedges.json").get("negated_not_hedges", []))
+
+
+_NEGATION_AFTER_RE = re.compile(r"\s*(?:not\b|n['’]t\b)", re.I)
+
+
+@lru_cache(maxsize=1)
 def _cue_classes() -> list[tuple[str, frozenset[str], re.Pattern[str] | None]]:
     data = load("hedges.json")["cue_classes"]
     out = []
@@ -98,6 +106,8 @@ def hedges_in(sdoc: SpacyDoc | None, text: str, start: int, end: int) -> list[Sp
         word = m.group(0)
         if word.lower() in _modal_words() and not _is_real_modal(sdoc, text, m.start(), word):
             continue
+        if word.lower() in _negated_not_hedges() and _NEGATION_AFTER_RE.match(text, m.end()):
+            continue  # "could not stop them": an inability, not a doubt
         out.append(Span.of(text, m.start(), m.end()))
     return out
 
