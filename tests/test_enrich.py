@@ -362,3 +362,47 @@ def test_bare_name_is_typed_by_its_introduction_elsewhere(nlp):
             "Holub said the bridge was destroyed.")
     att = make(nlp, text, "said", "the bridge was destroyed", "Holub")
     assert att.source_type == "military"
+
+
+# --- one outlet, one type across the document -----------------------------------------------------
+
+def _atts(text: str, parts: list[tuple[str, str, str, str | None]]) -> list[Attribution]:
+    """Attributions from (cue, content, source, via) strings, each found at its first occurrence."""
+    def span(part: str | None) -> Span | None:
+        if part is None:
+            return None
+        i = text.index(part)
+        return Span.of(text, i, i + len(part))
+
+    return [Attribution(cue=span(c), content=span(x), source=span(s), via=[span(v)] if v else [])
+            for c, x, s, v in parts]
+
+
+def test_relay_outlet_is_media_for_its_own_claims(nlp):
+    """A bare outlet name has no media word; being a relay elsewhere in the article types it."""
+    text = ("Councillors said the ferry would stop on Friday, the Harbour Lantern reported. "
+            "Earlier the Harbour Lantern wrote that fares would rise.")
+    atts = _atts(text, [("said", "the ferry would stop on Friday", "Councillors", "the Harbour Lantern"),
+                        ("wrote", "fares would rise", "the Harbour Lantern", None)])
+    enrich_attributions(nlp(text), atts, Document(id="t", text=text))
+    assert atts[1].source_normalized == "Harbour Lantern"
+    assert atts[1].source_type == "media"
+
+
+def test_document_outlet_is_media(nlp):
+    text = "The Harbour Lantern has learned that the ferry will stop on Friday."
+    atts = _atts(text, [("has learned", "the ferry will stop on Friday", "The Harbour Lantern", None)])
+    enrich_attributions(nlp(text), atts, Document(id="t", text=text, outlet="Harbour Lantern"))
+    assert atts[0].source_type == "media"
+    other = _atts(text, [("has learned", "the ferry will stop on Friday", "The Harbour Lantern", None)])
+    enrich_attributions(nlp(text), other, Document(id="t", text=text, outlet="Valley Courier"))
+    assert other[0].source_type != "media"
+
+
+def test_person_relay_is_not_made_media(nlp):
+    text = ("Mira Okonjo said, citing a colleague, that the ferry would stop. "
+            "Mira Okonjo said fares would rise.")
+    atts = _atts(text, [("said", "that the ferry would stop", "a colleague", "Mira Okonjo"),
+                        ("said", "fares would rise", "Mira Okonjo", None)])
+    enrich_attributions(nlp(text), atts, Document(id="t", text=text))
+    assert atts[1].source_type != "media"

@@ -17,7 +17,7 @@ from claimgraph.extract.entities import find_entities
 from claimgraph.extract.hedges import certainty, find_hedges
 from claimgraph.extract.lexicon import forget, sentence_starts
 from claimgraph.extract.quantities import find_quantities
-from claimgraph.extract.sources import source_normalized, source_type
+from claimgraph.extract.sources import entity_label, normalize_name, source_normalized, source_type
 from claimgraph.model import Attribution, DateMention, Document, Quantity, Span
 
 
@@ -79,6 +79,28 @@ def enrich_one(sdoc: SpacyDoc | None, att: Attribution, document: Document) -> A
     return att
 
 
+def _outlet_names(sdoc: SpacyDoc | None, attributions: list[Attribution], document: Document) -> set[str]:
+    """Names this document shows to be outlets: its own outlet, and every relay (`via`) that is not a
+    person; a bare outlet name ("the Northern Ledger") carries no media word, so only its role says so."""
+    names = {normalize_name(document.outlet)} if document.outlet else set()
+    for att in attributions:
+        for via in att.via:
+            if via.text.strip() and entity_label(sdoc, via.start, via.end) != "PERSON":
+                names.add(normalize_name(via.text))
+        if att.source_type == "media" and att.source_normalized:
+            names.add(att.source_normalized)
+    return names
+
+
+def type_outlets(sdoc: SpacyDoc | None, attributions: list[Attribution], document: Document) -> None:
+    """Type as media every untyped source named as an outlet elsewhere in the document, so one outlet
+    has one type across the document whether or not a sentence names it with a media word."""
+    names = _outlet_names(sdoc, attributions, document)
+    for att in attributions:
+        if att.source_type == "other" and att.source_normalized in names:
+            att.source_type = "media"
+
+
 def enrich_attributions(
     sdoc: SpacyDoc, attributions: list[Attribution], document: Document
 ) -> list[Attribution]:
@@ -87,6 +109,7 @@ def enrich_attributions(
     try:
         for att in attributions:
             enrich_one(sdoc, att, document)
+        type_outlets(sdoc, attributions, document)
     finally:
         forget(sdoc)
     return attributions

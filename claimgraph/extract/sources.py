@@ -171,7 +171,7 @@ def is_placeholder(text: str) -> bool:
     return t in tables["pronouns"] or t in tables["vague"]
 
 
-def _entity_label(sdoc: SpacyDoc | None, start: int, end: int) -> str | None:
+def entity_label(sdoc: SpacyDoc | None, start: int, end: int) -> str | None:
     if sdoc is None or start < 0:
         return None
     best = None
@@ -207,7 +207,7 @@ def classify(text: str, sdoc: SpacyDoc | None = None, start: int = -1, end: int 
     for typ, regex in tables["keywords"]:
         if regex.search(text):
             return typ
-    label = _entity_label(sdoc, start, end)
+    label = entity_label(sdoc, start, end)
     if label and label in tables["labels"]:
         return tables["labels"][label]
     return "other"
