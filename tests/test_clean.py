@@ -80,6 +80,8 @@ BOILERPLATE = {
         "Download the full report (PDF)",
     ],
     "tags": ["Tags: Ukraine, Russia, drones", "#Kharkiv #airdefence #war"],
+    "byline": ["By Staff Reporter | Harbour Lantern | 3 March 2026", "By Mira Okonjo, Odesa correspondent",
+               "BY TOMAS REED", "By Mira Okonjo and Tomas Reed", "By J. K. Osei \u2014 12 May 2025"],
 }
 
 MORE_BOILERPLATE = [
@@ -264,6 +266,11 @@ ARTICLE_LINES = [
     "Follow-up reports said two more people had died.",
     "Readers of the paper were asked to support the appeal.",
     "Download speeds fell after the strike on the data centre, the operator said.",
+    "By Monday the troops had left.",
+    "By Friday, the convoy had reached the port.",
+    "By March 2026 the price had doubled.",
+    "By Western estimates, the brigade lost half its vehicles.",
+    "By Mira Okonjo's count, nine villages were shelled.",
 ]
 
 
