@@ -172,6 +172,7 @@ def is_placeholder(text: str) -> bool:
 
 
 def entity_label(sdoc: SpacyDoc | None, start: int, end: int) -> str | None:
+    """The last named-entity label inside a span: a fallback type, and tells a person from an outlet."""
     if sdoc is None or start < 0:
         return None
     best = None
