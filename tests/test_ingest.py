@@ -63,6 +63,7 @@ def test_directory_then_rerun_skips_everything(db, tmp_path: Path):
     assert len(rep.added) == 4
     assert len(rep.duplicates) == 1
     assert [w for w, _ in rep.failed] == [str(d / "empty.txt")]
+    assert rep.skipped == [(str(d / "notes.md"), "not a supported file type")]
     assert st.counts()["attributions"] > 0
     assert st.get_document("p")["kind"] == "html"
     rep2 = ingest([str(d)], st, progress=False, relink=False)
@@ -299,3 +300,29 @@ def test_interrupted_ingest_says_how_to_finish(tmp_path: Path, monkeypatch, caps
     assert cli.main(["ingest", "--quiet", "--db", str(tmp_path / "s.db"), str(tmp_path)]) == 130
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "interrupted" in err[0] and "run the same command again" in err[0]
+
+
+def test_unsupported_files_and_empty_exports_are_reported_as_skipped(tmp_path: Path, capsys):
+    """A PDF, an image and a Telegram export of service messages only: each named in the report as
+    skipped with its reason, and the run does not fail; files under a hidden folder stay unmentioned."""
+    from claimgraph import cli
+
+    d = tmp_path / "in"
+    (d / ".cache").mkdir(parents=True)
+    (d / "a.txt").write_text(article(3))
+    (d / "scan.pdf").write_bytes(b"%PDF-1.4 not read")
+    (d / "map.PNG").write_bytes(b"\x89PNG")
+    (d / ".cache" / "blob").write_bytes(b"x")
+    (d / "result.json").write_text(json.dumps({"name": "Quiet Channel", "messages": [
+        {"id": 1, "type": "service", "action": "create_channel", "date": "2025-01-01T09:00:00"},
+        {"id": 2, "type": "message", "date": "2025-01-01T10:00:00", "text": "", "photo": "p.jpg"}]}))
+    st = open_store(str(tmp_path / "s.db"))
+    rep = ingest([str(d)], st, progress=False, relink=False)
+    st.close()
+    assert len(rep.added) == 1 and rep.failed == []
+    assert rep.skipped == [(str(d / "map.PNG"), "not a supported file type"),
+                           (str(d / "result.json"), "no messages"),
+                           (str(d / "scan.pdf"), "not a supported file type")]
+    assert cli.main(["ingest", "--quiet", "--no-link", "--db", str(tmp_path / "t.db"), str(d)]) == 0
+    err = capsys.readouterr().err
+    assert "skipped 3" in err and f"skipped: {d / 'scan.pdf'}: not a supported file type" in err

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from claimgraph.ingest import feeds, telegram
-from claimgraph.ingest.items import Failure, Item, read_item
+from claimgraph.ingest.items import Failure, Item, Skipped, read_item
 from claimgraph.model import Document, InputError
 
 FILE_SUFFIXES = {".txt", ".html", ".htm", ".jsonl", ".json", ".rss", ".atom", ".xml"}
@@ -33,21 +33,24 @@ class IngestReport:
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (input, stored id it repeats)
     near_duplicates: list[tuple[str, str]] = field(default_factory=list)  # (new id, original id)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (input, reason)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (input, reason): left out, not an error
     linked: int | None = None  # claims after relinking; None when linking is not available
 
     def lines(self) -> list[str]:
         out = [f"added {len(self.added)}, duplicates {len(self.duplicates)}, "
-               f"near-duplicates {len(self.near_duplicates)}, could not read {len(self.failed)}"]
+               f"near-duplicates {len(self.near_duplicates)}, could not read {len(self.failed)}"
+               + (f", skipped {len(self.skipped)}" if self.skipped else "")]
         out += [f"  duplicate: {w} (already stored as {i})" for w, i in self.duplicates]
         out += [f"  near-duplicate: {i} is a copy of {o}" for i, o in self.near_duplicates]
         out += [f"  could not read: {w}: {r}" for w, r in self.failed]
+        out += [f"  skipped: {w}: {r}" for w, r in self.skipped]
         if self.linked is not None:
             out.append(f"claims after linking: {self.linked}")
         return out
 
     def to_dict(self) -> dict[str, Any]:
         return {"added": self.added, "duplicates": self.duplicates, "near_duplicates": self.near_duplicates,
-                "failed": self.failed, "linked": self.linked}
+                "failed": self.failed, "skipped": self.skipped, "linked": self.linked}
 
 
 def _jsonl_items(path: Path) -> Iterator[Item | Failure]:
@@ -64,7 +67,7 @@ def _jsonl_items(path: Path) -> Iterator[Item | Failure]:
         yield Failure(exc.source, exc.reason)
 
 
-def _file_items(path: Path) -> Iterable[Item | Failure]:
+def _file_items(path: Path) -> Iterable[Item | Failure | Skipped]:
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
         return _jsonl_items(path)
@@ -76,8 +79,10 @@ def _file_items(path: Path) -> Iterable[Item | Failure]:
     return [Item("path", str(path))]
 
 
-def expand(inputs: Iterable[str]) -> Iterator[Item | Failure]:
-    """Items of every input: files, directories (recursively), JSONL, feeds, Telegram exports, URLs."""
+def expand(inputs: Iterable[str]) -> Iterator[Item | Failure | Skipped]:
+    """Items of every input: files, directories (recursively), JSONL, feeds, Telegram exports, URLs.
+    A directory's files of other types are not read; those outside hidden folders are reported as
+    skipped, so a folder of PDFs does not end in a silent "added 0"."""
     for arg in inputs:
         if arg.startswith(("http://", "https://")):
             yield from feeds.items_from_url(arg)
@@ -85,8 +90,12 @@ def expand(inputs: Iterable[str]) -> Iterator[Item | Failure]:
         path = Path(arg).expanduser()
         if path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if child.suffix.lower() in FILE_SUFFIXES and not child.name.startswith("."):
+                if child.name.startswith("."):
+                    continue
+                if child.suffix.lower() in FILE_SUFFIXES:
                     yield from _file_items(child)
+                elif not any(p.startswith(".") for p in child.relative_to(path).parts):  # not in .git/
+                    yield Skipped(str(child), "not a supported file type")
         elif path.exists():
             yield from _file_items(path)
         else:
@@ -187,6 +196,8 @@ def ingest(inputs: Iterable[str], store: Any, workers: int = 0, scheduler: str |
     for x in expand(inputs):
         if isinstance(x, Failure):
             report.failed.append((x.where, x.reason))
+        elif isinstance(x, Skipped):
+            report.skipped.append((x.where, x.reason))
         else:
             items.append(x)
     bar = None

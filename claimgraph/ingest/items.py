@@ -35,6 +35,15 @@ class Failure:
     reason: str
 
 
+@dataclass
+class Skipped:
+    """An input left out on purpose (a file type not read, an export with no messages): reported,
+    but not a failure of the run."""
+
+    where: str
+    reason: str
+
+
 def read_item(item: Item) -> Document:
     """The cleaned document of an item (raises InputError when it is not an article)."""
     if item.kind == "doc" and item.doc is not None:

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from claimgraph.ingest.items import Failure, Item
+from claimgraph.ingest.items import Failure, Item, Skipped
 from claimgraph.model import Document
 
 
@@ -64,11 +64,12 @@ def export_items(data: dict[str, Any], where: str) -> list[Item | Failure]:
     return out
 
 
-def items_from_export(path: Path) -> list[Item | Failure]:
+def items_from_export(path: Path) -> list[Item | Failure | Skipped]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         return [Failure(str(path), f"not a readable JSON file ({exc})")]
     if not is_export(data):
         return [Failure(str(path), "JSON but not a Telegram export (no 'messages' list)")]
-    return export_items(data, str(path))
+    # an export of only service messages or captionless media would otherwise pass as a silent "added 0"
+    return export_items(data, str(path)) or [Skipped(str(path), "no messages")]
