@@ -540,3 +540,16 @@ def test_read_jsonl_turns_an_rss_style_date_into_iso(tmp_path: Path) -> None:
             {"id": "odd", "text": text + " Again.", "published": "spring 2026"}]
     p = _write(tmp_path, "dates.jsonl", "".join(json.dumps(r) + "\n" for r in rows))
     assert [d.published for d in read_jsonl(p)] == ["2026-03-02T23:30:00", "2026-03-04", "spring 2026"]
+
+
+def test_read_jsonl_takes_date_or_published_at_when_published_is_absent(tmp_path: Path) -> None:
+    """Exports from other tools name the publication date 'date' or 'published_at'; 'published' wins."""
+    from claimgraph.ingest.read import read_jsonl
+
+    text = "The ferry operator said crossings would resume."
+    rows = [{"id": "d", "text": text, "date": "2026-03-05"},
+            {"id": "pa", "text": text + " Soon.", "published_at": "Thu, 05 Mar 2026 10:00:00 GMT"},
+            {"id": "both", "text": text + " Later.", "published": "2026-03-01", "date": "2026-03-09"},
+            {"id": "none", "text": text + " Again.", "date": 20260305}]
+    p = _write(tmp_path, "alias.jsonl", "".join(json.dumps(r) + "\n" for r in rows))
+    assert [d.published for d in read_jsonl(p)] == ["2026-03-05", "2026-03-05T10:00:00", "2026-03-01", None]

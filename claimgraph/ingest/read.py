@@ -400,6 +400,18 @@ def _wrong_jsonl_field(row: dict[str, Any]) -> str | None:
     return None
 
 
+# Other names exports give the publication date, read when `published` is absent (first found wins).
+JSONL_DATE_ALIASES = ("published_at", "date")
+
+
+def _jsonl_published(row: dict[str, Any]) -> str | None:
+    """`published`, else the first string among the other usual date keys; a JSONL written by another
+    tool would otherwise store no date, and its relative dates ("on Monday") would stay unresolved."""
+    if row.get("published") is not None:
+        return row["published"]
+    return next((row[k] for k in JSONL_DATE_ALIASES if isinstance(row.get(k), str) and row[k].strip()), None)
+
+
 def read_jsonl(path: str | Path, clean: bool = False) -> Iterator[Document | InputError]:
     """Documents of a JSONL file, one JSON object a line (`id`, `text`, optional metadata).
 
@@ -444,7 +456,7 @@ def read_jsonl(path: str | Path, clean: bool = False) -> Iterator[Document | Inp
             doc_id = row.get("id")
             yield Document(id=str(doc_id) if doc_id not in (None, "") else f"{path.stem}-{n}", text=text,
                            title=row.get("title"), author=row.get("author"),
-                           published=iso_published(row.get("published")), outlet=row.get("outlet"),
+                           published=iso_published(_jsonl_published(row)), outlet=row.get("outlet"),
                            url=row.get("url"),
                            language=row.get("language"), raw=line.rstrip("\n"), kind="jsonl",
                            forwarded_from=row.get("forwarded_from"))
