@@ -31,7 +31,9 @@ def test_two_workers_write_to_postgresql(pg_url: str, tmp_path: Path):
     st = open_store(pg_url)
     assert st.dialect == "postgresql"
     rep = ingest([str(d)], st, workers=2, progress=False, relink=False)
-    assert sorted(rep.added) == ["a0", "a1", "a2", "a3", "b"]
+    # a1 and dup hold the same text: the workers race, and whichever is read first is kept, the other skipped
+    kept = sorted(rep.added)
+    assert kept in (["a0", "a1", "a2", "a3", "b"], ["a0", "a2", "a3", "b", "dup"])
     assert len(rep.duplicates) == 1 and len(rep.failed) == 1
     assert "binary" in rep.failed[0][1]
     assert st.counts()["attributions"] > 0
