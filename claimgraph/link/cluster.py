@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 
 from claimgraph.link.figures import Figure, comparable, disjoint
 from claimgraph.link.items import Item
+from claimgraph.link.places import places_clash
 from claimgraph.link.provenance import same_origin
 
 THRESHOLD = 0.62
@@ -84,8 +85,8 @@ def pair_score(a: Item, b: Item, cos: float, lex: float = LEX_PIVOT) -> float:
     words within the batch: words the whole story uses weigh little there,
     so "window" or "Belarus" tell two statements on one story apart.
     """
-    if figures_clash(a.figures, b.figures):
-        return -1.0
+    if figures_clash(a.figures, b.figures) or places_clash(a.where, b.where):
+        return -1.0  # "in Odesa" / "in Mykolaiv", "District 12" / "District 31": not one event
     s = cos + W["lexical"] * (lex - LEX_PIVOT)
     if a.figures and b.figures:
         if figures_match(a.figures, b.figures):

@@ -26,6 +26,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from claimgraph.link.figures import Figure, disjoint, same_side
 from claimgraph.link.items import Item
 from claimgraph.link.lexicon import link_lexicon
+from claimgraph.link.places import places_clash
 from claimgraph.link.provenance import same_origin
 from claimgraph.model import Disagreement, MemberRef
 
@@ -182,8 +183,8 @@ def figure_disagreements(
         for n, (vb, ib, fb) in enumerate(entries):
             revisions: list[tuple[int, Figure, int, Figure]] = []
             for va, ia, fa in entries[max(0, n - WINDOW) : n]:
-                if va is vb or not same_side(fa, fb):
-                    continue
+                if va is vb or not same_side(fa, fb) or places_clash(items[ia].where, items[ib].where):
+                    continue  # counts for two places are no rivals
                 # the claims, or the two statements giving the figures, close enough in meaning
                 close = max(float(va.centroid @ vb.centroid), float(vecs[ia] @ vecs[ib]))
                 pinned = items[ia].pinned and items[ib].pinned
@@ -370,7 +371,7 @@ def _opposed(a: Item, b: Item, story: dict[str, int], cluster_of: list[int], i: 
     """A denial and an assertion, from two origins, in one story and two claims, neither a question."""
     if a.negated == b.negated or a.asks or b.asks or cluster_of[i] == cluster_of[j]:
         return False
-    if story.get(a.doc_id) != story.get(b.doc_id) or same_origin(a, b):
+    if story.get(a.doc_id) != story.get(b.doc_id) or same_origin(a, b) or places_clash(a.where, b.where):
         return False
     return not (a.figures and b.figures)
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from claimgraph.link.figures import Figure, read_figures
 from claimgraph.link.lexicon import link_lexicon
 from claimgraph.link.origins import Origin, PersonBodies, origin_of
+from claimgraph.link.places import NOWHERE, Where, related_places, where_of
 from claimgraph.link.when import event_date, parse_date, sentence_around, time_of_day
 from claimgraph.model import Document
 
@@ -43,6 +44,7 @@ class Item:
     earlier: bool = False  # reported as said before the text's day ("had earlier said"): its day is unsure
     relays: list[str] = field(default_factory=list)  # outermost first: outlet, via..., then the source
     wire_copy_of: str | None = None
+    where: Where = NOWHERE  # the places and numbered units the claim's event is set in
 
 
 def _has_phrase(words: list[str], phrases: list[str]) -> bool:
@@ -106,6 +108,7 @@ def build_items(docs: list[Document]) -> list[Item]:
     lex = link_lexicon()
     raw: list[Item] = []
     people = PersonBodies()
+    related = related_places(doc.text for doc in docs)
     for doc in docs:
         outlet = doc.outlet or doc.id
         for i, att in enumerate(doc.attributions):
@@ -147,6 +150,7 @@ def build_items(docs: list[Document]) -> list[Item]:
                     earlier=_has_phrase(_lead_words(att, doc.text), lex["earlier_cues"]),
                     relays=relays,
                     wire_copy_of=doc.near_duplicate_of,
+                    where=where_of(att, related),
                 )
             )
     for it in raw:  # "bloggers had earlier said": a day before the one the text would give it
