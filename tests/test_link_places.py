@@ -135,3 +135,12 @@ def test_counts_for_two_places_are_no_conflict():
     assert out["conflicts"] == []
     items = build_items(docs)
     assert places_clash(items[0].where, items[1].where)
+
+
+def test_claims_without_a_place_do_not_bridge_two_places():
+    said = "a drone struck a school overnight, damaging the roof and shattering the windows{}"
+    where = [""] * 6 + [" in Tarvona", " in Belmark"]
+    docs = [_doc(f"{k}", f"Outlet {k}", ("the governor", said.format(w))) for k, w in enumerate(where)]
+    res = link_documents(docs)
+    by_doc = {m.doc_id: c.id for c in res.claims for m in c.members}
+    assert by_doc["6"] != by_doc["7"]

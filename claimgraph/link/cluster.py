@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 
 from claimgraph.link.figures import Figure, comparable, disjoint
 from claimgraph.link.items import Item
-from claimgraph.link.places import places_clash
+from claimgraph.link.places import Where, places_clash
 from claimgraph.link.provenance import same_origin
 
 THRESHOLD = 0.62
@@ -151,6 +151,9 @@ def cluster(
     uf = UnionFind(len(items))
     members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
     figs: dict[int, list[Figure]] = {i: list(it.figures) for i, it in enumerate(items)}
+    wheres: dict[int, list[Where]] = {
+        i: [it.where] if it.where.units or any(it.where.places) else [] for i, it in enumerate(items)
+    }
     cache: dict[tuple[int, int], float] = {}
     refused: set[tuple[int, int, int, int]] = set()
     ordered = sorted(scored, reverse=True)
@@ -172,7 +175,9 @@ def cluster(
         tried = (min(ri, rj), max(ri, rj), len(members[ri]), len(members[rj]))
         if tried in refused:  # the same two groups, unchanged since they were refused
             continue
-        if figures_clash(figs[ri], figs[rj]):
+        if figures_clash(figs[ri], figs[rj]) or any(
+            places_clash(x, y) for x in wheres[ri] for y in wheres[rj]
+        ):  # a claim with no place may not bridge two claims set in different places
             refused.add(tried)
             continue
         cross = [get(x, y) for x in _sample(members[ri]) for y in _sample(members[rj])]
@@ -183,4 +188,5 @@ def cluster(
         members[ri] += members.pop(rj)
         # distinct figures only, so clash checks on big groups stay small
         figs[ri] = list(dict.fromkeys(figs[ri] + figs.pop(rj)))
+        wheres[ri] = list(dict.fromkeys(wheres[ri] + wheres.pop(rj)))
     return [sorted(m) for m in members.values()]
