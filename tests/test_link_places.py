@@ -144,3 +144,14 @@ def test_claims_without_a_place_do_not_bridge_two_places():
     res = link_documents(docs)
     by_doc = {m.doc_id: c.id for c in res.claims for m in c.members}
     assert by_doc["6"] != by_doc["7"]
+
+
+def test_who_did_it_in_one_place_is_no_denial_of_who_did_it_in_another():
+    docs = [
+        _doc("a", "Wire One", ("The police", "the Pelgan Front was behind the bombing in Tarvona")),
+        _doc("b", "Daily Two", ("A spokesman", "the Pelgan Front had no part in the bombing in Belmark")),
+        _doc("c", "Post Three", ("A spokesman", "the Pelgan Front had no part in the bombing in Tarvona")),
+    ]
+    out = to_contract(link_documents(docs))
+    pairs = {frozenset((c["a"]["doc"], c["b"]["doc"])) for c in out["conflicts"]}
+    assert frozenset(("a", "c")) in pairs and frozenset(("a", "b")) not in pairs

@@ -429,7 +429,9 @@ def statement_conflicts(
             continue
         for j in no:
             for i in yes:
-                if cluster_of[i] != cluster_of[j] and not same_origin(items[i], items[j]):
+                if cluster_of[i] == cluster_of[j] or same_origin(items[i], items[j]):
+                    continue
+                if not places_clash(items[i].where, items[j].where):  # who did it, but not where
                     add(j, i)
     for j, i in _dismissed(items):
         if cluster_of[i] != cluster_of[j]:
