@@ -155,3 +155,22 @@ def test_who_did_it_in_one_place_is_no_denial_of_who_did_it_in_another():
     out = to_contract(link_documents(docs))
     pairs = {frozenset((c["a"]["doc"], c["b"]["doc"])) for c in out["conflicts"]}
     assert frozenset(("a", "c")) in pairs and frozenset(("a", "b")) not in pairs
+
+
+def test_a_claim_naming_no_place_is_set_in_the_unit_its_text_opens_with():
+    docs = [
+        _doc(
+            f"d{n}",
+            "Outlet A",
+            ("The governor", f"a drone hit a school in District {n} of Tarvona"),
+            ("The governor", "nobody was hurt but the roof of the building was damaged"),
+        )
+        for n in range(1, 7)
+    ]
+    unplaced = "nobody was hurt but the roof of the building was damaged"
+    docs.append(_doc("x", "Outlet B", ("The mayor", unplaced)))
+    items = build_items(docs)
+    assert items[1].where.units == {("district", "1")} and items[-1].where is NOWHERE
+    res = link_documents(docs)
+    sizes = sorted(len(c.members) for c in res.claims)
+    assert len(res.claims) >= 12 and sizes[-1] <= 2  # each district apart; the unplaced report may join one

@@ -103,6 +103,27 @@ def _lead_words(att, text: str) -> list[str]:
     return [w.lower() for w in WORDS.findall(text[min(starts) : att.content.start])]
 
 
+def _inherit_units(items: list[Item]) -> None:
+    """A claim naming no place is set in the numbered unit its text opens with, if it names no other.
+
+    "Nobody was hurt" after "a drone struck a school in District 12" is
+    about District 12, not about every district a batch of such reports
+    names. Only units, and only from the opening claim: a place named
+    somewhere in a text is often not where its other claims happen.
+    """
+    by_doc: dict[str, list[Item]] = defaultdict(list)
+    for it in items:
+        by_doc[it.doc_id].append(it)
+    for members in by_doc.values():
+        lead = min(members, key=lambda it: it.position)
+        units = {it.where.units for it in members if it.where.units}
+        if lead.where.units and len(units) == 1:
+            only = Where(NOWHERE.places, lead.where.units)
+            for it in members:
+                if it.where is NOWHERE:
+                    it.where = only
+
+
 def build_items(docs: list[Document]) -> list[Item]:
     """Items for every attribution of every document, origins resolved across the batch."""
     lex = link_lexicon()
@@ -153,6 +174,7 @@ def build_items(docs: list[Document]) -> list[Item]:
                     where=where_of(att, related),
                 )
             )
+    _inherit_units(raw)
     for it in raw:  # "bloggers had earlier said": a day before the one the text would give it
         if it.earlier and it.when and it.when == it.published:
             it.when -= dt.timedelta(days=1)
