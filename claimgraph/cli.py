@@ -20,26 +20,26 @@ def _error(message: str) -> None:
     print(f"claimgraph: {message}", file=sys.stderr)
 
 
-def positive_int(text: str) -> int:
-    """An argparse type: a whole number of at least 1 (0 processes is a usage error, not a traceback)."""
+def _whole_number(text: str, least: int) -> int:
+    """A command-line whole number of at least `least` (a bad one is a usage error, not a traceback)."""
     try:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{value} is not at least 1")
+    if value < least:
+        reason = f"is not at least {least}" if least else "is negative"
+        raise argparse.ArgumentTypeError(f"{value} {reason}")
     return value
+
+
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number of at least 1 (0 processes is a usage error)."""
+    return _whole_number(text, 1)
 
 
 def non_negative_int(text: str) -> int:
     """An argparse type: a whole number of at least 0."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"{value} is negative")
-    return value
+    return _whole_number(text, 0)
 
 
 def _read_one(arg: str) -> Document:
