@@ -48,6 +48,19 @@ ARTICLES = [
         ),
     },
     {
+        "id": "sample-7-us-kursk",
+        "outlet": "Sample Atlantic Wire",
+        "published": "2024-10-31",
+        "title": "US: about 8,000 North Korean soldiers in Kursk region",
+        "text": (
+            "About 8,000 North Korean soldiers are now in Russia's Kursk region, U.S. Secretary of State "
+            "Antony Blinken said on Thursday.\n"
+            "Speaking in Washington alongside South Korean ministers, Blinken said the troops could enter "
+            "combat against Ukraine in the coming days.\n"
+            "Follow us on Telegram for the latest updates."
+        ),
+    },
+    {
         "id": "sample-3-hur-kursk",
         "outlet": "Sample Kyiv Ledger",
         "published": "2024-11-05",

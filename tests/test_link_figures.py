@@ -67,3 +67,8 @@ def test_head_of_two_nouns_is_what_is_counted_and_patients_are_in_hospital():
 def test_n_more_is_an_increment_not_a_total():
     assert _read("31 bodies were found in the hall and 14 more on the stairs") == [(31.0, "dead"), (14.0, "")]
     assert _read("60 or more people died") == [(60.0, "dead")]
+
+
+def test_troops_said_to_be_somewhere_are_a_deployed_count():
+    assert _read("about 4,000 marines are now in the border district") == [(4000.0, "deployed")]
+    assert _read("some 900 soldiers were in the port city last week") == [(900.0, "deployed")]
