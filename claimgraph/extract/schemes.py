@@ -27,6 +27,8 @@ DEFAULT = "guidelines"
 
 @dataclass(frozen=True)
 class Scheme:
+    """One annotation convention: what the learned component admits and where spans begin and end."""
+
     name: str
     model_cues: str = "admitted"  # "admitted" (learned_cues.json) or "all" the model knows
     overrides: dict[str, Any] = field(default_factory=dict)  # admission settings replaced
@@ -43,6 +45,7 @@ def _data() -> dict[str, Any]:
 
 
 def scheme_names() -> list[str]:
+    """The schemes `--scheme` accepts, in the data file's order."""
     return list(_data())
 
 
@@ -60,7 +63,6 @@ def load_scheme(name: str = DEFAULT) -> Scheme:
         cue_modifiers=tuple(raw.pop("cue_modifiers", ())),
         source_descriptions=tuple(raw.pop("source_descriptions", ())),
         keep_relativizers=tuple(raw.pop("keep_relativizers", ())),
-
         overrides=raw,
     )
 
