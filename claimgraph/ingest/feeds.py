@@ -22,19 +22,26 @@ MAX_FEED = 20_000_000
 USER_AGENT = "claimgraph/0.1 (+news attribution research)"
 
 
-def fetch_bytes(url: str, timeout: float = 15.0) -> bytes:
-    """The body at `url`, whatever its type (feeds come as XML, RSS or Atom types)."""
+def fetch_response(url: str, timeout: float = 15.0) -> tuple[bytes, str, str]:
+    """(body, content type, final URL) at `url`, whatever its type (feeds come as XML, RSS or Atom types)."""
     req = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
     try:
         with urllib.request.urlopen(req, timeout=timeout) as resp:  # noqa: S310 (caller checks http/https)
             data = resp.read(MAX_FEED + 1)
+            ctype = resp.headers.get("Content-Type", "")
+            final_url = resp.geturl() or url
     except Exception as exc:  # noqa: BLE001 - every network failure is one line in the report
         from claimgraph.ingest.read import network_reason
 
         raise InputError(url, network_reason(exc, timeout)) from None
     if len(data) > MAX_FEED:
         raise InputError(url, "too large for a feed")
-    return data
+    return data, ctype, final_url
+
+
+def fetch_bytes(url: str, timeout: float = 15.0) -> bytes:
+    """The body at `url`."""
+    return fetch_response(url, timeout)[0]
 
 
 def parse_feed(data: bytes) -> feedparser.FeedParserDict | None:
@@ -121,10 +128,10 @@ def items_from_feed_file(path: Path) -> list[Item | Failure]:
 def items_from_url(url: str, timeout: float = 15.0) -> list[Item | Failure]:
     """A feed URL gives its entries; any other URL is one page to read."""
     try:
-        data = fetch_bytes(url, timeout)
+        data, ctype, final_url = fetch_response(url, timeout)
     except InputError as exc:
         return [Failure(url, exc.reason)]
     parsed = parse_feed(data)
-    if parsed is None:
-        return [Item("url", url)]
+    if parsed is None:  # a page: its body goes along, so it is not fetched a second time
+        return [Item("url", url, fetched=(data, ctype, final_url))]
     return feed_items(parsed, url, url)

@@ -25,6 +25,7 @@ class Item:
     doc: Document | None = None
     meta: dict[str, Any] = field(default_factory=dict)
     override: dict[str, Any] = field(default_factory=dict)
+    fetched: tuple[bytes, str, str] | None = None  # a page downloaded already: body, content type, final URL
 
 
 @dataclass
@@ -48,6 +49,10 @@ def read_item(item: Item) -> Document:
     """The cleaned document of an item (raises InputError when it is not an article)."""
     if item.kind == "doc" and item.doc is not None:
         doc = item.doc
+    elif item.kind == "url" and item.fetched is not None:
+        from claimgraph.ingest.read import read_fetched
+
+        doc = read_fetched(item.ref, *item.fetched)
     else:
         from claimgraph.ingest.read import read_input
 

@@ -315,9 +315,7 @@ def fetch_url(url: str, timeout: float = 15.0, public_only: bool = False) -> tup
     try:
         with open_url(req, timeout=timeout) as resp:  # noqa: S310 (http/https checked by caller)
             ctype = resp.headers.get("Content-Type", "")
-            mime = ctype.split(";", 1)[0].strip().lower()
-            if mime and mime not in HTML_TYPES:
-                raise InputError(url, f"not an HTML page (content type {mime})")
+            _check_mime(url, ctype)
             data = _read_until(resp, MAX_HTML + 1, time.monotonic() + timeout)
             if data is None:
                 raise InputError(url, f"timed out after {timeout:g} s (page still arriving)")
@@ -326,6 +324,17 @@ def fetch_url(url: str, timeout: float = 15.0, public_only: bool = False) -> tup
         raise
     except OSError as exc:  # URLError, HTTPError and InternalAddressError are OSErrors
         raise InputError(url, network_reason(exc, timeout)) from None
+    return decode_page(url, data, ctype), final_url
+
+
+def _check_mime(url: str, ctype: str) -> None:
+    mime = ctype.split(";", 1)[0].strip().lower()
+    if mime and mime not in HTML_TYPES:
+        raise InputError(url, f"not an HTML page (content type {mime})")
+
+
+def decode_page(url: str, data: bytes, ctype: str) -> str:
+    """The HTML text of a downloaded page; InputError if it is too large, empty or binary."""
     if len(data) > MAX_HTML:
         raise InputError(url, f"too large (more than {MAX_HTML:,} bytes)")
     if not data.strip():
@@ -334,14 +343,23 @@ def fetch_url(url: str, timeout: float = 15.0, public_only: bool = False) -> tup
         raise InputError(url, "binary content, not an HTML page")
     charset = _charset(ctype) or _meta_charset(data) or "utf-8"
     try:
-        html = data.decode(charset, errors="replace")
+        return data.decode(charset, errors="replace")
     except LookupError:
-        html = data.decode("utf-8", errors="replace")
-    return html, final_url
+        return data.decode("utf-8", errors="replace")
 
 
 def _read_url(url: str, timeout: float, public_only: bool = False) -> Document:
     html, final_url = fetch_url(url, timeout, public_only)
+    return _page_document(url, html, final_url)
+
+
+def read_fetched(url: str, data: bytes, ctype: str, final_url: str) -> Document:
+    """The article of a page downloaded already (by `ingest URL`'s feed check), checked like any page."""
+    _check_mime(url, ctype)
+    return _page_document(url, decode_page(url, data, ctype), final_url)
+
+
+def _page_document(url: str, html: str, final_url: str) -> Document:
     _check_content(url, html, MAX_HTML)
     doc = _from_html(url, html, final_url)
     doc.language = _check_language(url, doc.text) or "en"
