@@ -145,6 +145,25 @@ def test_feed_over_http_and_url_dedup(http_dir):
     st.close()
 
 
+def test_feed_text_stands_in_for_a_page_that_cannot_be_read(http_dir):
+    root, base = http_dir
+    body = " ".join([article(4)] * 3)  # a whole article in the feed (the page itself is missing)
+    teaser = "Officials reported new damage at the port."
+    (root / "rss.xml").write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Port Desk</title>'
+        f"<item><title>Whole</title><link>{base}/gone.html</link><description>{body}</description></item>"
+        f"<item><title>Teaser</title><link>{base}/gone-too.html</link><description>{teaser}</description></item>"
+        "</channel></rss>")
+    st = open_store(str(root / "s.db"))
+    rep = ingest([f"{base}/rss.xml"], st, progress=False, relink=False)
+    assert len(rep.added) == 1 and len(rep.failed) == 1
+    assert "404" in rep.failed[0][1] and rep.failed[0][0].endswith("gone-too.html")
+    doc = st.list_documents()[0]
+    assert (doc["title"], doc["url"]) == ("Whole", f"{base}/gone.html")
+    assert (doc["outlet"], doc["kind"]) == ("Port Desk", "feed")
+    assert st.counts()["attributions"] > 0
+    st.close()
+
 def test_page_url_is_fetched_once(tmp_path: Path):
     """`ingest URL` looks at the body to tell a feed from a page; a page is then read from that body."""
     body = page("Ferry resumes", article(3)).encode("utf-8")

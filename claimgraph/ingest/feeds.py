@@ -3,11 +3,14 @@
 A feed may be a URL or a local file. Entry links that are relative or
 `file://` resolve against the feed's own location, so a feed on disk can point
 at pages on disk. The entry's title, date and author and the feed's title (as
-outlet) fill what the page itself does not say.
+outlet) fill what the page itself does not say. Where the page cannot be read
+(offline, gone, refused) and the feed carries the whole article, not a teaser,
+the feed's own text stands in for it.
 """
 
 from __future__ import annotations
 
+import re
 import time
 import urllib.request
 from pathlib import Path
@@ -19,6 +22,7 @@ from claimgraph.ingest.items import Failure, Item
 from claimgraph.model import InputError
 
 MAX_FEED = 20_000_000
+FEED_BODY_MIN_WORDS = 60  # shorter entry texts are teasers, not the article
 USER_AGENT = "claimgraph/0.1 (+news attribution research)"
 
 
@@ -110,8 +114,18 @@ def feed_items(parsed: feedparser.FeedParserDict, base: str, where: str) -> list
             meta["url"] = ref
         kind = "url" if ref.startswith(("http://", "https://")) else "path"
         out.append(Item(kind, ref, meta={k: v for k, v in meta.items() if v},
-                        override={"kind": "feed", "outlet": outlet}))
+                        override={"kind": "feed", "outlet": outlet}, fallback=entry_body(entry)))
     return out
+
+
+def entry_body(entry: feedparser.FeedParserDict) -> str | None:
+    """The entry's own article text, when the feed carries a whole one (not a one-line teaser)."""
+    parts = entry.get("content") or []
+    body = next((p.get("value") for p in parts if p.get("value")), None) or entry.get("summary")
+    if not body:
+        return None
+    words = len(re.sub(r"<[^>]+>", " ", body).split())
+    return body if words >= FEED_BODY_MIN_WORDS else None
 
 
 def items_from_feed_file(path: Path) -> list[Item | Failure]:

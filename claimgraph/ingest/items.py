@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from claimgraph.model import Document
+from claimgraph.model import Document, InputError
 
 
 @dataclass
@@ -26,6 +26,7 @@ class Item:
     meta: dict[str, Any] = field(default_factory=dict)
     override: dict[str, Any] = field(default_factory=dict)
     fetched: tuple[bytes, str, str] | None = None  # a page downloaded already: body, content type, final URL
+    fallback: str | None = None  # a feed's own text of the entry, read when its page cannot be
 
 
 @dataclass
@@ -54,9 +55,14 @@ def read_item(item: Item) -> Document:
 
         doc = read_fetched(item.ref, *item.fetched)
     else:
-        from claimgraph.ingest.read import read_input
+        from claimgraph.ingest.read import read_feed_text, read_input
 
-        doc = read_input(item.ref)
+        try:
+            doc = read_input(item.ref)
+        except InputError:
+            if not item.fallback:
+                raise
+            doc = read_feed_text(item.ref, item.fallback)  # the page failed: the feed's text stands in
     for key, value in item.meta.items():
         if value and not getattr(doc, key, None):
             setattr(doc, key, value)

@@ -369,6 +369,17 @@ def _page_document(url: str, html: str, final_url: str) -> Document:
     return doc
 
 
+def read_feed_text(url: str, raw: str) -> Document:
+    """An article from the text a feed carries for it (HTML or plain), checked like any input.
+
+    Used where the page itself cannot be read: the outlet's own feed text beats losing the entry.
+    """
+    doc = _from_string(url, raw, url=url)
+    doc.url = url
+    doc.id = _url_id(url)
+    return doc
+
+
 def read_input(arg: str, timeout: float = 15.0, public_only: bool = False) -> Document:
     """One article from a file path, an http(s) URL or '-' (stdin), cleaned and checked.
 
