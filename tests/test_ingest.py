@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
+from page_server import serve_page
 from store_backends import store_url
 
 from claimgraph.ingest import dedup
@@ -164,35 +165,19 @@ def test_feed_text_stands_in_for_a_page_that_cannot_be_read(http_dir):
     assert st.counts()["attributions"] > 0
     st.close()
 
+
 def test_page_url_is_fetched_once(tmp_path: Path):
     """`ingest URL` looks at the body to tell a feed from a page; a page is then read from that body."""
     body = page("Ferry resumes", article(3)).encode("utf-8")
-    paths: list[str] = []
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 - the http.server name
-            paths.append(self.path)
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        url = f"http://127.0.0.1:{server.server_address[1]}/ferry.html"
+    with serve_page(body) as (base, paths):
+        url = f"{base}/ferry.html"
         st = open_store(str(tmp_path / "s.db"))
         rep = ingest([url], st, progress=False, relink=False)
         assert len(rep.added) == 1, rep.failed
         assert paths == ["/ferry.html"]
         assert st.list_documents()[0]["url"] == url
         st.close()
-    finally:
-        server.shutdown()
+
 
 def test_telegram_export(db, tmp_path: Path):
     export = {"name": "Front Line Digest", "type": "public_channel", "id": 42, "messages": [

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import threading
 from html.parser import HTMLParser
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from page_server import serve_page
 from web_data import fill
 
 from claimgraph.model import Claim, Document, LinkResult, MemberRef
@@ -298,33 +297,18 @@ def test_form_reports_are_limited_in_size(client):
     assert r.status_code == 413 and "at most" in r.text
 
 
-class _ArticleHandler(BaseHTTPRequestHandler):
-    """One small article page, standing in for an intranet host."""
-
-    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
-        body = (
-            b"<html><head><title>Intranet note</title></head><body><article><p>"
-            b"The port authority said on Monday that 12 cranes were back in service after the storm. "
-            b"Engineers told reporters that two more would follow within a week.</p></article></body></html>"
-        )
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
+INTRANET_PAGE = (
+    b"<html><head><title>Intranet note</title></head><body><article><p>"
+    b"The port authority said on Monday that 12 cranes were back in service after the storm. "
+    b"Engineers told reporters that two more would follow within a week.</p></article></body></html>"
+)
 
 
 @pytest.fixture
 def intranet_url():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _ArticleHandler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/note"
-    httpd.shutdown()
-    httpd.server_close()
+    """One small article page, standing in for an intranet host."""
+    with serve_page(INTRANET_PAGE) as (base, _):
+        yield f"{base}/note"
 
 
 def test_url_ingest_refuses_internal_addresses(store, intranet_url):
