@@ -284,6 +284,40 @@ def test_person_shown_in_footage_speaks_and_the_broadcaster_relays():
     assert a.cue.text == "saying" and a.content.text == "he had been paid"
 
 
+def test_citing_after_the_verb_with_the_clause_hung_on_citing():
+    # the parser may attach the that-clause to "citing": the cue is still "reported", the cited its source
+    a = one("The broadcaster also reported, citing local security officials, that the bridge near the border "
+            "had been mined overnight.")
+    assert a.cue.text == "reported" and src(a) == "local security officials"
+    assert [v.text for v in a.via] == ["The broadcaster"]
+    assert a.content.text == "the bridge near the border had been mined overnight"
+
+
+@pytest.mark.parametrize("text, sayer, relays", [
+    ("A regional governor has posted a video of a captured soldier being questioned. In it, the soldier "
+     "says he crossed the river on Tuesday.", "the soldier", ["A regional governor"]),
+    ("The border guard service released a recording of the two drivers, in which they say they were paid "
+     "to carry the crates.", "they", ["The border guard service"]),
+    ("Investigators doubted the second video, shared by a local blogger two days later, in which the driver "
+     "said he had been threatened.", "the driver", ["a local blogger"]),
+    ("State radio aired a recording of a detained courier who said he had been promised 2,000 dollars, "
+     "the Daily Courier reported.", "a detained courier", ["the Daily Courier", "State radio"]),
+])
+def test_whoever_posts_or_airs_the_footage_relays_its_speaker(text, sayer, relays):
+    a = next(a for a in extract(text) if a.cue.text in ("says", "say", "said"))
+    assert src(a) == sayer
+    assert sorted(v.text for v in a.via) == sorted(relays)
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor said in a video that the water supply had been restored.",
+    "In it, the minister says the talks will resume next week.",
+])
+def test_a_sayers_own_video_or_an_unknown_one_is_no_relay(text):
+    a = one(text)
+    assert a.via == []
+
+
 def test_semicolon_closes_a_headline_clause():
     attrs = extract("Mayor says bridge will reopen; police say road stays shut")
     assert [a.content.text for a in attrs] == ["bridge will reopen", "road stays shut"]

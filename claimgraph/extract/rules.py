@@ -341,6 +341,14 @@ def clause_child(v: Token, lex: dict[str, Any]) -> Token | None:
                 if rc.dep_ in ("relcl", "acl") and rc.left_edge.lower_ == "that" and \
                         any(c.dep_ in SUBJECTS and c.lower_ != "that" for c in rc.children):
                     return rc
+        for ch in v.children:  # "A reported, citing B, that X": the parse hangs X on "citing" or reads
+            if ch.dep_ == "advcl" and ch.i > v.i and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                         for m in ch.children):
+                return ch  # X as an adverbial clause
+            if ch.dep_ == "advcl" and ch.i > v.i and ch.tag_ == "VBG" and ch.lemma_ in lex["relay_verbs"]:
+                inner = next((c for c in ch.children if c.dep_ == "ccomp" and c.i > ch.i), None)
+                if inner is not None:
+                    return inner
     return best
 
 
@@ -605,6 +613,8 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
 
     if any(ch.dep_ == "mark" and ch.lower_ in lex["non_assertive_marks"] for ch in v.children):
         return None
+    if lemma in lex["relay_verbs"] and v.dep_ == "advcl" and v.head.lemma_.lower() in lex["speech_verbs"]:
+        return None  # "A reported, citing B, that X": the cue is "reported", B its source
     if v.dep_ == "pcomp" and v.head.lower_ in lex["non_assertive_preps"]:
         return None  # "left without saying that ...": nothing was said
     if lemma not in lex["speech_verbs"] and not _colon_cue(r, v):  # "the survey found that ...": a document
@@ -1099,6 +1109,82 @@ def _shown_speaker(f: Found, v: Token, r: Reader) -> bool:
     return True
 
 
+def _publisher(r: Reader, noun: Token) -> Token | None:
+    """Who put out a piece of footage: `X posted a video`, `a video posted by X`, `X's video`."""
+    relays = r.lex["footage_relays"]
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in relays:
+        who = subject_of(noun.head)
+        if who is not None:
+            return who
+    for c in noun.rights:
+        if c.dep_ == "acl" and c.lemma_.lower() in relays:
+            who = agent_of(c)
+            if who is not None:
+                return who
+    return next((c for c in noun.lefts if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+
+
+def _footage_before(r: Reader, v: Token, sentences: int = 3) -> Token | None:
+    """The latest footage noun with a known publisher in the few sentences before `v`'s."""
+    nouns = r.lex["footage_nouns"]
+    start = v.sent.start
+    for _ in range(sentences):
+        if start == 0:
+            return None
+        sent = r.doc[start - 1].sent
+        for t in reversed(sent):
+            if t.lemma_.lower() in nouns and _publisher(r, t) is not None:
+                return t
+        start = sent.start
+    return None
+
+
+def _footage_of(r: Reader, v: Token) -> Token | None:
+    """The footage a sayer is heard in: `footage of a suspect who said`, `a video in which X says`,
+    `In it, X says` after a sentence about a video, `In one clip X says`."""
+    nouns = r.lex["footage_nouns"]
+    for c in v.children:
+        if c.dep_ == "prep" and c.lower_ == "in" and c.i < v.i:
+            o = next((x for x in c.children if x.dep_ == "pobj"), None)
+            if o is None:
+                continue
+            if o.lemma_.lower() in nouns and _publisher(r, o) is not None:
+                return o
+            if o.lower_ == "which":  # "a video, posted by X on Monday, in which Y said": the nearest video
+                return next((t for t in reversed(r.doc[v.sent.start:c.i]) if t.lemma_.lower() in nouns), None)
+            if o.lower_ == "it" or o.lemma_.lower() in nouns:
+                return _footage_before(r, v)
+    if v.dep_ != "relcl":
+        return None
+    x = v.head  # "footage of the four men, in which they say", "a video ... in which a suspect said"
+    for _ in range(4):
+        if x.lemma_.lower() in nouns:
+            return x
+        if x.dep_ not in ("pobj", "prep") or x.head.i == x.i:
+            return None
+        x = x.head
+    return None
+
+
+def _footage_relays(found: list[Found], r: Reader) -> None:
+    """Whoever posted or aired the footage a sayer speaks in relays what they say (a via)."""
+    for f in found:
+        if f.anchor < 0 or f.source is None:
+            continue
+        v = r.doc[f.anchor]
+        if v.pos_ not in ("VERB", "AUX"):
+            continue
+        footage = _footage_of(r, v)
+        who = _publisher(r, footage) if footage is not None else None
+        if who is None:
+            continue
+        a, b, _ = r.np(who)
+        span = r.tok_range(a, b)
+        if span in f.via or (f.source[0] <= span[0] and span[1] <= f.source[1]):
+            continue
+        f.via.append(span)
+
+
 def _inherit(found: list[Found], pending: list[tuple[Found, Token]], r: Reader) -> None:
     """Participles ("…, adding that") and conjoined verbs take the sayer of the clause they hang on."""
     by_anchor = {f.anchor: f for f in found if f.source is not None}
@@ -1295,6 +1381,7 @@ def find_attributions(sdoc: SpacyDoc, attributions: list[Attribution],
                 found.append(f)
     _inherit(found, pending, r)
     found = [f for f in found if f.source is not None]
+    _footage_relays(found, r)
     found = _fold_nested(found, r)
     _continue_quotes(found, r)
     _add_layouts(found, r)
