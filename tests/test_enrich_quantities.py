@@ -27,6 +27,7 @@ def quantities(nlp, text: str):
     ("The front now holds more than 10,000 soldiers.",
      ("more than 10,000", 10000, 10000, None, "more_than", "soldiers")),
     ("The raid destroyed at least 40 tanks.", ("at least 40", 40, 40, None, "at_least", "tanks")),
+    ("The toll could be as high as 500 people.", ("as high as 500", 500, None, 500, "at_most", "people")),
     ("The town sheltered about 800 families.", ("about 800", 800, None, None, "about", "families")),
     ("The storm left around 1,200 people homeless.", ("around 1,200", 1200, None, None, "about", "people")),
     ("The army lost some 600 vehicles.", ("some 600", 600, None, None, "about", "vehicles")),

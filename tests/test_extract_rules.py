@@ -318,6 +318,51 @@ def test_a_sayers_own_video_or_an_unknown_one_is_no_relay(text):
     assert a.via == []
 
 
+def test_sayer_after_a_clause_the_parser_took_for_the_subject():
+    # the parser makes "attack" the subject of "said", with the governor in apposition to it
+    a = one("A fire broke out at a fuel depot before dawn after a drone attack, regional governor "
+            "Anna Kowal said in a post on Telegram.")
+    assert src(a) == "regional governor Anna Kowal" and a.cue.text == "said"
+    assert a.content.text == "A fire broke out at a fuel depot before dawn after a drone attack"
+
+
+def test_told_a_named_press_agency_is_a_relay_but_told_the_press_is_not():
+    a = one("Two diplomats told The Associated Press that the talks had been postponed.")
+    assert [v.text for v in a.via] == ["The Associated Press"]
+    b = one("The minister told the press that the talks had been postponed.")
+    assert b.via == []
+
+
+def test_according_to_an_outlet_which_cited_a_source():
+    a = one("The bridge was hit twice, according to the Harbour Gazette, which cited two officials in the "
+            "regional administration.")
+    assert src(a).startswith("two officials")  # the parser may hang "in the ..." on "cited"
+    assert [v.text for v in a.via] == ["the Harbour Gazette"]
+    assert a.content.text == "The bridge was hit twice"
+
+
+def test_a_name_the_article_calls_an_outlet_relays_even_if_tagged_a_person():
+    attrs = extract("The regional outlet Vesnianka published the list on Monday. "
+                    "A police officer told Vesnianka that nine people had been detained.")
+    told = next(a for a in attrs if a.cue.text == "told")
+    assert [v.text for v in told.via] == ["Vesnianka"]
+
+
+def test_one_of_them_is_resolved_to_the_group_and_shares_its_outlet():
+    attrs = extract("Two officials told Reuters that the convoy had turned back. "
+                    "One of them said the drivers had been warned.")
+    assert [src(a) for a in attrs] == ["Two officials", "One of them"]
+    assert attrs[1].source_resolved == "Two officials"
+    assert [v.text for v in attrs[1].via] == ["Reuters"]
+
+
+def test_pronoun_resolved_to_a_name_in_apposition():
+    attrs = extract("A spokesman for the ministry, Pavel Orlov, declined to comment on the strike. "
+                    "Asked about it later, he said only that \"the operation continues.\"")
+    assert src(attrs[-1]) == "he" and attrs[-1].source_resolved == "Pavel Orlov"
+    assert attrs[-1].content.text == "the operation continues"
+
+
 def test_semicolon_closes_a_headline_clause():
     attrs = extract("Mayor says bridge will reopen; police say road stays shut")
     assert [a.content.text for a in attrs] == ["bridge will reopen", "road stays shut"]

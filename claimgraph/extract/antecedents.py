@@ -61,20 +61,27 @@ def _is_person(sdoc: SpacyDoc, start: int, end: int, roles: set[str]) -> bool:
     return span.root.ent_type_ == "PERSON" or span.root.lemma_.lower() in roles
 
 
-def _entity_mentions(sdoc: SpacyDoc) -> list[Mention]:
+def _entity_mentions(sdoc: SpacyDoc, roles: set[str]) -> list[Mention]:
     """Names that are subjects of their clause, each with the titles written before it."""
     out = []
     for ent in sdoc.ents:
         if ent.label_ not in ("PERSON", "ORG", "NORP", "GPE"):
             continue
-        if ent.root.dep_ not in ("nsubj", "nsubjpass") or ent.root.head.pos_ not in ("VERB", "AUX"):
+        doer = ent.root
+        role = False
+        if doer.dep_ == "appos":  # "A spokesman for the Kremlin, Dmitry Peskov, declined" (however hung)
+            doer = doer.head
+            while doer.dep_ in ("pobj", "prep") and doer.head.i != doer.i:
+                doer = doer.head
+            role = doer.lemma_.lower() in roles  # a spokesman's name is a person's, whatever the tagger says
+        if doer.dep_ not in ("nsubj", "nsubjpass") or doer.head.pos_ not in ("VERB", "AUX"):
             continue  # only the doers of a clause are likely antecedents of a later "he" or "it"
         first = ent.start
         while first > 0 and sdoc[first - 1].dep_ in ("compound", "amod") and \
                 first <= sdoc[first - 1].head.i < ent.end:
             first -= 1
         text = sdoc[first:ent.end].text
-        out.append(Mention(sdoc[first].idx, text, ent.label_ == "PERSON", text,
+        out.append(Mention(sdoc[first].idx, text, ent.label_ == "PERSON" or role, text,
                            place=ent.label_ in ("NORP", "GPE")))
     return out
 
@@ -128,7 +135,7 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
     body_nouns = {w for ws in classes.values() for w in ws}
     documents: set[str] = set(lex["statement_nouns"]) | set(lex["document_nouns"])
     contents = sorted((a.content.start, a.content.end) for a in attrs)
-    ents = _entity_mentions(sdoc)
+    ents = _entity_mentions(sdoc, roles)
     for m in ents:  # a name inside what someone says is a sayer only for reports nested there
         m.inside = next(((s, e) for s, e in contents if s <= m.start < e), None)
     known: list[Mention] = []
@@ -147,8 +154,9 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
         resolved: str | None = None
         antecedent: Mention | None = None
         person = _is_person(sdoc, a.source.start, a.source.end, roles)
-        if len(words) == 1 and words[0] in pronouns:
-            kind = pronouns[words[0]]
+        partitive = len(words) == 3 and words[1] == "of" and words[2] in pronouns  # "one of them"
+        if (len(words) == 1 and words[0] in pronouns) or partitive:
+            kind = pronouns[words[-1]]
             for m in reversed(visible):
                 if m.start >= pos:
                     continue

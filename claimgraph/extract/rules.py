@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -83,6 +83,22 @@ class Reader:
                 self.tok_lo[i] = lo
 
     # ---- spans -------------------------------------------------------------------------------------
+    @cached_property
+    def outlet_names(self) -> frozenset[str]:
+        """Names the document itself calls outlets ("the outlet Suspilne", "Kommersant, a daily"),
+        which the entity tagger may take for people."""
+        media = self.lex["media_nouns"]
+        names = set()
+        for t in self.doc:
+            if t.pos_ != "PROPN":
+                continue
+            linked = [c for c in t.children if c.dep_ in ("compound", "appos", "amod")]
+            if t.dep_ == "appos" or t.dep_ == "compound":
+                linked.append(t.head)
+            if any(x.lemma_.lower() in media and x.pos_ == "NOUN" for x in linked):
+                names.add(t.lower_)
+        return frozenset(names)
+
     def trim(self, start: int, end: int) -> tuple[int, int]:
         """Drop edge whitespace, edge punctuation and a pair of enclosing quote marks."""
         t = self.text
@@ -100,6 +116,8 @@ class Reader:
                 if q is not None and q.open_at == start and q.close_end <= end:
                     if q.close_end == end or not t[q.close_end:end].strip(" ,.;:"):
                         start, end = q.start, q.end
+                elif q is not None and q.open_at == start and not t[end:q.close_end].strip(" ,.;:\"”’"):
+                    start, end = q.start, min(end, q.end)  # `that "X."`: the closing mark was left outside
             if end > start and t[start] in QUOTE_CHARS and t[start] in "“„«" and \
                     self.quotes.containing(start) is None:
                 start += 1  # a stray opening mark
@@ -582,8 +600,11 @@ def _source_like(r: Reader, tok: Token) -> bool:
 def is_outlet(r: Reader, tok: Token) -> bool:
     """An addressee that relays (Reuters, the BBC, Iranian media), not an audience (reporters, a briefing)."""
     lex = r.lex
-    if tok.lower_ in lex["audience_nouns"] or tok.lemma_.lower() in lex["audience_nouns"]:
-        return False
+    named = tok.pos_ == "PROPN" and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.lefts)
+    if (tok.lower_ in lex["audience_nouns"] or tok.lemma_.lower() in lex["audience_nouns"]) and not named:
+        return False  # "told the press", but "told The Associated Press"
+    if tok.pos_ == "PROPN" and tok.lower_ in r.outlet_names:
+        return True
     if tok.pos_ == "PRON" or tok.ent_type_ in ("PERSON", "NORP"):
         return False
     if tok.lower_ in lex["media_nouns"] or tok.lemma_.lower() in lex["media_nouns"]:
@@ -610,6 +631,13 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
                                                    for c in subj.rights):
         subj = None  # only a dateline: the sayer is the noun phrase before the verb
     front_clause = False
+    if subj is not None and v.dep_ in ("advcl", "conj", "ccomp") and v.head.i < v.i:
+        late = next((c for c in subj.rights if c.dep_ == "appos" and c.right_edge.i == v.i - 1
+                     and r.doc[c.left_edge.i - 1].text == ","
+                     and (c.ent_type_ in ("PERSON", "ORG") or c.lemma_.lower() in lex["person_nouns"])), None)
+        if late is not None:  # "Y after a drone attack, governor X said": not the attack, X is the sayer
+            subj = late
+            front_clause = True
 
     if any(ch.dep_ == "mark" and ch.lower_ in lex["non_assertive_marks"] for ch in v.children):
         return None
@@ -979,6 +1007,12 @@ def phrase_cue(r: Reader, tok: Token, sent: SpacySpan, lo: int) -> Found | None:
     if obj.head.dep_ == "pcomp":
         a = min(a, last_cue.i + 1)
     phrase_lo, phrase_hi = tok.i, obj.right_edge.i
+    relay = _citing_clause(r, obj)
+    if relay is not None:  # "according to outlet X, which cited sources in Y": Y speaks, X relays
+        clause, cited = relay
+        via.insert(0, r.trim(*r.tok_range(a, clause.left_edge.i - 1)))
+        obj = cited
+        a, b, _ = r.np(cited, via)
     if phrase_lo <= lo and phrase_hi > b + 1 and r.doc[b + 1].text == ",":
         phrase_hi = b  # "According to X, the move reeks ...": the parser hung the clause on X
     if phrase_lo <= lo and not any(t.text == "," for t in r.doc[last_cue.i + 1:a]):
@@ -1027,6 +1061,17 @@ def phrase_cue(r: Reader, tok: Token, sent: SpacySpan, lo: int) -> Found | None:
     cue = r.tok_range(tok.i, last_cue.i)
     return Found(cue=cue, content=(s, e), source=r.tok_range(a, b), via=via, direct=direct, anchor=head.i,
                  content_root=head.i if head.i != tok.i else -1, source_tok=obj.i, sent_start=lo)
+
+
+def _citing_clause(r: Reader, obj: Token) -> tuple[Token, Token] | None:
+    """A relative clause on a named source that cites another ("X, which cited Y"): (clause, Y)."""
+    for holder in [obj] + [c for c in obj.rights if c.dep_ == "appos"]:
+        for rel in holder.rights:
+            if rel.dep_ == "relcl" and rel.lemma_ in r.lex["relay_verbs"]:
+                cited = next((c for c in rel.children if c.dep_ == "dobj"), None)
+                if cited is not None and _source_like(r, cited):
+                    return rel, cited
+    return None
 
 
 def in_document_cue(r: Reader, tok: Token, sent: SpacySpan, lo: int) -> Found | None:
