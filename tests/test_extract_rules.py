@@ -363,6 +363,23 @@ def test_pronoun_resolved_to_a_name_in_apposition():
     assert attrs[-1].content.text == "the operation continues"
 
 
+def test_a_sayer_reporting_its_own_act_is_one_attribution():
+    a = one("The navy said it could not confirm the reports.")
+    assert src(a) == "The navy" and a.cue.text == "said" and a.via == []
+    assert a.content.text == "it could not confirm the reports"
+
+
+def test_estimated_the_number_at_keeps_the_figure():
+    a = one("The intelligence service had estimated the number at 3,000.")
+    assert a.content.text == "the number at 3,000"
+
+
+def test_a_relative_clause_after_a_comma_is_not_part_of_the_source():
+    a = one('A soldier serving in the region, who asked to be identified only by his call sign "Bear", '
+            "said his unit had not met the new troops.")
+    assert src(a) == "A soldier serving in the region"
+
+
 def test_semicolon_closes_a_headline_clause():
     attrs = extract("Mayor says bridge will reopen; police say road stays shut")
     assert [a.content.text for a in attrs] == ["bridge will reopen", "road stays shut"]

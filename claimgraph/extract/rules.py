@@ -259,6 +259,11 @@ class Reader:
                     via.append(self.tok_range(a, b))
                 last = max(t.i - 2, tok.i)
                 break
+        for t in self.doc[tok.i + 1:last]:  # "a soldier fighting in the region, who asked ...": a description
+            if t.text == "," and self.doc[t.i + 1].lower_ in ("who", "which", "whose") \
+                    and self.doc[t.i + 1].head.dep_ == "relcl":
+                last = t.i - 1
+                break
         while last + 1 < len(self.doc) and self.doc[last + 1].pos_ == "PROPN" \
                 and self.doc[last + 1].dep_ in ("npadvmod", "appos", "nmod") \
                 and self.doc[last].whitespace_ != "":
@@ -1269,6 +1274,18 @@ def _cut_before(r: Reader, start: int, end: int) -> tuple[int, int]:
     return r.trim(start, end)
 
 
+def _own_act(r: Reader, inner: Found) -> bool:
+    """A sayer reporting what it itself did to a thing ("said it could not confirm the reports",
+    "said he denied the charges"): a pronoun for the sayer and an object, not a clause, as content."""
+    if inner.source is None:
+        return False
+    words = r.text[inner.source[0]:inner.source[1]].lower().split()
+    if len(words) != 1 or words[0] not in r.lex["pronouns"]:
+        return False
+    span = r.doc.char_span(inner.content[0], inner.content[1], alignment_mode="expand")
+    return span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
 def _fold_nested(found: list[Found], r: Reader) -> list[Found]:
     """ "X said Y had warned that Z": one attribution, Y the source, X in via; deeper reports keep both.
 
@@ -1293,6 +1310,9 @@ def _fold_nested(found: list[Found], r: Reader) -> list[Found]:
             if inner.sibling:
                 continue
             if inner.direct and not outer.direct and outer.content_root != inner.anchor:
+                continue
+            if _own_act(r, inner):
+                keep[j] = False  # "The Pentagon said it could not confirm the reports": one report, the outer
                 continue
             inner.via = [outer.source] + list(outer.via) + inner.via
             if outer.content_root == inner.anchor and outer.content_root >= 0 and not outer.direct:
