@@ -380,6 +380,25 @@ def test_a_relative_clause_after_a_comma_is_not_part_of_the_source():
     assert src(a) == "A soldier serving in the region"
 
 
+def test_a_vague_body_relayed_by_its_officer_is_the_officers_organisation():
+    a = one("NATO Secretary General Mark Rutte said the alliance had confirmed that the units had arrived.")
+    assert src(a) == "the alliance" and a.source_resolved == "NATO"
+
+
+def test_an_outlet_relaying_a_vague_body_is_not_its_antecedent():
+    attrs = extract("The Defence Ministry said the bridge was hit. "
+                    "Reuters said the ministry had confirmed that the units had arrived.")
+    assert attrs[-1].source_resolved == "The Defence Ministry"
+    alone = one("Reuters said the ministry had confirmed that the units had arrived.")
+    assert alone.source_resolved is None
+
+
+def test_according_to_a_source_with_a_relative_clause():
+    a = one("According to the channel Polevoy, which is close to the army, "
+            "no new units were seen at the front.")
+    assert a.content.text == "no new units were seen at the front"
+
+
 def test_semicolon_closes_a_headline_clause():
     attrs = extract("Mayor says bridge will reopen; police say road stays shut")
     assert [a.content.text for a in attrs] == ["bridge will reopen", "road stays shut"]

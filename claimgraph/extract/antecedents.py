@@ -105,6 +105,18 @@ def _author(sdoc: SpacyDoc, start: int, end: int, documents: set[str]) -> str | 
     return sdoc[pobj.left_edge.i:pobj.right_edge.i + 1].text
 
 
+def _relayer_body(sdoc: SpacyDoc, a: Attribution) -> str | None:
+    """The organisation a relaying person speaks for ("NATO Secretary General Mark Rutte"); not an
+    outlet that relays ("Reuters said the ministry had confirmed")."""
+    if not a.via:
+        return None
+    span = sdoc.char_span(a.via[0].start, a.via[0].end, alignment_mode="expand")
+    if span is None or not any(e.label_ == "PERSON" for e in span.ents):
+        return None
+    orgs = [e for e in span.ents if e.label_ == "ORG"]
+    return orgs[0].text if orgs else None
+
+
 def _body_antecedent(head: str, before: list[Mention], classes: dict[str, list[str]]) -> Mention | None:
     """The organisation a vague body noun ("the agency") stands for: the last one named before that
     shares the noun's kind ("Intelligence Service" for "the agency"), else the last body that spoke,
@@ -150,7 +162,9 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
                 known.append(ents[ei])
             ei += 1
         words = _words(a.source.text)
-        visible = [m for m in known if m.inside is None or m.inside[0] <= pos < m.inside[1]]
+        relayers = {v.text for v in a.via}  # who passes a report on is not who made it
+        visible = [m for m in known if (m.inside is None or m.inside[0] <= pos < m.inside[1])
+                   and m.text not in relayers]
         resolved: str | None = None
         antecedent: Mention | None = None
         person = _is_person(sdoc, a.source.start, a.source.end, roles)
@@ -176,6 +190,8 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
                     break
         elif words and words[0] in POSSESSIVES and a.via:
             resolved = " ".join([a.via[0].text] + a.source.text.split()[1:])
+        elif _vague(a.source.text, words, vague) and (own := _relayer_body(sdoc, a)) is not None:
+            resolved = own  # "NATO's chief said the alliance had confirmed ...": the relayer's own body
         elif _vague(a.source.text, words, vague):
             head = _singular(words[-1])
             for m in reversed(visible):

@@ -1032,6 +1032,13 @@ def phrase_cue(r: Reader, tok: Token, sent: SpacySpan, lo: int) -> Found | None:
         first, last = lo, phrase_lo - 1
     elif phrase_lo <= lo:  # "According to X, Y."
         first, last = phrase_hi + 1, sent.end - 1
+        k = first
+        while k < last and r.doc[k].is_punct:
+            k += 1
+        if r.doc[k].lower_ in ("which", "who", "whose"):  # "According to X, which is close to Z, Y."
+            comma = next((t.i for t in r.doc[k:last] if t.text == ","), None)
+            if comma is not None:
+                first = comma + 1
     else:
         verb = head
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
