@@ -240,6 +240,14 @@ def test_weekday_resolves_to_most_recent_on_or_before_publication(nlp):
     assert _dates(att) == [("Monday", "2024-10-21", "day"), ("Tuesday", "2024-10-22", "day")]
 
 
+def test_weekday_after_a_future_verb_is_ahead_of_publication(nlp):
+    # 2024-10-22 is a Tuesday: "will meet on Friday" is the coming Friday, "met on Friday" the last one
+    text = "The envoy said the two sides will meet on Friday after they met on Friday."
+    att = make(nlp, text, "said", "the two sides will meet on Friday after they met on Friday", "The envoy",
+               published="2024-10-22")
+    assert _dates(att) == [("Friday", "2024-10-25", "day"), ("Friday", "2024-10-18", "day")]
+
+
 def test_month_day_takes_publication_year_or_previous(nlp):
     text = "The envoy said the talks began on June 19 and a ceasefire failed on December 3."
     att = make(nlp, text, "said", "the talks began on June 19 and a ceasefire failed on December 3",

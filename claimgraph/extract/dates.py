@@ -159,6 +159,8 @@ def _resolve(m: re.Match[str], pub: date | None) -> tuple[str | None, str] | Non
         mod = (g("wmod") or "").lower()
         if mod == "next":
             return (pub + timedelta(days=(target - pub.weekday()) % 7 or 7)).isoformat(), "day"
+        if not mod and _FUTURE_BEFORE.search(m.string[max(0, m.start() - 48):m.start()]):
+            return (pub + timedelta(days=(target - pub.weekday()) % 7)).isoformat(), "day"
         if mod in ("last", "previous", "past") and back == 0:
             back = 7
         return (pub - timedelta(days=back)).isoformat(), "day"
@@ -186,6 +188,12 @@ def _resolve(m: re.Match[str], pub: date | None) -> tuple[str | None, str] | Non
             y = pub.year - 1
         return f"{y:04d}-{month:02d}", "month"
     return None
+
+
+# words before a weekday that put it ahead of the publication date ("will meet on Monday")
+_FUTURE_BEFORE = re.compile(
+    r"\b(?:will|shall|'ll|(?:is|are) (?:expected|due|scheduled|set|going) to|could be|may be|might be"
+    r"|as early as|no later than|plans? to|scheduled for)\b(?:\s+[^\s.;!?,]+){0,4}\s*$", re.IGNORECASE)
 
 
 def _after_prep(m: re.Match[str]) -> bool:
