@@ -399,6 +399,24 @@ def test_according_to_a_source_with_a_relative_clause():
     assert a.content.text == "no new units were seen at the front"
 
 
+def test_citing_before_the_verb_when_the_parser_makes_the_cited_the_reporter():
+    # parsed as "officials (who) reported", with "citing" hung on the newspaper
+    a = one("The Washington Post, citing South Korean intelligence officials, reported on Friday that "
+            "about 1,500 troops had already arrived.")
+    assert src(a) == "South Korean intelligence officials"
+    assert [v.text for v in a.via] == ["The Washington Post"]
+
+
+def test_told_a_named_news_site_is_a_relay():
+    a = one("A ministry spokesperson told the RBC news site that it had no information.")
+    assert [v.text for v in a.via] == ["the RBC news site"]
+
+
+def test_its_own_sources_resolve_to_the_outlet():
+    a = one("The Harbour Gazette reported, citing its own sources, that the trains had crossed the border.")
+    assert src(a) == "its own sources" and a.source_resolved == "The Harbour Gazette sources"
+
+
 def test_semicolon_closes_a_headline_clause():
     attrs = extract("Mayor says bridge will reopen; police say road stays shut")
     assert [a.content.text for a in attrs] == ["bridge will reopen", "road stays shut"]

@@ -189,7 +189,8 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
                     resolved = m.full
                     break
         elif words and words[0] in POSSESSIVES and a.via:
-            resolved = " ".join([a.via[0].text] + a.source.text.split()[1:])
+            rest = [w for w in a.source.text.split()[1:] if w.lower() != "own"]  # "its own sources"
+            resolved = " ".join([a.via[0].text] + rest)
         elif _vague(a.source.text, words, vague) and (own := _relayer_body(sdoc, a)) is not None:
             resolved = own  # "NATO's chief said the alliance had confirmed ...": the relayer's own body
         elif _vague(a.source.text, words, vague):

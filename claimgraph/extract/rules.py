@@ -610,6 +610,10 @@ def is_outlet(r: Reader, tok: Token) -> bool:
         return False  # "told the press", but "told The Associated Press"
     if tok.pos_ == "PROPN" and tok.lower_ in r.outlet_names:
         return True
+    mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod")]
+    if tok.pos_ == "NOUN" and any(c.pos_ == "PROPN" for c in mods) \
+            and any(c.lower_ in lex["media_nouns"] or c.lower_ == "news" for c in mods):
+        return True  # "the RBC news site", "the Interfax news portal"
     if tok.pos_ == "PRON" or tok.ent_type_ in ("PERSON", "NORP"):
         return False
     if tok.lower_ in lex["media_nouns"] or tok.lemma_.lower() in lex["media_nouns"]:
@@ -692,6 +696,11 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
                     return None
                 front_clause = True
             subj = v.head  # "Africa Corps ... posted on Telegram that ..." misread as a modifier
+            citing = subj.head
+            if subj.dep_ == "dobj" and citing.lemma_ in lex["relay_verbs"] and citing.tag_ == "VBG" \
+                    and citing.head.i < citing.i and citing.head.pos_ in ("PROPN", "NOUN"):
+                a, b, _ = r.np(citing.head)  # "The Post, citing officials, reported" read as
+                via.append(r.tok_range(a, b))  # "officials (who) reported": the Post relays
         elif v.tag_ == "VBG" and v.dep_ == "acl" and lemma != "say" \
                 and v.head.lemma_.lower() not in lex["statement_nouns"] | lex["vague_nouns"] \
                 and v.head.ent_type_ not in ("PERSON", "ORG", "NORP"):
