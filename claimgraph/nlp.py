@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -49,6 +50,16 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+# Emoji presentation selectors and zero-width characters that glue an emoji bullet to the next
+# word ("❗️According to ...") in Telegram posts: split off like any other leading mark.
+INVISIBLE_MARKS = ("\ufe0f", "\ufe0e", "\u200d", "\u200b", "\u2060")
+
+
+def _split_invisible_marks(nlp: Language) -> None:
+    prefixes = list(nlp.Defaults.prefixes or []) + [re.escape(ch) for ch in INVISIBLE_MARKS]
+    nlp.tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     """The English pipeline every extraction step parses with (paragraphs are sentence breaks)."""
@@ -57,6 +68,7 @@ def load_nlp() -> Language:
             nlp = spacy.load(name)
         except OSError:
             continue
+        _split_invisible_marks(nlp)
         if "paragraph_breaks" not in nlp.pipe_names:
             before = "parser" if "parser" in nlp.pipe_names else None
             nlp.add_pipe("paragraph_breaks", before=before) if before else nlp.add_pipe("paragraph_breaks")

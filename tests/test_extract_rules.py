@@ -417,6 +417,21 @@ def test_its_own_sources_resolve_to_the_outlet():
     assert src(a) == "its own sources" and a.source_resolved == "The Harbour Gazette sources"
 
 
+@pytest.mark.parametrize("text, cue, source", [
+    ("The navy's spokesman Petro Ivanenko visited the port. In his words, the fleet could hold up to eight "
+     "missiles.", "In his words", "his"),
+    ("In the words of one commander, the line is holding for now.", "In the words of", "one commander"),
+])
+def test_in_someones_words(text, cue, source):
+    a = next(a for a in extract(text) if a.cue.text.startswith("In"))
+    assert a.cue.text == cue and src(a) == source
+
+
+def test_an_emoji_glued_to_the_first_word_does_not_hide_the_cue():
+    a = one("\u2757\ufe0fAccording to the regional administration, debris fell on a residential building.")
+    assert a.cue.text == "According to" and src(a) == "the regional administration"
+
+
 def test_semicolon_closes_a_headline_clause():
     attrs = extract("Mayor says bridge will reopen; police say road stays shut")
     assert [a.content.text for a in attrs] == ["bridge will reopen", "road stays shut"]

@@ -1098,6 +1098,8 @@ def _citing_clause(r: Reader, obj: Token) -> tuple[Token, Token] | None:
 def in_document_cue(r: Reader, tok: Token, sent: SpacySpan, lo: int) -> Found | None:
     """ "In the survey, most voters backed the plan": a sentence opening on a document that asserts it."""
     obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if obj is not None and obj.lemma_.lower() == "word" and obj.tag_ == "NNS":
+        return _in_words_cue(r, tok, obj, sent, lo)
     if obj is None or obj.lemma_.lower() not in r.lex["in_document_nouns"]:
         return None
     a, b, _ = r.np(obj)
@@ -1111,6 +1113,23 @@ def in_document_cue(r: Reader, tok: Token, sent: SpacySpan, lo: int) -> Found | 
     content = r.trim(*r.tok_range(rest[0].i, rest[-1].i))
     return Found(cue=r.tok_range(tok.i, tok.i), content=content, source=r.tok_range(a, b), anchor=tok.i,
                  source_tok=obj.i, sent_start=lo, region=tok.idx)
+
+
+def _in_words_cue(r: Reader, tok: Token, words: Token, sent: SpacySpan, lo: int) -> Found | None:
+    """ "In his words, Y" and "In the words of X, Y": as "according to", with the sayer named inside."""
+    who = next((c for c in words.children if c.dep_ == "poss"), None)
+    of = next((c for c in words.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if who is None and of is not None:
+        who = next((c for c in of.children if c.dep_ == "pobj"), None)
+    if who is None or words.right_edge.i + 1 >= sent.end or r.doc[words.right_edge.i + 1].text != ",":
+        return None
+    rest = [t for t in r.doc[words.right_edge.i + 2:sent.end] if not (t.is_punct or t.is_space)]
+    if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in rest):
+        return None
+    a, b, _ = r.np(who)
+    last = words.i if of is None else of.i
+    return Found(cue=r.tok_range(tok.i, last), content=r.trim(*r.tok_range(rest[0].i, rest[-1].i)),
+                 source=r.tok_range(a, b), anchor=tok.i, source_tok=who.i, sent_start=lo, region=tok.idx)
 
 
 def noun_cue(r: Reader, tok: Token, lo: int) -> Found | None:
