@@ -432,6 +432,31 @@ def test_an_emoji_glued_to_the_first_word_does_not_hide_the_cue():
     assert a.cue.text == "According to" and src(a) == "the regional administration"
 
 
+def test_reported_citing_that_parsed_upside_down():
+    # the parser makes the reported clause's verb the root and "reported" its complement
+    a = one("The Daily Courier had reported on Sunday, citing several people familiar with the matter, "
+            "that the envoy advised the minister not to travel.")
+    assert a.cue.text == "had reported" and src(a) == "several people familiar with the matter"
+    assert [v.text for v in a.via] == ["The Daily Courier"]
+    assert a.content.text == "the envoy advised the minister not to travel"
+
+
+def test_the_newspaper_resolves_to_the_last_outlet_named():
+    attrs = extract("The Washington Post reported that the talks had stalled. "
+                    "The Kremlin said it was not true. According to the newspaper, the envoy left early.")
+    assert src(attrs[-1]) == "the newspaper" and attrs[-1].source_resolved == "The Washington Post"
+
+
+def test_a_participle_labelling_the_report_is_not_its_content():
+    a = one("The ministry denied a report that the two leaders had spoken by phone, "
+            'calling it "pure fiction."')
+    assert a.content.text == "the two leaders had spoken by phone"
+
+
+def test_declining_to_confirm_or_deny_says_nothing():
+    assert extract("The spokesman declined to confirm or deny the call.") == []
+
+
 def test_semicolon_closes_a_headline_clause():
     attrs = extract("Mayor says bridge will reopen; police say road stays shut")
     assert [a.content.text for a in attrs] == ["bridge will reopen", "road stays shut"]

@@ -15,6 +15,7 @@ from typing import Any
 
 from spacy.tokens import Doc as SpacyDoc
 
+from claimgraph.extract.sources import classify
 from claimgraph.model import Attribution
 
 DETERMINERS = {"the", "these", "those", "this", "that", "same", "a", "an"}
@@ -145,6 +146,7 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
     vague: set[str] = lex["vague_nouns"]
     classes: dict[str, list[str]] = lex.get("body_noun_classes", {})
     body_nouns = {w for ws in classes.values() for w in ws}
+    media: set[str] = set(lex["media_nouns"])
     documents: set[str] = set(lex["statement_nouns"]) | set(lex["document_nouns"])
     contents = sorted((a.content.start, a.content.end) for a in attrs)
     ents = _entity_mentions(sdoc, roles)
@@ -201,6 +203,11 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
                 if any(_singular(w) == head for w in _words(m.text)):
                     resolved, antecedent = m.full, m
                     break
+            if resolved is None and (head in media or words[-1] in media):
+                m = next((m for m in reversed(visible) if m.start < pos and not m.person
+                          and classify(m.full) == "media"), None)
+                if m is not None:  # "the newspaper": the last outlet named
+                    resolved, antecedent = m.full, m
             if resolved is None and (head in body_nouns or words[-1] in body_nouns):
                 m = _body_antecedent(head, [m for m in visible if m.start < pos and m.text != a.source.text],
                                      classes)

@@ -650,6 +650,11 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
 
     if any(ch.dep_ == "mark" and ch.lower_ in lex["non_assertive_marks"] for ch in v.children):
         return None
+    held = v
+    while held.dep_ == "conj" and held.head.i != held.i:
+        held = held.head
+    if held.dep_ == "xcomp" and held.head.lemma_.lower() in lex["refusal_verbs"]:
+        return None  # "declined to confirm or deny the call": nothing was said
     if lemma in lex["relay_verbs"] and v.dep_ == "advcl" and v.head.lemma_.lower() in lex["speech_verbs"]:
         return None  # "A reported, citing B, that X": the cue is "reported", B its source
     if v.dep_ == "pcomp" and v.head.lower_ in lex["non_assertive_preps"]:
@@ -712,6 +717,13 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
                 return None  # "casualties were reported": a hedge with no sayer
             source_tok = pobj
         content_tok = clause_child(v, lex)
+        if content_tok is None and v.dep_ == "ccomp" and v.head.i > v.i:
+            # "X had reported, citing Y, that Z": parsed upside down, Z's verb governing "reported"
+            mark = next((c for c in v.head.children
+                         if c.dep_ == "mark" and c.lower_ == "that" and c.i > v.right_edge.i), None)
+            if mark is not None:
+                content_tok = v.head
+                obj_content = r.tok_range(mark.i + 1, v.head.right_edge.i)
         if lemma == "express":
             noun = next((c for c in v.children if c.dep_ == "dobj" and c.lower_ in lex["expression_nouns"]),
                         None)
@@ -985,6 +997,10 @@ def _drop_comment(r: Reader, content: tuple[int, int]) -> tuple[int, int]:
                 and t.i + 1 < len(r.doc) and r.doc[t.i + 1].lower_ in r.lex["saying_manner_after_without"] \
                 and t.right_edge.i >= span.end - 1:  # "..., without presenting evidence": how it was said
             return _cut_before_text(r, content[0], t.idx)
+        if t.tag_ == "VBG" and t.dep_ == "advcl" and t.i > span.start + 2 and r.doc[t.i - 1].text == "," \
+                and t.lemma_.lower() in r.lex["sayer_participles"] and t.right_edge.i >= span.end - 1 \
+                and any(c.dep_ == "dobj" and c.lower_ in ("it", "them", "this") for c in t.children):
+            return _cut_before_text(r, content[0], t.idx)  # "denied that X, calling it fiction": the sayer's
         if t.dep_ == "appos" and t.lemma_.lower() in r.lex["comment_appositives"] and t.i > span.start + 2 \
                 and r.doc[t.left_edge.i - 1].text == "," and t.right_edge.i >= span.end - 1 \
                 and any(x.dep_ == "neg" or x.lower_ in r.lex["unverified_words"] for x in t.subtree):
