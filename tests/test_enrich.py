@@ -183,6 +183,15 @@ def test_pronoun_source_is_typed_through_resolution(nlp):
     assert att.source_normalized == "Russian army colonel"
 
 
+def test_a_name_in_apposition_to_a_common_noun_is_typed_by_the_noun(nlp):
+    # the tagger may read a first name as a place; "resident" says who it is
+    text = 'One resident, Iryna, 54, said: "The whole building shook."'
+    att = make(nlp, text, "said", "The whole building shook", "Iryna")
+    assert att.source_type == "other"
+    text = "A spokesman, Oleh, said the bridge was destroyed."
+    assert make(nlp, text, "said", "the bridge was destroyed", "Oleh").source_type == "official"
+
+
 def test_washington_post_name_is_media_not_a_post():
     assert classify("The Washington Post") == "media"
 

@@ -457,6 +457,12 @@ def test_declining_to_confirm_or_deny_says_nothing():
     assert extract("The spokesman declined to confirm or deny the call.") == []
 
 
+def test_put_the_toll_at_a_figure():
+    a = one("Mayor Ivan Petrov put the death toll at 11 late on Wednesday.")
+    assert a.cue.text == "put" and a.content.text == "the death toll at 11"
+    assert extract("The minister put pressure on the allies to deliver more shells.") == []
+
+
 def test_semicolon_closes_a_headline_clause():
     attrs = extract("Mayor says bridge will reopen; police say road stays shut")
     assert [a.content.text for a in attrs] == ["bridge will reopen", "road stays shut"]

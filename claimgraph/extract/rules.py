@@ -749,6 +749,8 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
                 obj_content = r.tok_range(obj.left_edge.i, last)
         elif content_tok is None and lemma in lex["object_content_verbs"]:
             obj = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
+            if obj is not None and lemma == "put" and obj.lemma_.lower() not in lex["figure_nouns"]:
+                obj = None  # "put the toll at 11" reports a figure; "put pressure on" does not
             if obj is not None and obj.pos_ != "PRON":
                 last = obj.right_edge.i
                 linked = False
@@ -758,6 +760,8 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
                     if c.i > obj.i and linked and (c.dep_ in ("prep", "xcomp")
                                                    or c.dep_ == "advcl" and c.left_edge.lower_ == "to"):
                         last = max(last, c.right_edge.i)
+                        if c.lower_ == "at" and any(x.like_num for x in c.subtree):
+                            break  # "put the toll at 11 late on Wednesday": the figure ends it
                 obj_content = r.tok_range(obj.left_edge.i, last)
 
     r.cuts = []

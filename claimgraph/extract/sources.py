@@ -208,6 +208,10 @@ def classify(text: str, sdoc: SpacyDoc | None = None, start: int = -1, end: int 
     for typ, regex in tables["keywords"]:
         if regex.search(text):
             return typ
+    if root is not None and root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        # "One resident, Iryna, said": the noun it names types it, whatever the tagger made of the name
+        noun = root.head
+        return classify(noun.doc[noun.left_edge.i:noun.i + 1].text)
     label = entity_label(sdoc, start, end)
     if label and label in tables["labels"]:
         return tables["labels"][label]
