@@ -72,3 +72,16 @@ def test_n_more_is_an_increment_not_a_total():
 def test_troops_said_to_be_somewhere_are_a_deployed_count():
     assert _read("about 4,000 marines are now in the border district") == [(4000.0, "deployed")]
     assert _read("some 900 soldiers were in the port city last week") == [(900.0, "deployed")]
+
+
+def test_troops_arriving_sent_or_already_somewhere_are_deployed():
+    assert _read("about 1,500 special troops had already arrived in the port") == [(1500.0, "deployed")]
+    assert _read("around 3,000 soldiers were already in the country") == [(3000.0, "deployed")]
+    assert _read("the government may eventually send as many as 10,000 soldiers") == [(10000.0, "deployed")]
+
+
+def test_a_list_of_parts_goes_on_after_and_but_a_new_measure_does_not():
+    got = _read("it had sent up to 12,000 soldiers, including 500 officers and three generals")
+    assert got == [(12000.0, "deployed"), (500.0, ""), (3.0, "")]
+    got = _read("the strike killed 12 people including 3 children and 40 were injured")
+    assert got == [(12.0, "dead"), (3.0, ""), (40.0, "injured")]

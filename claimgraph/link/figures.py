@@ -238,6 +238,7 @@ def read_figures(text: str) -> list[Figure]:
     orig = TOKEN.findall(text)
     toks = [w.lower() for w in orig]
     out: list[Figure] = []
+    last_part, last_end, whole_measure = False, -9, ""
     i = 0
     while i < len(toks):
         vague = next(
@@ -291,8 +292,15 @@ def read_figures(text: str) -> list[Figure]:
             or any(
                 tuple(toks[k : k + len(p)]) == p for p in t["partial_before"] for k in range(max(0, i - 3), i)
             )
+            # "including 500 officers and three generals": the list of parts goes on ("and 40 were
+            # injured" starts a measure of its own)
+            or (last_part and toks[i - 1 : i] == ["and"] and 0 < i - last_end <= 3
+                and _measure_near(toks, i, j, t) == whole_measure)
         )
+        last_part, last_end = part, j
         measure = "" if part else _measure_near(toks, i, j, t)  # "62 bodies identified": a part, not the toll
+        if not part:
+            whole_measure = measure
         own = any(w in t["own_loss"] for w in toks[max(0, i - OWN_WINDOW) : i])
         word = _noun_word(toks, j, t)
         side, episode = _whose(orig, j, t), _episode(toks, j, t)
