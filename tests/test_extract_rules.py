@@ -463,6 +463,11 @@ def test_put_the_toll_at_a_figure():
     assert extract("The minister put pressure on the allies to deliver more shells.") == []
 
 
+def test_a_post_labelled_with_its_source_names_the_vague_sayer():
+    a = one("HUR: troops from the north are already in the border region, the agency said in a statement.")
+    assert src(a) == "the agency" and a.source_resolved == "HUR"
+
+
 def test_semicolon_closes_a_headline_clause():
     attrs = extract("Mayor says bridge will reopen; police say road stays shut")
     assert [a.content.text for a in attrs] == ["bridge will reopen", "road stays shut"]

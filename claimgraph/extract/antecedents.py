@@ -84,6 +84,25 @@ def _entity_mentions(sdoc: SpacyDoc, roles: set[str]) -> list[Mention]:
         text = sdoc[first:ent.end].text
         out.append(Mention(sdoc[first].idx, text, ent.label_ == "PERSON" or role, text,
                            place=ent.label_ in ("NORP", "GPE")))
+    out += _labels(sdoc)
+    return sorted(out, key=lambda m: m.start)
+
+
+def _labels(sdoc: SpacyDoc) -> list[Mention]:
+    """Names that open a sentence and a colon, as posts label their source ("HUR: troops are ...")."""
+    out = []
+    for sent in sdoc.sents:
+        words = [t for t in sent if any(ch.isalnum() for ch in t.text)]  # no marks, emoji or spaces
+        if not words:
+            continue
+        colon = next((t for t in sent if t.text == ":"), None)
+        if colon is None:
+            continue
+        name = [t for t in words if t.i < colon.i]
+        if 1 <= len(name) <= 4 and all(t.pos_ == "PROPN" or t.text.isupper() for t in name) \
+                and name[-1].i == colon.i - 1:
+            text = sdoc[name[0].i:name[-1].i + 1].text
+            out.append(Mention(name[0].idx, text, any(t.ent_type_ == "PERSON" for t in name), text))
     return out
 
 
