@@ -92,6 +92,7 @@ def test_pluralize_units():
     assert pluralize("person") == "people"
     assert pluralize("personnel") == "personnel"
     assert pluralize("box") == "boxes"
+    assert pluralize("km") == "km"  # an abbreviation has no plural
 
 
 def test_elliptical_count_takes_the_unit_of_its_neighbour(nlp):
