@@ -192,6 +192,12 @@ def test_a_name_in_apposition_to_a_common_noun_is_typed_by_the_noun(nlp):
     assert make(nlp, text, "said", "the bridge was destroyed", "Oleh").source_type == "official"
 
 
+def test_a_sayer_speaking_on_condition_of_anonymity_is_anonymous(nlp):
+    text = "A senior official, speaking on condition of anonymity, said the bridge was destroyed."
+    att = make(nlp, text, "said", "the bridge was destroyed", "A senior official")
+    assert att.source_type == "anonymous"
+
+
 def test_washington_post_name_is_media_not_a_post():
     assert classify("The Washington Post") == "media"
 

@@ -468,6 +468,21 @@ def test_a_post_labelled_with_its_source_names_the_vague_sayer():
     assert src(a) == "the agency" and a.source_resolved == "HUR"
 
 
+def test_sayer_before_an_anonymity_aside_the_parser_left_unattached():
+    a = one("In an interview with the BBC, a senior Ukrainian official, speaking on condition of anonymity, "
+            "said that more such attacks would follow.")
+    assert src(a) == "a senior Ukrainian official" and [v.text for v in a.via] == ["the BBC"]
+
+
+def test_a_claim_inside_a_closing_report_is_nested_with_relays_outermost_first():
+    attrs = extract("The army has also claimed responsibility for a strike on a fuel depot, "
+                    "the Daily Courier reported, citing a source in the army.")
+    claimed = next(a for a in attrs if "claimed" in a.cue.text)
+    assert src(claimed) == "The army"
+    assert [v.text for v in claimed.via] == ["the Daily Courier", "a source in the army"]
+    assert "reported" not in claimed.content.text
+
+
 def test_semicolon_closes_a_headline_clause():
     attrs = extract("Mayor says bridge will reopen; police say road stays shut")
     assert [a.content.text for a in attrs] == ["bridge will reopen", "road stays shut"]

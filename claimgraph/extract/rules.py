@@ -807,6 +807,11 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
     for ch in v.lefts:
         if ch.dep_ in ("aux", "auxpass", "advmod", "neg") and r.in_quote(ch) is None:
             region_lo = min(region_lo, ch.i)  # not a quoted word the parser hung on the verb
+    if source_tok is None and not participle:
+        aside = next((c for c in v.lefts if c.dep_ == "advcl" and c.tag_ == "VBG"
+                      and r.doc[c.left_edge.i - 1].text == "," and c.right_edge.i + 2 >= region_lo), None)
+        if aside is not None:  # "a senior official, speaking on condition of anonymity, said"
+            region_lo = min(region_lo, aside.left_edge.i - 1)
     left_np = r.np_left_of(region_lo, lo) if source_tok is None and not participle else None
     if left_np is not None:
         region_lo = left_np[0]
@@ -1348,6 +1353,11 @@ def _fold_nested(found: list[Found], r: Reader) -> list[Found]:
     and accused B") stands beside it: the first content stops where the second report begins.
     """
     keep = [True] * len(found)
+    for a in found:  # "X claimed Y, Z reported": X's report sits in Z's and cannot hold Z's cue in turn
+        for b in found:
+            if a is not b and b.region >= 0 and b.content[0] <= a.cue[0] and a.cue[1] <= b.content[1] \
+                    and a.content[0] < b.region < a.content[1] and b.content[1] <= b.region:
+                a.content = _cut_before(r, a.content[0], b.region)
     for inner in found:
         if not inner.sibling or inner.region < 0:
             continue
@@ -1369,7 +1379,7 @@ def _fold_nested(found: list[Found], r: Reader) -> list[Found]:
             if _own_act(r, inner):
                 keep[j] = False  # "The Pentagon said it could not confirm the reports": one report, the outer
                 continue
-            inner.via = [outer.source] + list(outer.via) + inner.via
+            inner.via = list(outer.via) + [outer.source] + inner.via  # outermost first
             if outer.content_root == inner.anchor and outer.content_root >= 0 and not outer.direct:
                 keep[i] = False
     return [f for f, k in zip(found, keep, strict=True) if k]
