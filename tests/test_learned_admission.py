@@ -94,3 +94,13 @@ def test_a_clause_is_headed_by_its_finite_verb():
     sdoc = load_nlp()(text)
     the = next(t.i for t in sdoc if t.text == "the")
     assert learned.asserts(sdoc, (the, len(sdoc) - 2))
+
+
+def test_dismissing_an_allegation_is_a_denial_in_the_default_pipeline():
+    from claimgraph.extract import extract
+    from claimgraph.model import Document
+
+    text = 'The envoy dismissed the allegation as "nonsense."'
+    atts = extract(Document(id="t", text=text))
+    assert [(a.cue.text, a.source.text if a.source else None, a.certainty) for a in atts] == \
+        [("dismissed", "The envoy", "denied")]
