@@ -483,6 +483,11 @@ def test_a_claim_inside_a_closing_report_is_nested_with_relays_outermost_first()
     assert "reported" not in claimed.content.text
 
 
+def test_single_quotation_marks_are_not_part_of_the_content():
+    a = one("'We will not give up a single village,' the commander told reporters on Saturday.")
+    assert a.content.text == "We will not give up a single village"
+
+
 def test_semicolon_closes_a_headline_clause():
     attrs = extract("Mayor says bridge will reopen; police say road stays shut")
     assert [a.content.text for a in attrs] == ["bridge will reopen", "road stays shut"]

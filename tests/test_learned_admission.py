@@ -104,3 +104,12 @@ def test_dismissing_an_allegation_is_a_denial_in_the_default_pipeline():
     atts = extract(Document(id="t", text=text))
     assert [(a.cue.text, a.source.text if a.source else None, a.certainty) for a in atts] == \
         [("dismissed", "The envoy", "denied")]
+
+
+def test_a_colon_after_a_model_cue_is_not_part_of_it():
+    from claimgraph.extract import extract
+    from claimgraph.model import Document
+
+    text = 'The statement read: "All available forces have been sent to the area."'
+    atts = extract(Document(id="t", text=text))
+    assert [a.cue.text for a in atts] == ["read"]

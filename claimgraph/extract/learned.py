@@ -624,13 +624,16 @@ def to_attribution(sdoc: SpacyDoc, text: str, f: Found, strip_words: set[str]) -
     def span(lo: int, hi: int) -> Span:
         return Span.of(text, sdoc[lo].idx, sdoc[hi].idx + len(sdoc[hi].text))
 
+    clo, chi = f.cue
+    while chi > clo and (sdoc[chi].is_punct or sdoc[chi].is_space):
+        chi -= 1  # "The statement read:": the colon hands over, it is no part of the cue
     lo, hi = f.content
     lo = strip_complementizer(sdoc, lo, hi, strip_words)
     cspan = span(lo, hi)
     if not cspan.text.strip():
         return None
     quoted = sdoc[lo].i > 0 and any(ch in QUOTES for ch in sdoc[lo - 1].text)
-    return Attribution(cue=span(*f.cue), content=cspan, source=span(*f.source) if f.source else None,
+    return Attribution(cue=span(clo, chi), content=cspan, source=span(*f.source) if f.source else None,
                        direct=quoted, method="model")
 
 

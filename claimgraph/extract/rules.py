@@ -124,6 +124,11 @@ class Reader:
             if end - start >= 2 and t[end - 1] in "“„«\"" and self.quotes.containing(end - 1) is not None \
                     and self.quotes.containing(end - 1).open_at == end - 1:
                 end -= 1  # a quotation's opening mark left at the end ("she recalled thinking, “")
+            if end - start >= 2 and t[end - 1] in "'’" and (
+                    t[start] in "'‘" or start > 0 and t[start - 1] in "'‘"):
+                end -= 1  # 'We will not give up,' the commander said: single quotation marks
+                if t[start] in "'‘":
+                    start += 1
             if (start, end) == (s0, e0):
                 return start, end
 
