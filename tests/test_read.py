@@ -203,6 +203,16 @@ def test_binary_file(tmp_path: Path) -> None:
     assert "binary" in _error_of(str(_write(tmp_path, "image.png", data))).reason
 
 
+@pytest.mark.parametrize("name, data, said", [
+    ("report.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "a PDF document"),
+    ("article.docx", b"PK\x03\x04\x14\x00\x06\x00", "a ZIP archive"),
+    ("photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF", "a JPEG image"),
+])
+def test_a_document_format_dropped_in_by_mistake_is_named(tmp_path: Path, name: str, data: bytes,
+                                                          said: str) -> None:
+    assert said in _error_of(str(_write(tmp_path, name, data))).reason
+
+
 def test_binary_without_nul_bytes(tmp_path: Path) -> None:
     data = bytes(b for b in range(1, 256) if b not in (9, 10, 13)) * 40
     assert "binary" in _error_of(str(_write(tmp_path, "blob.dat", data))).reason

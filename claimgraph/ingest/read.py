@@ -119,8 +119,17 @@ def _file_charset(path: Path, data: bytes) -> str:
     return "utf-8"
 
 
+# Formats people drop in by mistake, known by their first bytes, named in the error.
+BINARY_SIGNATURES = ((b"%PDF-", "a PDF document"), (b"PK\x03\x04", "a ZIP archive (or a Word/ODF file)"),
+                     (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
+                     (b"\x1f\x8b", "a gzip archive"), (b"\xd0\xcf\x11\xe0", "an old Office document"))
+
+
 def _decode(where: str, data: bytes, charset: str = "utf-8") -> str:
     """Text of `data` (a BOM is dropped), or an error saying where it breaks."""
+    for magic, name in BINARY_SIGNATURES:
+        if data.startswith(magic):
+            raise InputError(where, f"{name}, not text or HTML: save the article's text or page first")
     if b"\x00" in data[:1_000_000]:
         raise InputError(where, "binary content, not text (NUL bytes)")
     if charset != "utf-8":
