@@ -488,6 +488,18 @@ def test_single_quotation_marks_are_not_part_of_the_content():
     assert a.content.text == "We will not give up a single village"
 
 
+def test_as_an_agency_was_told_by_a_source():
+    a = one("As Interfax was told by a source in the fire service, the blaze at the depot has been put out.")
+    assert a.cue.text == "was told" and src(a) == "a source in the fire service"
+    assert [v.text for v in a.via] == ["Interfax"]
+    assert a.content.text == "the blaze at the depot has been put out"
+
+
+def test_a_body_that_was_told_something_is_not_a_relay():
+    a = one("The spy chief said the agency had been told by foreign partners that an attack was possible.")
+    assert a.cue.text == "said" and src(a) == "The spy chief"
+
+
 def test_semicolon_closes_a_headline_clause():
     attrs = extract("Mayor says bridge will reopen; police say road stays shut")
     assert [a.content.text for a in attrs] == ["bridge will reopen", "road stays shut"]

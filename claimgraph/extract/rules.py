@@ -26,6 +26,7 @@ from spacy.tokens import Token
 from claimgraph.extract.antecedents import resolve_sources
 from claimgraph.extract.layouts import find_layouts
 from claimgraph.extract.quotes import Quote, QuoteIndex, find_quotes, mark_at
+from claimgraph.extract.sources import classify
 from claimgraph.model import Attribution, Document, Span
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -607,6 +608,12 @@ def _source_like(r: Reader, tok: Token) -> bool:
     return any(lemma in words for words in lex["body_noun_classes"].values())  # "the air force"
 
 
+def _is_media(r: Reader, tok: Token) -> bool:
+    """A news outlet by name or description ("TASS", "the agency Interfax"), not any organisation."""
+    a, b, _ = r.np(tok)
+    return tok.lower_ in r.outlet_names or classify(r.doc[a:b + 1].text) == "media"
+
+
 def is_outlet(r: Reader, tok: Token) -> bool:
     """An addressee that relays (Reuters, the BBC, Iranian media), not an audience (reporters, a briefing)."""
     lex = r.lex
@@ -668,7 +675,10 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
         s0 = subject_of(v, lo)
         if s0 is None or s0.lemma_.lower() not in lex["document_nouns"] or clause_child(v, lex) is None:
             return None
-    if lemma in lex["needs_addressee"] and not any(c.dep_ in ("dative", "dobj", "iobj") for c in v.children):
+    told_passive = lemma in lex["needs_addressee"] and subj is not None and _is_media(r, subj) and \
+        any(c.dep_ == "auxpass" for c in v.children)  # "As TASS was told by a source, Y": a relay
+    if lemma in lex["needs_addressee"] and not told_passive \
+            and not any(c.dep_ in ("dative", "dobj", "iobj") for c in v.children):
         return None  # "cannot tell how many": knowing, not telling
     # "quoted (by X) as saying", "quoted him as saying"
     if lemma == "quote":
@@ -721,6 +731,10 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
             if pobj is None:
                 return None  # "casualties were reported": a hedge with no sayer
             source_tok = pobj
+            if told_passive:  # the outlet that was told relays
+                a, b, _ = r.np(subj)
+                via.append(r.tok_range(a, b))
+                r.spoken.add(via[-1])
         content_tok = clause_child(v, lex)
         if content_tok is None and v.dep_ == "ccomp" and v.head.i > v.i:
             # "X had reported, citing Y, that Z": parsed upside down, Z's verb governing "reported"
@@ -888,8 +902,9 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
         if rest is not None and content_tok.right_edge.i < region_lo:
             parts = [r.trim(*content), rest]
             content = (parts[0][0], rest[1])
-    elif v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children) \
-            and lemma not in lex["needs_addressee"]:
+    elif v.dep_ == "advcl" and any(c.lower_ == "as" and (c.dep_ == "mark" or c.dep_ == "prep" and c.i < v.i)
+                                   for c in v.children) \
+            and (lemma not in lex["needs_addressee"] or told_passive):
         head = v.head  # "As one analyst put it, Y" / "Y, as the ministry noted"
         first, last = max(head.left_edge.i, lo), head.right_edge.i
         if v.left_edge.i <= first:
