@@ -500,6 +500,11 @@ def test_a_body_that_was_told_something_is_not_a_relay():
     assert a.cue.text == "said" and src(a) == "The spy chief"
 
 
+def test_a_body_named_with_its_nationality_is_not_vague():
+    attrs = extract("Israel says it struck a depot. The Israeli military said it had hit a weapons store.")
+    assert attrs[-1].source.text == "The Israeli military" and attrs[-1].source_resolved is None
+
+
 def test_semicolon_closes_a_headline_clause():
     attrs = extract("Mayor says bridge will reopen; police say road stays shut")
     assert [a.content.text for a in attrs] == ["bridge will reopen", "road stays shut"]

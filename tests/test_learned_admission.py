@@ -113,3 +113,10 @@ def test_a_colon_after_a_model_cue_is_not_part_of_it():
     text = 'The statement read: "All available forces have been sent to the area."'
     atts = extract(Document(id="t", text=text))
     assert [a.cue.text for a in atts] == ["read"]
+
+
+def test_a_model_cue_leaves_out_times_and_adverbs_at_its_edges():
+    sdoc, f = found("The leader vowed last week to retaliate for the attack.", "vowed last week",
+                    "The leader", "to retaliate for the attack", 0.9)
+    a = learned.to_attribution(sdoc, sdoc.text, f, set())
+    assert a.cue.text == "vowed" and a.source.text == "The leader"

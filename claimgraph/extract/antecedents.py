@@ -46,7 +46,8 @@ def _vague(text: str, words: list[str], vague: set[str]) -> bool:
     raw = text.split()
     nouns = {_singular(v) for v in vague}
     return (len(words) <= 3 and words[0] in DETERMINERS and _singular(words[-1]) in nouns
-            and raw[-1][:1].islower() and "’s" not in text and "'s" not in text)
+            and raw[-1][:1].islower() and "’s" not in text and "'s" not in text
+            and not any(w[:1].isupper() for w in raw[1:-1]))  # "the Israeli military" is named
 
 
 def _initials(text: str) -> str:

@@ -42,6 +42,7 @@ EDGE = set(" \t\n\"'“”‘’.,;:—–-()")
 NOMINAL = {"NOUN", "PROPN", "PRON", "NUM", "X"}
 MAX_PATH = 4
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
+EDGE_MODIFIERS = {"advmod", "npadvmod"}  # adverbs and times at a cue's edge (our guidelines leave them out)
 
 
 # --- the model file -------------------------------------------------------
@@ -620,20 +621,39 @@ def predict(sdoc: SpacyDoc, model: dict[str, Any] | None = None,
     return found
 
 
+def narrow_cue(sdoc: SpacyDoc, f: Found) -> tuple[int, int]:
+    """The cue without a closing colon or the adverbs and times at its edges ("read:", "vowed last
+    week", "also said"): our guidelines leave them out, and a scheme that counts them puts them back."""
+    clo, chi = f.cue
+    a = sdoc[f.anchor]
+    changed = True
+    while changed:
+        changed = False
+        while chi > clo and (sdoc[chi].is_punct or sdoc[chi].is_space):
+            chi, changed = chi - 1, True
+        for c in a.children:
+            if c.dep_ in EDGE_MODIFIERS and c.i > a.i and c.right_edge.i == chi and c.left_edge.i > clo:
+                chi, changed = c.left_edge.i - 1, True
+            elif c.dep_ in EDGE_MODIFIERS and c.i < a.i and c.left_edge.i == clo and c.right_edge.i < chi:
+                clo, changed = c.right_edge.i + 1, True
+    return clo, chi
+
+
 def to_attribution(sdoc: SpacyDoc, text: str, f: Found, strip_words: set[str]) -> Attribution | None:
     def span(lo: int, hi: int) -> Span:
         return Span.of(text, sdoc[lo].idx, sdoc[hi].idx + len(sdoc[hi].text))
 
-    clo, chi = f.cue
-    while chi > clo and (sdoc[chi].is_punct or sdoc[chi].is_space):
-        chi -= 1  # "The statement read:": the colon hands over, it is no part of the cue
+    clo, chi = narrow_cue(sdoc, f)
+    slo, shi = f.source if f.source else (0, -1)
+    while shi > slo and (sdoc[shi].is_punct or sdoc[shi].is_space):
+        shi -= 1  # "Hezbollah's leader, Hassan Nasrallah,"
     lo, hi = f.content
     lo = strip_complementizer(sdoc, lo, hi, strip_words)
     cspan = span(lo, hi)
     if not cspan.text.strip():
         return None
     quoted = sdoc[lo].i > 0 and any(ch in QUOTES for ch in sdoc[lo - 1].text)
-    return Attribution(cue=span(clo, chi), content=cspan, source=span(*f.source) if f.source else None,
+    return Attribution(cue=span(clo, chi), content=cspan, source=span(slo, shi) if f.source else None,
                        direct=quoted, method="model")
 
 
