@@ -120,3 +120,16 @@ def test_a_model_cue_leaves_out_times_and_adverbs_at_its_edges():
                     "The leader", "to retaliate for the attack", 0.9)
     a = learned.to_attribution(sdoc, sdoc.text, f, set())
     assert a.cue.text == "vowed" and a.source.text == "The leader"
+
+
+def test_model_sources_written_as_pronouns_or_relative_words_are_named():
+    from claimgraph.extract import extract
+    from claimgraph.model import Document
+
+    text = ("Russian President Vladimir Putin met the envoy on Monday. "
+            "He vowed to press on with the offensive. "
+            "The plant is watched by the IAEA, which has repeatedly called for a safety zone around it.")
+    atts = {a.cue.text: a for a in extract(Document(id="t", text=text))}
+    assert atts["vowed"].source_resolved == "Russian President Vladimir Putin"
+    called = next(a for c, a in atts.items() if "called" in c)
+    assert called.source.text == "which" and called.source_resolved == "the IAEA"

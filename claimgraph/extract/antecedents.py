@@ -10,11 +10,12 @@ in the same name for a bare surname.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from spacy.tokens import Doc as SpacyDoc
 
+from claimgraph.extract.lexicon import per_doc
 from claimgraph.extract.sources import classify
 from claimgraph.model import Attribution
 
@@ -92,14 +93,22 @@ def _entity_mentions(sdoc: SpacyDoc, roles: set[str]) -> list[Mention]:
 def _labels(sdoc: SpacyDoc) -> list[Mention]:
     """Names that open a sentence and a colon, as posts label their source ("HUR: troops are ...")."""
     out = []
-    for sent in sdoc.sents:
-        words = [t for t in sent if any(ch.isalnum() for ch in t.text)]  # no marks, emoji or spaces
+    colon_id = sdoc.vocab.strings[":"]
+    seen: set[int] = set()
+    for i, orth in enumerate(sdoc.to_array("ORTH").tolist()):
+        if orth != colon_id:
+            continue
+        sent = sdoc[i].sent
+        if sent.start in seen:
+            continue  # the first colon of a sentence closes its label
+        seen.add(sent.start)
+        if i - sent.start > 12:
+            continue  # a label is a few words
+        colon = sdoc[i]
+        words = [t for t in sdoc[sent.start:i] if any(ch.isalnum() for ch in t.text)]  # no marks or emoji
         if not words:
             continue
-        colon = next((t for t in sent if t.text == ":"), None)
-        if colon is None:
-            continue
-        name = [t for t in words if t.i < colon.i]
+        name = words
         if 1 <= len(name) <= 4 and all(t.pos_ == "PROPN" or t.text.isupper() for t in name) \
                 and name[-1].i == colon.i - 1:
             text = sdoc[name[0].i:name[-1].i + 1].text
@@ -169,7 +178,7 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
     media: set[str] = set(lex["media_nouns"])
     documents: set[str] = set(lex["statement_nouns"]) | set(lex["document_nouns"])
     contents = sorted((a.content.start, a.content.end) for a in attrs)
-    ents = _entity_mentions(sdoc, roles)
+    ents = [replace(m) for m in per_doc(sdoc, "mentions", lambda: _entity_mentions(sdoc, roles))]
     for m in ents:  # a name inside what someone says is a sayer only for reports nested there
         m.inside = next(((s, e) for s, e in contents if s <= m.start < e), None)
     known: list[Mention] = []

@@ -42,6 +42,7 @@ EDGE = set(" \t\n\"'“”‘’.,;:—–-()")
 NOMINAL = {"NOUN", "PROPN", "PRON", "NUM", "X"}
 MAX_PATH = 4
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
+RELATIVIZERS = {"which", "who", "that"}
 EDGE_MODIFIERS = {"advmod", "npadvmod"}  # adverbs and times at a cue's edge (our guidelines leave them out)
 
 
@@ -653,8 +654,13 @@ def to_attribution(sdoc: SpacyDoc, text: str, f: Found, strip_words: set[str]) -
     if not cspan.text.strip():
         return None
     quoted = sdoc[lo].i > 0 and any(ch in QUOTES for ch in sdoc[lo - 1].text)
+    resolved = None
+    anchor = sdoc[f.anchor]
+    if f.source and slo == shi and sdoc[slo].lower_ in RELATIVIZERS and anchor.dep_ == "relcl":
+        noun = anchor.head  # "the IAEA, which has called for ...": the relative word stands for the noun
+        resolved = sdoc[noun.left_edge.i:noun.i + 1].text
     return Attribution(cue=span(clo, chi), content=cspan, source=span(slo, shi) if f.source else None,
-                       direct=quoted, method="model")
+                       direct=quoted, method="model", source_resolved=resolved)
 
 
 def asserts(sdoc: SpacyDoc, content: tuple[int, int]) -> bool:
@@ -761,4 +767,20 @@ def add_model_attributions(sdoc: SpacyDoc, attributions: list[Attribution],
             continue
         out.append(att)
     out.sort(key=lambda x: x.cue.start)
+    resolve_model_sources(sdoc, out)
     return out
+
+
+def resolve_model_sources(sdoc: SpacyDoc, attributions: list[Attribution]) -> None:
+    """Name the sources the model found as pronouns or vague nouns ("He vowed ..."), as the rules'
+    are named, without touching what the rules already resolved."""
+    if not any(a.method == "model" and a.source and not a.source_resolved for a in attributions):
+        return
+    from claimgraph.extract.antecedents import resolve_sources
+    from claimgraph.extract.rules import lexicon
+
+    kept = {id(a): a.source_resolved for a in attributions if a.method != "model" or a.source_resolved}
+    resolve_sources(sdoc, sorted(attributions, key=lambda a: a.cue.start), lexicon())
+    for a in attributions:
+        if id(a) in kept:
+            a.source_resolved = kept[id(a)]

@@ -90,9 +90,11 @@ class Reader:
         which the entity tagger may take for people."""
         media = self.lex["media_nouns"]
         names = set()
-        for t in self.doc:
-            if t.pos_ != "PROPN":
+        propn = self.doc.vocab.strings["PROPN"]
+        for i, pos in enumerate(self.doc.to_array("POS").tolist()):
+            if pos != propn:
                 continue
+            t = self.doc[i]
             linked = [c for c in t.children if c.dep_ in ("compound", "appos", "amod")]
             if t.dep_ == "appos" or t.dep_ == "compound":
                 linked.append(t.head)

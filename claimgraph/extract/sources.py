@@ -235,8 +235,9 @@ def source_type(sdoc: SpacyDoc | None, att: Attribution) -> str | None:
     text = src.text.strip() if src is not None else ""
     if text and _type_tables()["anonymous"].search(text):
         return "anonymous"
-    if src is not None and sdoc is not None and 0 <= src.end <= att.cue.start \
-            and _type_tables()["anonymous"].search(sdoc.text[src.end:att.cue.start]):
+    between = per_doc(sdoc, "text", lambda: sdoc.text)[src.end:att.cue.start] \
+        if src is not None and sdoc is not None and 0 <= src.end <= att.cue.start else ""
+    if between and _type_tables()["anonymous"].search(between):
         return "anonymous"  # "a senior official, speaking on condition of anonymity, said"
     if _defers_to_resolved(text, resolved):
         typ = classify(resolved or "")
