@@ -168,6 +168,7 @@ def test_announced_officially_is_confirmed(nlp):
     ("Professor Ann Blue", "expert"),
     ("a think tank", "expert"),
     ("NATO Secretary General Mark Rutte", "official"),
+    ("Ukraine's commander-in-chief", "military"),
     ("Mr Smith", "other"),
 ])
 def test_source_types(nlp, source, expected):
@@ -196,6 +197,13 @@ def test_a_sayer_speaking_on_condition_of_anonymity_is_anonymous(nlp):
     text = "A senior official, speaking on condition of anonymity, said the bridge was destroyed."
     att = make(nlp, text, "said", "the bridge was destroyed", "A senior official")
     assert att.source_type == "anonymous"
+
+
+def test_a_name_is_typed_by_the_description_after_it(nlp):
+    # the tagger reads this name as a work of art, so no entity-based description applies
+    text = '"The line is holding," Oleksandr Syrskyi, Ukraine\'s commander-in-chief, wrote on X.'
+    att = make(nlp, text, "wrote", "The line is holding", "Oleksandr Syrskyi")
+    assert att.source_type == "military"
 
 
 def test_washington_post_name_is_media_not_a_post():

@@ -247,12 +247,27 @@ def source_type(sdoc: SpacyDoc | None, att: Attribution) -> str | None:
         typ = classify(src.text, sdoc, src.start, src.end)
         if typ == "other" and resolved:
             typ = classify(resolved)  # "Jane Roe" resolved as "Jane Roe of the X channel"
+    if typ == "other" and src is not None and src.start >= 0 and sdoc is not None:
+        typ = _described_after(sdoc, src.start, src.end) or typ
     if typ == "other" and src is not None and src.start >= 0:
         typ = _described_elsewhere(sdoc, src.start, src.end, src.text) or typ
     return typ
 
 
 _DESCRIPTOR_DEPS = {"compound", "amod", "nmod", "poss", "appos", "npadvmod"}
+
+
+def _described_after(sdoc: SpacyDoc, start: int, end: int) -> str | None:
+    """Type a name by the description set after it ("Oleksandr Syrskyi, Ukraine's commander-in-chief,")."""
+    root = span_root(tokens_in(sdoc, start, end))
+    if root is None:
+        return None
+    for c in root.rights:
+        if c.dep_ == "appos" and c.idx >= end:
+            typ = classify(sdoc[c.left_edge.i:c.right_edge.i + 1].text)
+            if typ not in ("other", "anonymous"):
+                return typ
+    return None
 
 
 def _described_elsewhere(sdoc: SpacyDoc | None, start: int, end: int, written: str) -> str | None:
