@@ -505,6 +505,22 @@ def test_a_body_named_with_its_nationality_is_not_vague():
     assert attrs[-1].source.text == "The Israeli military" and attrs[-1].source_resolved is None
 
 
+def test_said_then_quoted_by_an_agency():
+    a = one('"We will respond," the minister said, quoted by Interfax.')
+    assert src(a) == "the minister" and [v.text for v in a.via] == ["Interfax"]
+
+
+def test_a_person_role_never_resolves_to_a_body():
+    attrs = extract("The border guard service said that 17 men had been detained. "
+                    '"We will respond," the minister said.')
+    assert attrs[-1].source.text == "the minister" and attrs[-1].source_resolved is None
+
+
+def test_a_charge_others_deny_is_not_part_of_the_content():
+    a = one("Prosecutors allege that the company sold drone parts to Russia, a charge its lawyers deny.")
+    assert a.content.text == "the company sold drone parts to Russia"
+
+
 def test_semicolon_closes_a_headline_clause():
     attrs = extract("Mayor says bridge will reopen; police say road stays shut")
     assert [a.content.text for a in attrs] == ["bridge will reopen", "road stays shut"]

@@ -242,8 +242,8 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
                                      classes)
                 if m is not None:
                     resolved, antecedent = m.full, m
-            if resolved is None:
-                for m in reversed(visible):
+            if resolved is None and head not in roles and words[-1] not in roles:
+                for m in reversed(visible):  # never a body for "the minister"
                     if m.start < pos and m.attribution is not None and not m.person:
                         resolved, antecedent = m.full, m
                         break

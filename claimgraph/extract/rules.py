@@ -582,7 +582,8 @@ def via_of_verb(r: Reader, v: Token, subj: Token | None, via: list[tuple[int, in
     near = list(v.children) + (list(v.head.children) if v.dep_ in ("parataxis", "ccomp") else [])
     for ch in near:
         if ch.dep_ == "advcl" and ch.i > v.i and ch.lemma_ in lex["relay_participles"] \
-                and any(m.dep_ == "mark" and m.lower_ == "as" for m in ch.children):
+                and (any(m.dep_ == "mark" and m.lower_ == "as" for m in ch.children)
+                     or ch.lemma_ == "quote" and ch.tag_ == "VBN" and r.doc[ch.i - 1].text == ","):
             who = agent_of(ch)  # "..., the minister said, as quoted by TASS"
             if who is not None:
                 a, b, _ = r.np(who)
@@ -1032,6 +1033,11 @@ def _drop_comment(r: Reader, content: tuple[int, int]) -> tuple[int, int]:
                 and t.lemma_.lower() in r.lex["sayer_participles"] and t.right_edge.i >= span.end - 1 \
                 and any(c.dep_ == "dobj" and c.lower_ in ("it", "them", "this") for c in t.children):
             return _cut_before_text(r, content[0], t.idx)  # "denied that X, calling it fiction": the sayer's
+        if t.dep_ in ("appos", "npadvmod") and t.lemma_.lower() in r.lex["comment_appositives"] \
+                and t.i > span.start + 2 and r.doc[t.left_edge.i - 1].text == "," \
+                and t.right_edge.i >= span.end - 1 and any(
+                    c.dep_ == "relcl" and c.lemma_.lower() in r.lex["speech_verbs"] for c in t.children):
+            return _cut_before_text(r, content[0], r.doc[t.left_edge.i].idx)  # "a charge its lawyers deny"
         if t.dep_ == "appos" and t.lemma_.lower() in r.lex["comment_appositives"] and t.i > span.start + 2 \
                 and r.doc[t.left_edge.i - 1].text == "," and t.right_edge.i >= span.end - 1 \
                 and any(x.dep_ == "neg" or x.lower_ in r.lex["unverified_words"] for x in t.subtree):
