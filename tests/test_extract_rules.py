@@ -516,6 +516,14 @@ def test_a_person_role_never_resolves_to_a_body():
     assert attrs[-1].source.text == "the minister" and attrs[-1].source_resolved is None
 
 
+def test_a_person_role_may_resolve_to_an_anonymous_source_and_share_its_outlet():
+    attrs = extract('"The convoy has left," a diplomatic source in the region told AFP. '
+                    "Most of the troops will stay in the capital, the diplomat said.")
+    assert attrs[-1].source.text == "the diplomat"
+    assert attrs[-1].source_resolved == "a diplomatic source in the region"
+    assert [v.text for v in attrs[-1].via] == ["AFP"]
+
+
 def test_a_charge_others_deny_is_not_part_of_the_content():
     a = one("Prosecutors allege that the company sold drone parts to Russia, a charge its lawyers deny.")
     assert a.content.text == "the company sold drone parts to Russia"

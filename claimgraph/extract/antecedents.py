@@ -242,8 +242,11 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
                                      classes)
                 if m is not None:
                     resolved, antecedent = m.full, m
-            if resolved is None and head not in roles and words[-1] not in roles:
-                for m in reversed(visible):  # never a body for "the minister"
+            role = head in roles or words[-1] in roles
+            if resolved is None:
+                for m in reversed(visible):  # "the diplomat" may be "a diplomatic source", never a body
+                    if role and classify(m.full) not in ("anonymous", "other", "expert"):
+                        continue
                     if m.start < pos and m.attribution is not None and not m.person:
                         resolved, antecedent = m.full, m
                         break
