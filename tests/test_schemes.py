@@ -81,3 +81,28 @@ def test_broad_complementizer_before_a_quotation() -> None:
     text = "The harbour master said that, “the ferry will sail again on Friday.”"
     assert by_cue(attributions(text, "broad"), "said").content.text.startswith("that, “the ferry")
     assert by_cue(attributions(text), "said").content.text.startswith("the ferry")
+
+
+def test_nested_report_is_the_inner_sayers_by_default_the_outer_ones_under_broad() -> None:
+    text = "The port authority said on Tuesday that a new survey shows the breakwater is sinking."
+    ours = attributions(text)
+    assert [a.cue.text for a in ours] == ["shows"]
+    assert ours[0].source.text == "a new survey" and [v.text for v in ours[0].via] == ["The port authority"]
+    theirs = attributions(text, "broad")
+    assert [a.cue.text for a in theirs] == ["said"]
+    assert theirs[0].source.text == "The port authority"
+    assert theirs[0].content.text == "that a new survey shows the breakwater is sinking"
+
+
+def test_outer_nesting_drops_a_report_whose_cue_is_in_another_content() -> None:
+    from claimgraph.extract.schemes import _outermost
+    from claimgraph.model import Attribution, Span
+
+    text = "Kovac said Lind claimed the dam held. The dam held, Lind said, Kovac reported."
+    outer = Attribution(cue=Span.of(text, 6, 10), content=Span.of(text, 11, 36))
+    inner = Attribution(cue=Span.of(text, 16, 23), content=Span.of(text, 24, 36))
+    assert _outermost([outer, inner]) == [outer]
+    # two reports that hold each other's cues ("X claimed Y, Z reported" read both ways) both stay
+    a = Attribution(cue=Span.of(text, 57, 61), content=Span.of(text, 63, 77))
+    b = Attribution(cue=Span.of(text, 69, 77), content=Span.of(text, 38, 61))
+    assert _outermost([a, b]) == [a, b]

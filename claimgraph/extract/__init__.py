@@ -29,7 +29,8 @@ def pipeline(scheme: str = DEFAULT_SCHEME) -> tuple[Component, ...]:
     from claimgraph.extract import enrich, learned, rules
 
     conventions = load_scheme(scheme)
-    return (rules.find_attributions, partial(learned.add_model_attributions, scheme=conventions),
+    return (partial(rules.find_attributions, scheme=conventions),
+            partial(learned.add_model_attributions, scheme=conventions),
             partial(apply_conventions, scheme=conventions), enrich.enrich_attributions)
 
 

@@ -26,6 +26,7 @@ from spacy.tokens import Token
 from claimgraph.extract.antecedents import resolve_sources
 from claimgraph.extract.layouts import find_layouts
 from claimgraph.extract.quotes import Quote, QuoteIndex, find_quotes, mark_at
+from claimgraph.extract.schemes import Scheme
 from claimgraph.extract.sources import classify
 from claimgraph.model import Attribution, Document, Span
 
@@ -1374,11 +1375,12 @@ def _own_act(r: Reader, inner: Found) -> bool:
     return span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
-def _fold_nested(found: list[Found], r: Reader) -> list[Found]:
+def _fold_nested(found: list[Found], r: Reader, nesting: str = "inner") -> list[Found]:
     """ "X said Y had warned that Z": one attribution, Y the source, X in via; deeper reports keep both.
 
     A participle or conjoined report inside another's clause ("X said A, adding that B"; "X said A
     and accused B") stands beside it: the first content stops where the second report begins.
+    Under `nesting="outer"` the outer report stays whole and the inner one is dropped.
     """
     keep = [True] * len(found)
     for a in found:  # "X claimed Y, Z reported": X's report sits in Z's and cannot hold Z's cue in turn
@@ -1404,7 +1406,7 @@ def _fold_nested(found: list[Found], r: Reader) -> list[Found]:
                 continue
             if inner.direct and not outer.direct and outer.content_root != inner.anchor:
                 continue
-            if _own_act(r, inner):
+            if _own_act(r, inner) or nesting == "outer":
                 keep[j] = False  # "The Pentagon said it could not confirm the reports": one report, the outer
                 continue
             inner.via = list(outer.via) + [outer.source] + inner.via  # outermost first
@@ -1505,8 +1507,11 @@ def _span(text: str, r: tuple[int, int]) -> Span:
 
 
 def find_attributions(sdoc: SpacyDoc, attributions: list[Attribution],
-                      document: Document) -> list[Attribution]:
-    """Pipeline component: add the attributions the rules find to `attributions`."""
+                      document: Document, scheme: Scheme | None = None) -> list[Attribution]:
+    """Pipeline component: add the attributions the rules find to `attributions`.
+
+    `scheme` decides how nested reports are given (claimgraph/data/schemes.json).
+    """
     text = document.text
     r = Reader(sdoc, text)
     lex = r.lex
@@ -1540,7 +1545,7 @@ def find_attributions(sdoc: SpacyDoc, attributions: list[Attribution],
     _inherit(found, pending, r)
     found = [f for f in found if f.source is not None]
     _footage_relays(found, r)
-    found = _fold_nested(found, r)
+    found = _fold_nested(found, r, scheme.nesting if scheme else "inner")
     _continue_quotes(found, r)
     _add_layouts(found, r)
     seen: set[tuple[int, int]] = {(a.content.start, a.content.end) for a in attributions}

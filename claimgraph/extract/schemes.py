@@ -36,6 +36,9 @@ class Scheme:
     cue_modifiers: tuple[str, ...] = ()  # dependency labels of words next to a cue taken into it
     source_descriptions: tuple[str, ...] = ()  # labels of a source's dependents after it taken in
     keep_relativizers: tuple[str, ...] = ()  # `which he said was Y`: the relative word opens the content
+    # "inner": `X said Y warned Z` is Y's report via X (our guidelines); "outer": it is X's report,
+    # and Y's cue is only words of its content (corpora where a token belongs to one attribution)
+    nesting: str = "inner"
 
 
 @lru_cache(maxsize=1)
@@ -63,8 +66,21 @@ def load_scheme(name: str = DEFAULT) -> Scheme:
         cue_modifiers=tuple(raw.pop("cue_modifiers", ())),
         source_descriptions=tuple(raw.pop("source_descriptions", ())),
         keep_relativizers=tuple(raw.pop("keep_relativizers", ())),
+        nesting=raw.pop("nesting", "inner"),
         overrides=raw,
     )
+
+
+def _inside(a: Attribution, b: Attribution) -> bool:
+    """Whether `a`'s cue lies in `b`'s content."""
+    return a is not b and b.content.start <= a.cue.start and a.cue.end <= b.content.end
+
+
+def _outermost(attributions: list[Attribution]) -> list[Attribution]:
+    """Only the reports whose cue is in no other report's content: the words of a report inside
+    another's content belong to that content (where the two hold each other's cues, both stay)."""
+    return [a for a in attributions
+            if not any(_inside(a, b) and not _inside(b, a) for b in attributions)]
 
 
 def _complementizer_before(text: str, start: int, words: tuple[str, ...]) -> int | None:
@@ -162,6 +178,8 @@ def apply_conventions(sdoc: SpacyDoc, attributions: list[Attribution], document:
 
     A no-op under our guidelines.
     """
+    if scheme.nesting == "outer":
+        attributions = _outermost(attributions)
     if not (scheme.keep_complementizers or scheme.cue_modifiers or scheme.source_descriptions
             or scheme.keep_relativizers):
         return attributions
