@@ -735,3 +735,9 @@ def test_verbs_that_hand_over_a_quotation(verb):
     assert a.cue.text == verb
     assert src(a) == "the mayor"
     assert a.content.text == "The bridge will be open by spring"
+
+
+def test_relative_clause_the_parser_hung_on_the_cue_stays_in_the_content():
+    a = one("Sanders on Tuesday said he wants to attack four provisions in the tax code that address "
+            "how real estate losses are deducted.")
+    assert a.content.text.endswith("in the tax code that address how real estate losses are deducted")

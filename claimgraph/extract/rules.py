@@ -398,6 +398,24 @@ def _is_cue_word(r: Reader, t: Token) -> bool:
     return t.pos_ == "VERB" and t.lemma_.lower() in r.lex["speech_verbs"] or t.lower_ == "according"
 
 
+def _misread_relative(r: Reader, c: Token, last: int) -> int:
+    """Where clause `c` ends once a relative clause the parser hung on the cue as a second clause is
+    taken back ("said he wants to repeal provisions in the code that address Y": "that address Y"
+    read as another thing said). Only a clause that opens right after `c`, with its relative
+    pronoun as subject."""
+    v = c.head
+    if v.i == c.i:
+        return last
+    for ch in v.rights:
+        if ch.i <= c.i or ch.dep_ != "ccomp" or ch.left_edge.i != last + 1:
+            continue
+        rel = r.doc[last + 1]
+        if rel.lower_ in ("that", "which", "who") and rel.dep_ in SUBJECTS and rel.head.i == ch.i \
+                and r.doc[last].pos_ in ("NOUN", "PROPN"):
+            return ch.right_edge.i
+    return last
+
+
 def content_span(r: Reader, c: Token, lo: int) -> tuple[int, int]:
     """Characters of clause `c`, without its complementiser."""
     first, last = max(c.left_edge.i, lo), c.right_edge.i
@@ -411,6 +429,7 @@ def content_span(r: Reader, c: Token, lo: int) -> tuple[int, int]:
         first = lead.right_edge.i + 1  # "said on Saturday they had ...": the date is the saying's
     if r.doc[first].lower_ == "that" and r.doc[first].dep_ == "det" and first < last:
         first += 1  # "wrote that power had been restored", "that" misread as a determiner
+    last = _misread_relative(r, c, last)
     semi = next((t.i for t in r.doc[first + 1:last + 1] if t.text == ";" and r.in_quote(t) is None), None)
     if semi is not None and any(_is_cue_word(r, t) for t in r.doc[semi:last + 1]):
         last = semi - 1  # a semicolon closes the reported clause
