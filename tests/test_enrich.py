@@ -437,3 +437,12 @@ def test_person_relay_is_not_made_media(nlp):
                         ("said", "fares would rise", "Mira Okonjo", None)])
     enrich_attributions(nlp(text), atts, Document(id="t", text=text))
     assert atts[1].source_type != "media"
+
+
+@pytest.mark.parametrize("aside", ["who asked not to be named",
+                                   "who requested anonymity to discuss the talks",
+                                   "who declined to be identified"])
+def test_a_sayer_who_asked_not_to_be_named_is_anonymous(nlp, aside):
+    text = f"A brigade commander, {aside}, said the bridge was destroyed."
+    att = make(nlp, text, "said", "the bridge was destroyed", "A brigade commander")
+    assert att.source_type == "anonymous"

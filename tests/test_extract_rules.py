@@ -741,3 +741,43 @@ def test_relative_clause_the_parser_hung_on_the_cue_stays_in_the_content():
     a = one("Sanders on Tuesday said he wants to attack four provisions in the tax code that address "
             "how real estate losses are deducted.")
     assert a.content.text.endswith("in the tax code that address how real estate losses are deducted")
+
+
+def test_a_complementiser_read_as_a_relative_word_is_left_out():
+    a = one('The spokesman later told a briefing that the navy "will respond at a time of our choosing."')
+    assert a.content.text == 'the navy "will respond at a time of our choosing'
+
+
+def test_a_description_before_a_closing_relay_names_the_outlet():
+    a = one('The envoy rejected what he called "baseless accusations" that Tehran directs the groups, '
+            'state news agency IRNA reported.')
+    assert a.content.text == 'what he called "baseless accusations" that Tehran directs the groups'
+    assert [v.text for v in a.via] == ["state news agency IRNA"]
+
+
+def test_an_unverified_claim_aside_leaves_the_content():
+    a = one('The ministry said its units had "improved their position" near the village, '
+            'a claim Reuters could not independently verify.')
+    assert a.content.text == 'its units had "improved their position" near the village'
+
+
+def test_a_description_of_the_source_after_according_to_is_not_content():
+    a = one("According to the Institute for the Study of War, a Washington-based think tank, "
+            "Russian troops have advanced roughly 2 km since mid-February.")
+    assert src(a) == "the Institute for the Study of War"
+    assert a.content.text == "Russian troops have advanced roughly 2 km since mid-February"
+
+
+def test_a_semicolon_closes_a_headline_claim():
+    atts = extract("Militia claims drone attack on base; Pentagon says no casualties")
+    assert all("Pentagon" not in a.content.text for a in atts)
+
+
+def test_an_indefinite_or_role_source_is_not_resolved_to_an_unrelated_sayer():
+    atts = extract("According to a tally kept by the Pentagon, the attack was the 15th this month. "
+                   "Syrian state media, citing a military source, reported that jets had struck a depot. "
+                   "According to the Institute for the Study of War, the front has not moved. "
+                   "According to the governor, a convoy was hit.")
+    by_src = {src(a): a for a in atts}
+    assert by_src["a military source"].source_resolved is None
+    assert by_src["the governor"].source_resolved is None

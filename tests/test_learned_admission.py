@@ -133,3 +133,24 @@ def test_model_sources_written_as_pronouns_or_relative_words_are_named():
     assert atts["vowed"].source_resolved == "Russian President Vladimir Putin"
     called = next(a for c, a in atts.items() if "called" in c)
     assert called.source.text == "which" and called.source_resolved == "the IAEA"
+
+
+def test_a_request_for_anonymity_is_not_a_claim():
+    from claimgraph.extract import extract
+    from claimgraph.model import Document
+
+    text = ("A brigade commander, who asked not to be named because he was not allowed to speak "
+            "to the media, said his unit was short of shells.")
+    atts = extract(Document(id="t", text=text))
+    assert [(a.cue.text, a.content.text) for a in atts] == [("said", "his unit was short of shells")]
+    sdoc, f = found("The officer asked not to be named.", "asked", "The officer", "not to be named", 0.99)
+    policy = {**POLICY, "allowed_cue_lemmas": ["ask"], "anonymity_requests": ["not to be named"]}
+    assert not learned.admitted(sdoc, f, policy)
+
+
+def test_a_date_after_a_model_source_belongs_to_the_saying():
+    from claimgraph.extract import extract
+    from claimgraph.model import Document
+
+    atts = extract(Document(id="t", text="Zelensky on Sunday urged Western allies to speed up deliveries."))
+    assert [(a.source.text, a.cue.text) for a in atts] == [("Zelensky", "urged")]

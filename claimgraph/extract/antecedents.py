@@ -243,10 +243,13 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
                 if m is not None:
                     resolved, antecedent = m.full, m
             role = head in roles or words[-1] in roles
-            if resolved is None:
+            if resolved is None and words[0] not in ("a", "an"):  # "a military source" is someone new
                 for m in reversed(visible):  # "the diplomat" may be "a diplomatic source", never a body
-                    if role and classify(m.full) not in ("anonymous", "other", "expert"):
-                        continue
+                    kind = classify(m.full) if role else ""
+                    if role and not (kind == "other" or kind == "expert" and any(
+                            _singular(w) in roles for w in _words(m.text)) or kind == "anonymous" and any(
+                            w[:6] == head[:6] for w in _words(m.text))):
+                        continue  # "the governor" is neither the think tank nor "a military source" before
                     if m.start < pos and m.attribution is not None and not m.person:
                         resolved, antecedent = m.full, m
                         break

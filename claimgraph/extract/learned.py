@@ -271,6 +271,8 @@ def source_span(c: Token, keep: dict[str, float], cue_lo: int, cue_hi: int) -> t
         side = "L" if ch.i < c.i else "R"
         if cue_lo <= ch.i <= cue_hi or keep.get(side + "|" + ch.dep_, 0.0) < 0.5:
             continue
+        if ch.dep_ in ("prep", "npadvmod") and any(t.ent_type_ in ("DATE", "TIME") for t in ch.subtree):
+            continue  # "Zelensky on Sunday urged ...": the date is the saying's
         lo = min(lo, ch.left_edge.i)
         hi = max(hi, ch.right_edge.i)
     if lo <= cue_hi and hi >= cue_lo:  # never swallow the cue
@@ -723,6 +725,9 @@ def admitted(sdoc: SpacyDoc, f: Found, policy: dict[str, Any]) -> bool:
         return False  # a cue with no sayer is a hedge in our guidelines
     if f.source and not any(t.is_alpha for t in sdoc[f.source[0]:f.source[1] + 1]):
         return False
+    said = sdoc[f.content[0]:f.content[1] + 1].text.lower()
+    if said.startswith(tuple(policy.get("anonymity_requests", ()))):
+        return False  # "who asked not to be named": how the source speaks, not what it says
     if not policy.get("require_clause", True) or asserts(sdoc, f.content):
         return True
     if le in set(policy.get("object_content_lemmas", ())):

@@ -214,6 +214,12 @@ class Reader:
                 and self.doc[first - 1].pos_ in ("ADJ", "PROPN", "NOUN") \
                 and self.doc[first - 1].head.i > first:
             first -= 1  # a title the parser hung elsewhere: "Belarusian President ..."
+        prev = self.doc[first - 1] if first - 1 >= lo else None
+        if prev is not None and tok.pos_ == "PROPN" and prev.pos_ == "NOUN" and prev.dep_ == "appos" \
+                and prev.head.i < prev.left_edge.i and prev.left_edge.i - 1 >= lo \
+                and self.doc[prev.left_edge.i - 1].text == "," and not any(
+                    t.is_punct for t in self.doc[prev.left_edge.i:first]):
+            first = prev.left_edge.i  # "..., state news agency IRNA reported": a description read as an aside
         while first < tok.i and (self.doc[first].is_punct and self.doc[first].text not in QUOTE_CHARS
                                  or self.doc[first].is_space
                                  or self.doc[first].ent_type_ in ("DATE", "TIME")):
@@ -429,6 +435,9 @@ def content_span(r: Reader, c: Token, lo: int) -> tuple[int, int]:
         first = lead.right_edge.i + 1  # "said on Saturday they had ...": the date is the saying's
     if r.doc[first].lower_ == "that" and r.doc[first].dep_ == "det" and first < last:
         first += 1  # "wrote that power had been restored", "that" misread as a determiner
+    elif r.doc[first].lower_ == "that" and r.doc[first].head.i == c.i and c.dep_ in ("relcl", "acl") \
+            and any(x.dep_ in SUBJECTS and x.i != first for x in c.children) and first < last:
+        first += 1  # "told a briefing that the US will respond": a complementiser read as a relative word
     last = _misread_relative(r, c, last)
     semi = next((t.i for t in r.doc[first + 1:last + 1] if t.text == ";" and r.in_quote(t) is None), None)
     if semi is not None and any(_is_cue_word(r, t) for t in r.doc[semi:last + 1]):
@@ -845,7 +854,7 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
     region_lo = v.i
     for t in (source_tok, relay_tok):
         if t is not None and t.i < v.i and not participle:
-            region_lo = min(region_lo, max(t.left_edge.i, lo))
+            region_lo = min(region_lo, max(min(t.left_edge.i, r.np(t)[0]), lo))
     for ch in v.lefts:
         if ch.dep_ in ("aux", "auxpass", "advmod", "neg") and r.in_quote(ch) is None:
             region_lo = min(region_lo, ch.i)  # not a quoted word the parser hung on the verb
@@ -1029,6 +1038,9 @@ def loose_clause(r: Reader, v: Token, region_hi: int, sent: SpacySpan) -> tuple[
             return None, -1
         first = max(first, addressee.right_edge.i + 1)
     last = sent.end - 1
+    semi = next((t.i for t in r.doc[first:last + 1] if t.text == ";" and r.in_quote(t) is None), None)
+    if semi is not None:  # "X claims Y; Pentagon says Z": a semicolon closes the clause
+        last = semi - 1
     while last >= first and (r.doc[last].is_punct or r.doc[last].is_space):
         last -= 1
     if last <= first or r.in_quote(r.doc[first]) is not None:
@@ -1058,7 +1070,8 @@ def _drop_comment(r: Reader, content: tuple[int, int]) -> tuple[int, int]:
                 and t.right_edge.i >= span.end - 1 and any(
                     c.dep_ == "relcl" and c.lemma_.lower() in r.lex["speech_verbs"] for c in t.children):
             return _cut_before_text(r, content[0], r.doc[t.left_edge.i].idx)  # "a charge its lawyers deny"
-        if t.dep_ == "appos" and t.lemma_.lower() in r.lex["comment_appositives"] and t.i > span.start + 2 \
+        if t.dep_ in ("appos", "npadvmod") and t.lemma_.lower() in r.lex["comment_appositives"] \
+                and t.i > span.start + 2 \
                 and r.doc[t.left_edge.i - 1].text == "," and t.right_edge.i >= span.end - 1 \
                 and any(x.dep_ == "neg" or x.lower_ in r.lex["unverified_words"] for x in t.subtree):
             return _cut_before_text(r, content[0], r.doc[t.left_edge.i].idx)
@@ -1120,6 +1133,11 @@ def phrase_cue(r: Reader, tok: Token, sent: SpacySpan, lo: int) -> Found | None:
         if r.doc[k].lower_ in ("which", "who", "whose"):  # "According to X, which is close to Z, Y."
             comma = next((t.i for t in r.doc[k:last] if t.text == ","), None)
             if comma is not None:
+                first = comma + 1
+        elif r.doc[k].lower_ in ("a", "an") and k == phrase_hi + 2:  # "According to X, a think tank, Y."
+            comma = next((t.i for t in r.doc[k:last] if t.text == ","), None)
+            if comma is not None and comma - k <= 8 and not any(
+                    t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in r.doc[k:comma]):
                 first = comma + 1
     else:
         verb = head
