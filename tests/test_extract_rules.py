@@ -781,3 +781,42 @@ def test_an_indefinite_or_role_source_is_not_resolved_to_an_unrelated_sayer():
     by_src = {src(a): a for a in atts}
     assert by_src["a military source"].source_resolved is None
     assert by_src["the governor"].source_resolved is None
+
+
+def test_a_clause_hung_on_statement_is_no_relay():
+    a = extract("The agency said in a statement that the strike was carried out by its special forces "
+                "together with the navy.")[0]
+    assert a.via == [] and a.content.text.startswith("the strike was carried out")
+    a = extract("The ministry said in a statement carried by TASS that the blasts were accidental.")[0]
+    assert [v.text for v in a.via] == ["TASS"]
+
+
+def test_as_quoted_by_before_the_cue_or_hung_on_the_clause_is_a_relay():
+    a = one("Russia's defence ministry, as quoted by the state news agency TASS, said that the blasts "
+            "were caused by munitions.")
+    assert src(a) == "Russia's defence ministry" and [v.text for v in a.via] == ["the state news agency TASS"]
+    a = one("The minister said, as quoted by Interfax, that talks were over.")
+    assert [v.text for v in a.via] == ["Interfax"] and a.content.text == "talks were over"
+
+
+def test_a_negated_cue_over_an_open_question_asserts_nothing():
+    assert extract("He did not say what had caused the blasts.") == []
+    assert extract("The agency could not independently confirm how many planes were destroyed.") == []
+    assert one("The army did not deny that the base was hit.").content.text == "the base was hit"
+
+
+def test_a_vague_body_is_not_the_outlet_that_reported_before():
+    atts = extract("The AP reported that the base was hit. The army said the damage was minor.")
+    army = next(a for a in atts if src(a) == "The army")
+    assert army.source_resolved is None
+
+
+def test_a_name_before_its_description_is_the_sayer():
+    a = one("Trafigura, the commodities trader that chartered the vessel, said a fire had been extinguished.")
+    assert src(a) == "Trafigura"
+
+
+def test_images_do_not_show_the_clause_before_them():
+    atts = extract("Explosions reported at Russian airbase in Crimea, satellite images show damaged jets")
+    assert all(not a.content.text.startswith("Explosions") for a in atts)
+    assert one("Most residents had left, the survey found.").content.text == "Most residents had left"

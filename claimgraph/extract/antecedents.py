@@ -150,13 +150,14 @@ def _relayer_body(sdoc: SpacyDoc, a: Attribution) -> str | None:
 def _body_antecedent(head: str, before: list[Mention], classes: dict[str, list[str]]) -> Mention | None:
     """The organisation a vague body noun ("the agency") stands for: the last one named before that
     shares the noun's kind ("Intelligence Service" for "the agency"), else the last body that spoke,
-    else the last organisation named as a subject. Never a person, a country or a nationality."""
+    else the last organisation named as a subject. Never a person, a country, a nationality or an outlet."""
     bodies = [m for m in before if not m.person and not m.place]
     kin = {w for ws in classes.values() if head in ws for w in ws}
     for m in reversed(bodies):
         names = {_singular(w.replace("’s", "").replace("'s", "")) for w in _words(f"{m.text} {m.full}")}
         if kin & names:
             return m
+    bodies = [m for m in bodies if classify(m.full) != "media"]  # "the army" is not the outlet reporting
     sayers = [m for m in bodies if m.attribution is not None]
     return sayers[-1] if sayers else (bodies[-1] if bodies else None)
 
@@ -237,13 +238,14 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
                           and classify(m.full) == "media"), None)
                 if m is not None:  # "the newspaper": the last outlet named
                     resolved, antecedent = m.full, m
-            if resolved is None and (head in body_nouns or words[-1] in body_nouns):
+            body = head in body_nouns or words[-1] in body_nouns
+            if resolved is None and body:
                 m = _body_antecedent(head, [m for m in visible if m.start < pos and m.text != a.source.text],
                                      classes)
                 if m is not None:
                     resolved, antecedent = m.full, m
             role = head in roles or words[-1] in roles
-            if resolved is None and words[0] not in ("a", "an"):  # "a military source" is someone new
+            if resolved is None and words[0] not in ("a", "an") and not body:  # "a source" is someone new
                 for m in reversed(visible):  # "the diplomat" may be "a diplomatic source", never a body
                     kind = classify(m.full) if role else ""
                     if role and not (kind == "other" or kind == "expert" and any(

@@ -207,6 +207,13 @@ class Reader:
                 after_comma = self.text[ch.left_edge.idx - 2:ch.left_edge.idx].strip() == ","
                 if ch.dep_ == "appos" and ch.pos_ == "PROPN" and after_comma:
                     return self.np(ch, via)
+        if tok.pos_ == "NOUN" and tok.ent_type_ == "" and tok.left_edge.i >= lo + 2 \
+                and self.doc[tok.left_edge.i - 1].text == "," and tok.right_edge.i + 1 < len(self.doc) \
+                and self.doc[tok.right_edge.i + 1].text == ",":
+            name = self.doc[tok.left_edge.i - 2]  # "Trafigura, the trader that chartered it, said":
+            if name.pos_ == "PROPN" and name.dep_ in ("advcl", "npadvmod", "dep", "nsubj", "appos") \
+                    and name.left_edge.i == lo and name.head.i == tok.head.i:  # the name, misread
+                return self.np(name, via)
         is_name = tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PERSON"))
         first = max(min([tok.i] + [c.left_edge.i for c in tok.lefts
                                    if c.dep_ not in ("advmod", "npadvmod", "prep", "punct")]), lo)
@@ -579,7 +586,10 @@ def via_of_verb(r: Reader, v: Token, subj: Token | None, via: list[tuple[int, in
                     via.append(r.tok_range(a, b))
                 elif pobj.lemma_.lower() in lex["statement_nouns"]:
                     for acl in pobj.rights:
-                        if acl.dep_ == "acl" and acl.lemma_ in lex["relay_participles"]:
+                        if acl.dep_ == "acl" and acl.lemma_ in lex["relay_participles"] and not any(
+                                c.dep_ in SUBJECTS or c.dep_ == "mark" for c in acl.children):
+                            # "a statement carried by TASS", not "a statement that the strike was carried
+                            # out by its forces" (a clause the parser hung on the noun)
                             who = agent_of(acl)
                             if who is not None:
                                 a, b, _ = r.np(who)
@@ -609,8 +619,12 @@ def via_of_verb(r: Reader, v: Token, subj: Token | None, via: list[tuple[int, in
                             via.append(r.tok_range(a, b))
                             r.spoken.add(via[-1])
     near = list(v.children) + (list(v.head.children) if v.dep_ in ("parataxis", "ccomp") else [])
+    if clause is not None and clause.i > v.i:  # "said, as quoted by Interfax, that ...": hung on the clause
+        near += [c for c in clause.children if v.i < c.i < clause.i and c.left_edge.i == v.i + 2]
     for ch in near:
-        if ch.dep_ == "advcl" and ch.i > v.i and ch.lemma_ in lex["relay_participles"] \
+        aside = ch.i < v.i and ch.left_edge.i > 0 and r.doc[ch.left_edge.i - 1].text == "," \
+            and ch.right_edge.i + 1 < v.i and r.doc[ch.right_edge.i + 1].text == ","  # "X, as quoted by Y,"
+        if ch.dep_ == "advcl" and (ch.i > v.i or aside) and ch.lemma_ in lex["relay_participles"] \
                 and (any(m.dep_ == "mark" and m.lower_ == "as" for m in ch.children)
                      or ch.lemma_ == "quote" and ch.tag_ == "VBN" and r.doc[ch.i - 1].text == ","):
             who = agent_of(ch)  # "..., the minister said, as quoted by TASS"
@@ -705,8 +719,10 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
         return None  # "left without saying that ...": nothing was said
     if lemma not in lex["speech_verbs"] and not _colon_cue(r, v):  # "the survey found that ...": a document
         s0 = subject_of(v, lo)
-        if s0 is None or s0.lemma_.lower() not in lex["document_nouns"] or clause_child(v, lex) is None:
-            return None
+        said = clause_child(v, lex)
+        if s0 is None or s0.lemma_.lower() not in lex["document_nouns"] or said is None or said.i < v.i \
+                and any(c.dep_ == "dobj" and c.i > v.i for c in v.children):
+            return None  # "Blasts reported at a base, satellite images show jets": not what the images show
     told_passive = lemma in lex["needs_addressee"] and subj is not None and _is_media(r, subj) and \
         any(c.dep_ == "auxpass" for c in v.children)  # "As TASS was told by a source, Y": a relay
     if lemma in lex["needs_addressee"] and not told_passive \
@@ -1007,6 +1023,9 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
     content = _drop_comment(r, content)
     if content[1] - content[0] < 2:
         return None
+    if not direct and any(c.dep_ == "neg" for c in v.children) \
+            and r.text[content[0]:content[1]].split(" ", 1)[0].lower() in lex["open_question_words"]:
+        return None  # "did not say what caused the blasts", "could not confirm how many": nothing asserted
     source = None
     if source_tok is not None:
         a, b, _ = r.np(source_tok, via)
