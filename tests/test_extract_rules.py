@@ -820,3 +820,40 @@ def test_images_do_not_show_the_clause_before_them():
     atts = extract("Explosions reported at Russian airbase in Crimea, satellite images show damaged jets")
     assert all(not a.content.text.startswith("Explosions") for a in atts)
     assert one("Most residents had left, the survey found.").content.text == "Most residents had left"
+
+
+def test_a_closing_citing_phrase_is_part_of_the_cue_region():
+    a = one("The militia killed at least 460 patients and companions at the hospital in the city, the health "
+            "agency said on Wednesday, citing reports from health workers in the city.")
+    assert a.content.text == ("The militia killed at least 460 patients and companions at the hospital "
+                              "in the city")
+    assert [v.text for v in a.via] == ["the health agency"]
+
+
+def test_per_opening_a_sentence():
+    a = one('Per the Kremlin, Putin is "open to contacts" with the U.S. side.')
+    assert src(a) == "the Kremlin" and a.cue.text == "Per"
+    assert extract("Per capita, incomes fell by a third.") == []
+
+
+def test_hours_after_closing_a_content_is_the_writers():
+    atts = extract('The president said on Tuesday that Ukraine "will not give up a single centimetre" of its '
+                   "land, hours after the White House confirmed that the envoy would travel to Moscow.")
+    said = next(a for a in atts if a.cue.text == "said")
+    assert said.content.text == 'Ukraine "will not give up a single centimetre" of its land'
+    confirmed = next(a for a in atts if a.cue.text == "confirmed")
+    assert confirmed.via == [] and src(confirmed) == "the White House"
+
+
+def test_one_of_the_sources_resolves_to_the_sources():
+    atts = extract("The newspaper, citing three sources in the President's Office, reported that Kyiv had "
+                   "seen only an outline. One of the sources said the plan was unacceptable.")
+    one_of = next(a for a in atts if src(a) == "One of the sources")
+    assert one_of.source_resolved == "three sources in the President's Office"
+
+
+def test_according_to_inside_what_a_governor_wrote_is_one_report():
+    a = one("According to preliminary data, three people were killed in a drone attack on the city, "
+            "regional governor Serhiy Lysak wrote on Telegram.")
+    assert src(a) == "preliminary data" and [v.text for v in a.via] == ["regional governor Serhiy Lysak"]
+    assert a.content.text == "three people were killed in a drone attack on the city"

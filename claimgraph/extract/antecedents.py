@@ -21,6 +21,7 @@ from claimgraph.model import Attribution
 
 DETERMINERS = {"the", "these", "those", "this", "that", "same", "a", "an"}
 POSSESSIVES = {"its", "their", "his", "her"}
+PARTITIVES = {"one", "two", "three", "some", "another", "none", "neither", "both", "each", "all", "most"}
 
 
 @dataclass
@@ -194,6 +195,10 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
                 known.append(ents[ei])
             ei += 1
         words = _words(a.source.text)
+        said_by = a.source.text
+        if len(words) >= 4 and words[0] in PARTITIVES and words[1] == "of" \
+                and _vague(said_by.split(None, 2)[2], words[2:], vague):
+            said_by, words = said_by.split(None, 2)[2], words[2:]  # "one of the sources": the sources
         relayers = {v.text for v in a.via}  # who passes a report on is not who made it
         visible = [m for m in known if (m.inside is None or m.inside[0] <= pos < m.inside[1])
                    and m.text not in relayers]
@@ -223,12 +228,12 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
         elif words and words[0] in POSSESSIVES and a.via:
             rest = [w for w in a.source.text.split()[1:] if w.lower() != "own"]  # "its own sources"
             resolved = " ".join([a.via[0].text] + rest)
-        elif _vague(a.source.text, words, vague) and (own := _relayer_body(sdoc, a)) is not None:
+        elif _vague(said_by, words, vague) and (own := _relayer_body(sdoc, a)) is not None:
             resolved = own  # "NATO's chief said the alliance had confirmed ...": the relayer's own body
-        elif _vague(a.source.text, words, vague):
+        elif _vague(said_by, words, vague):
             head = _singular(words[-1])
             for m in reversed(visible):
-                if m.start >= pos or m.text == a.source.text or m.place:
+                if m.start >= pos or m.text == said_by or m.place:
                     continue
                 if any(_singular(w) == head for w in _words(m.text)):
                     resolved, antecedent = m.full, m
@@ -252,6 +257,8 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
                             _singular(w) in roles for w in _words(m.text)) or kind == "anonymous" and any(
                             w[:6] == head[:6] for w in _words(m.text))):
                         continue  # "the governor" is neither the think tank nor "a military source" before
+                    if head not in documents and classify(m.full) == "document":
+                        continue  # "the group" is not the reports cited before
                     if m.start < pos and m.attribution is not None and not m.person:
                         resolved, antecedent = m.full, m
                         break

@@ -575,8 +575,10 @@ def via_of_verb(r: Reader, v: Token, subj: Token | None, via: list[tuple[int, in
     if clause is not None:
         holders.append(clause)
     for h in holders:
-        for ch in h.children:
-            if ch.dep_ == "prep" and h.i != (subj.i if subj is not None else -1):
+        # "The newspaper, citing X, reported": the parser may hang the participle on the comma
+        kids = list(h.children) + [g for c in h.children if c.is_punct for g in c.children]
+        for ch in kids:
+            if ch.dep_ == "prep" and ch.tag_ != "VBG" and h.i != (subj.i if subj is not None else -1):
                 pobj = next((o for o in ch.children if o.dep_ == "pobj"), None)
                 if pobj is None:
                     continue
@@ -886,7 +888,8 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
     region_hi = (cue_last or v).i
     for ch in v.rights:
         if (ch.dep_ in ("nsubj", "prep", "npadvmod", "advmod", "dative", "agent", "prt")
-                or ch.dep_ == "dobj" and lemma in lex["needs_addressee"]) \
+                or ch.dep_ == "dobj" and lemma in lex["needs_addressee"]
+                or ch.dep_ == "advcl" and ch.tag_ == "VBG" and ch.lemma_ in lex["relay_verbs"]) \
                 and r.quotes.containing(ch.idx) is None and ch.i > region_hi \
                 and (content_tok is None or ch.i != content_tok.i):
             q = r.quotes.starting_after(r.doc[region_hi].idx)
@@ -1076,6 +1079,12 @@ def _drop_comment(r: Reader, content: tuple[int, int]) -> tuple[int, int]:
     if span is None:
         return content
     for t in span:
+        if t.dep_ == "advcl" and t.i > span.start + 2 and r.doc[t.left_edge.i - 1].text == "," \
+                and t.right_edge.i >= span.end - 1 and t.left_edge.i > span.start + 2 \
+                and any(c.dep_ == "npadvmod" and c.lemma_.lower() in r.lex["lapse_nouns"]
+                        for c in t.children) \
+                and any(c.dep_ == "mark" and c.lower_ in ("after", "before") for c in t.children):
+            return _cut_before_text(r, content[0], r.doc[t.left_edge.i].idx)  # "..., hours after X did Y"
         if t.lower_ == "without" and t.i > span.start + 2 and r.doc[t.i - 1].text == "," \
                 and t.i + 1 < len(r.doc) and r.doc[t.i + 1].lower_ in r.lex["saying_manner_after_without"] \
                 and t.right_edge.i >= span.end - 1:  # "..., without presenting evidence": how it was said
@@ -1117,7 +1126,10 @@ def phrase_cue(r: Reader, tok: Token, sent: SpacySpan, lo: int) -> Found | None:
         obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
         last_cue = tok
         prev = r.doc[tok.i - 1] if tok.i > 0 else None
-        if obj is None or prev is None or prev.text not in (",", "—", "–") or obj.pos_ == "NUM":
+        opening = tok.i == lo and obj is not None and obj.right_edge.i + 1 < len(r.doc) \
+            and r.doc[obj.right_edge.i + 1].text == "," and _source_like(r, obj)  # "Per the Kremlin, Y"
+        if obj is None or not opening and (prev is None or prev.text not in (",", "—", "–")) \
+                or obj.pos_ == "NUM":
             return None
     if obj is None:
         return None
@@ -1468,6 +1480,9 @@ def _fold_nested(found: list[Found], r: Reader, nesting: str = "inner") -> list[
             inner.via = list(outer.via) + [outer.source] + inner.via  # outermost first
             if outer.content_root == inner.anchor and outer.content_root >= 0 and not outer.direct:
                 keep[i] = False
+            elif outer.content_root < 0 and not outer.direct and outer.content[0] >= inner.cue[0] \
+                    and outer.content[1] == inner.content[1]:
+                keep[i] = False  # "According to X, Y, the governor wrote": all the governor wrote is X's
     return [f for f, k in zip(found, keep, strict=True) if k]
 
 
