@@ -857,3 +857,13 @@ def test_according_to_inside_what_a_governor_wrote_is_one_report():
             "regional governor Serhiy Lysak wrote on Telegram.")
     assert src(a) == "preliminary data" and [v.text for v in a.via] == ["regional governor Serhiy Lysak"]
     assert a.content.text == "three people were killed in a drone attack on the city"
+
+
+def test_though_it_gave_no_evidence_closing_a_content_is_the_writers():
+    a = one("The military says it has killed more than 17,000 militants, though it has not provided evidence "
+            "for that figure.")
+    assert a.content.text == "it has killed more than 17,000 militants"
+    a = one("The army said the convoy was hit, though it gave no details.")
+    assert a.content.text == "the convoy was hit"
+    assert one("The army said the convoy was hit, though nobody was hurt.").content.text == \
+        "the convoy was hit, though nobody was hurt"

@@ -1085,6 +1085,13 @@ def _drop_comment(r: Reader, content: tuple[int, int]) -> tuple[int, int]:
                         for c in t.children) \
                 and any(c.dep_ == "mark" and c.lower_ in ("after", "before") for c in t.children):
             return _cut_before_text(r, content[0], r.doc[t.left_edge.i].idx)  # "..., hours after X did Y"
+        if t.dep_ == "advcl" and t.i > span.start + 2 and r.doc[t.left_edge.i - 1].text == "," \
+                and t.right_edge.i >= span.end - 1 \
+                and any(c.dep_ == "neg" or c.dep_ == "dobj" and any(x.lower_ == "no" for x in c.children)
+                        for c in t.children) \
+                and any(c.dep_ == "mark" and c.lower_ in ("though", "although") for c in t.children) \
+                and any(c.dep_ == "dobj" and c.lemma_.lower() in r.lex["evidence_nouns"] for c in t.children):
+            return _cut_before_text(r, content[0], r.doc[t.left_edge.i].idx)  # ", though it showed no proof"
         if t.lower_ == "without" and t.i > span.start + 2 and r.doc[t.i - 1].text == "," \
                 and t.i + 1 < len(r.doc) and r.doc[t.i + 1].lower_ in r.lex["saying_manner_after_without"] \
                 and t.right_edge.i >= span.end - 1:  # "..., without presenting evidence": how it was said
