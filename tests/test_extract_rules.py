@@ -867,3 +867,24 @@ def test_though_it_gave_no_evidence_closing_a_content_is_the_writers():
     assert a.content.text == "the convoy was hit"
     assert one("The army said the convoy was hit, though nobody was hurt.").content.text == \
         "the convoy was hit, though nobody was hurt"
+
+
+def test_neither_confirming_nor_denying_says_nothing():
+    from claimgraph.extract import extract as full
+    from claimgraph.model import Document
+
+    text = ("The Kremlin has neither confirmed nor denied the presence of the troops. "
+            "The ministry has not confirmed or denied the report. "
+            "The ministry confirmed the strike and denied any losses. "
+            "He did not comment or deny it, but said the base was intact.")
+    atts = full(Document(id="t", text=text))
+    assert [(a.cue.text, a.content.text) for a in atts] == [
+        ("confirmed", "the strike"), ("denied", "any losses"), ("said", "the base was intact")]
+
+
+def test_a_name_in_apposition_to_a_role_is_a_later_he():
+    atts = extract("Budanov said about 11,000 soldiers were deployed. A Ukrainian soldier from the brigade, "
+                   "who gave only his call sign, Sever, said his unit had captured two men. "
+                   "«They did not speak Russian at all,» he told the outlet Hromadske.")
+    told = next(a for a in atts if a.cue.text == "told")
+    assert told.source_resolved == "Sever"

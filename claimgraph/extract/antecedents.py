@@ -62,7 +62,9 @@ def _is_person(sdoc: SpacyDoc, start: int, end: int, roles: set[str]) -> bool:
     span = sdoc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return False
-    return span.root.ent_type_ == "PERSON" or span.root.lemma_.lower() in roles
+    root = span.root
+    return root.ent_type_ == "PERSON" or root.lemma_.lower() in roles or (
+        root.dep_ == "appos" and root.head.lemma_.lower() in roles)  # "a soldier ..., Sever,"
 
 
 def _entity_mentions(sdoc: SpacyDoc, roles: set[str]) -> list[Mention]:

@@ -728,6 +728,10 @@ def admitted(sdoc: SpacyDoc, f: Found, policy: dict[str, Any]) -> bool:
     said = sdoc[f.content[0]:f.content[1] + 1].text.lower()
     if said.startswith(tuple(policy.get("anonymity_requests", ()))):
         return False  # "who asked not to be named": how the source speaks, not what it says
+    from claimgraph.extract.rules import withheld
+
+    if withheld(sdoc[f.anchor]):
+        return False  # "has neither confirmed nor denied the report"
     if said.split(" ", 1)[0] in set(policy.get("negated_open_questions", ())) \
             and any(c.dep_ == "neg" for c in sdoc[f.anchor].children):
         return False  # "did not say what caused the blasts": nothing asserted

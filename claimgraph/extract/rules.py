@@ -681,6 +681,25 @@ def is_outlet(r: Reader, tok: Token) -> bool:
     return tok.ent_type_ in ("ORG", "PRODUCT", "WORK_OF_ART") or tok.pos_ == "PROPN"
 
 
+def withheld(v: Token) -> bool:
+    """A verb in "has neither confirmed nor denied" or "has not confirmed or denied": nothing said."""
+    held = v
+    while held.dep_ == "conj" and held.head.i != held.i:
+        held = held.head
+
+    def joined(x: Token) -> bool:  # joined to the first verb by "or"/"nor", not "and"/"but"
+        cc = max((c for c in held.children if c.dep_ == "cc" and c.i < x.i), key=lambda c: c.i, default=None)
+        return cc is not None and cc.lower_ in ("or", "nor")
+
+    if v is held:
+        paired = any(c.dep_ == "conj" and c.pos_ == "VERB" and joined(c) for c in held.children)
+    else:
+        paired = joined(v)
+    if not paired:
+        return False
+    return any(c.dep_ == "neg" or c.dep_ == "preconj" and c.lower_ == "neither" for c in held.children)
+
+
 def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
     """An attribution hung on a verb of saying, or None where it asserts nothing reported."""
     lex = r.lex
@@ -715,6 +734,8 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
         held = held.head
     if held.dep_ == "xcomp" and held.head.lemma_.lower() in lex["refusal_verbs"]:
         return None  # "declined to confirm or deny the call": nothing was said
+    if withheld(v):
+        return None  # "has neither confirmed nor denied", "has not confirmed or denied": nothing said
     if lemma in lex["relay_verbs"] and v.dep_ == "advcl" and v.head.lemma_.lower() in lex["speech_verbs"]:
         return None  # "A reported, citing B, that X": the cue is "reported", B its source
     if v.dep_ == "pcomp" and v.head.lower_ in lex["non_assertive_preps"]:
