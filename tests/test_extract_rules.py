@@ -888,3 +888,18 @@ def test_a_name_in_apposition_to_a_role_is_a_later_he():
                    "«They did not speak Russian at all,» he told the outlet Hromadske.")
     told = next(a for a in atts if a.cue.text == "told")
     assert told.source_resolved == "Sever"
+
+
+def test_the_report_resolves_to_who_spoke_in_it():
+    atts = extract("The BBC told Reuters it had never produced such a report. The Pentagon's inspector "
+                   "general said in a January report that it had found no evidence of diversion. "
+                   "The report noted, however, that gaps in monitoring remained.")
+    noted = next(a for a in atts if a.cue.text == "noted")
+    assert noted.source_resolved == "The Pentagon's inspector general" and noted.via == []
+
+
+def test_a_sayers_own_relative_clause_aside_is_not_a_second_report():
+    a = one("Researchers said the clip came from an operation known as Storm-1516, which they said had "
+            "produced dozens of videos.")
+    assert src(a) == "Researchers"
+    assert a.content.text.endswith("which they said had produced dozens of videos")

@@ -240,6 +240,15 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
                 if any(_singular(w) == head for w in _words(m.text)):
                     resolved, antecedent = m.full, m
                     break
+            if resolved is None and head in documents:
+                for m in reversed(visible):  # "said in a January report ... The report noted": its author
+                    at = m.attribution
+                    if at is None or m.start >= pos or at.content.start <= at.cue.start:
+                        continue
+                    aside = sdoc.text[at.cue.end:at.content.start]
+                    if any(_singular(w) == head for w in _words(aside)):
+                        resolved, antecedent = m.full, m
+                        break
             if resolved is None and (head in media or words[-1] in media):
                 m = next((m for m in reversed(visible) if m.start < pos and not m.person
                           and classify(m.full) == "media"), None)

@@ -1471,6 +1471,15 @@ def _own_act(r: Reader, inner: Found) -> bool:
     return span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
+def _own_aside(r: Reader, inner: Found) -> bool:
+    """ "X said the clip came from an operation, which they said had made dozens": a relative clause in
+    which the sayer, named by a pronoun, goes on speaking; the outer report already holds it."""
+    if inner.source is None or inner.anchor < 0 or r.doc[inner.anchor].dep_ != "relcl":
+        return False
+    words = r.text[inner.source[0]:inner.source[1]].lower().split()
+    return len(words) == 1 and words[0] in r.lex["pronouns"]
+
+
 def _fold_nested(found: list[Found], r: Reader, nesting: str = "inner") -> list[Found]:
     """ "X said Y had warned that Z": one attribution, Y the source, X in via; deeper reports keep both.
 
@@ -1502,7 +1511,7 @@ def _fold_nested(found: list[Found], r: Reader, nesting: str = "inner") -> list[
                 continue
             if inner.direct and not outer.direct and outer.content_root != inner.anchor:
                 continue
-            if _own_act(r, inner) or nesting == "outer":
+            if _own_act(r, inner) or nesting == "outer" or _own_aside(r, inner):
                 keep[j] = False  # "The Pentagon said it could not confirm the reports": one report, the outer
                 continue
             inner.via = list(outer.via) + [outer.source] + inner.via  # outermost first
