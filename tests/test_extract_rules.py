@@ -903,3 +903,12 @@ def test_a_sayers_own_relative_clause_aside_is_not_a_second_report():
             "produced dozens of videos.")
     assert src(a) == "Researchers"
     assert a.content.text.endswith("which they said had produced dozens of videos")
+
+
+def test_a_spokesperson_speaks_for_the_body_before_but_a_qualified_body_is_not_any_body():
+    atts = extract("DTEK said two of its plants were damaged. It was the company's 190th attack, "
+                   "a spokesperson said. The Kremlin said the strikes were a response. "
+                   '"All targets were hit," the defence ministry said.')
+    by_src = {src(a): a for a in atts}
+    assert by_src["a spokesperson"].source_resolved == "DTEK"
+    assert by_src["the defence ministry"].source_resolved is None

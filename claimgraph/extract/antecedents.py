@@ -150,7 +150,8 @@ def _relayer_body(sdoc: SpacyDoc, a: Attribution) -> str | None:
     return orgs[0].text if orgs else None
 
 
-def _body_antecedent(head: str, before: list[Mention], classes: dict[str, list[str]]) -> Mention | None:
+def _body_antecedent(head: str, before: list[Mention], classes: dict[str, list[str]],
+                     qualified: bool = False) -> Mention | None:
     """The organisation a vague body noun ("the agency") stands for: the last one named before that
     shares the noun's kind ("Intelligence Service" for "the agency"), else the last body that spoke,
     else the last organisation named as a subject. Never a person, a country, a nationality or an outlet."""
@@ -160,6 +161,8 @@ def _body_antecedent(head: str, before: list[Mention], classes: dict[str, list[s
         names = {_singular(w.replace("’s", "").replace("'s", "")) for w in _words(f"{m.text} {m.full}")}
         if kin & names:
             return m
+    if qualified:
+        return None  # "the defence ministry" names which one: not just any body that spoke before
     bodies = [m for m in bodies if classify(m.full) != "media"]  # "the army" is not the outlet reporting
     sayers = [m for m in bodies if m.attribution is not None]
     return sayers[-1] if sayers else (bodies[-1] if bodies else None)
@@ -257,11 +260,12 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
             body = head in body_nouns or words[-1] in body_nouns
             if resolved is None and body:
                 m = _body_antecedent(head, [m for m in visible if m.start < pos and m.text != a.source.text],
-                                     classes)
+                                     classes, qualified=len(words) > 2)
                 if m is not None:
                     resolved, antecedent = m.full, m
             role = head in roles or words[-1] in roles
-            if resolved is None and words[0] not in ("a", "an") and not body:  # "a source" is someone new
+            speaks_for = head in lex.get("representative_nouns", ())  # "a spokesperson" speaks for a body
+            if resolved is None and (words[0] not in ("a", "an") or speaks_for) and not body:
                 for m in reversed(visible):  # "the diplomat" may be "a diplomatic source", never a body
                     kind = classify(m.full) if role else ""
                     if role and not (kind == "other" or kind == "expert" and any(
