@@ -912,3 +912,16 @@ def test_a_spokesperson_speaks_for_the_body_before_but_a_qualified_body_is_not_a
     by_src = {src(a): a for a in atts}
     assert by_src["a spokesperson"].source_resolved == "DTEK"
     assert by_src["the defence ministry"].source_resolved is None
+
+
+def test_x_said_y_tass_reported_is_x_via_tass():
+    a = one('Kremlin spokesman Dmitry Peskov said Russia "does not interfere in the affairs of other '
+            'countries", the TASS news agency reported.')
+    assert src(a) == "Kremlin spokesman Dmitry Peskov" and [v.text for v in a.via] == ["the TASS news agency"]
+    assert a.content.text == 'Russia "does not interfere in the affairs of other countries"'
+
+
+def test_urging_is_neither_a_report_nor_part_of_what_was_said():
+    a = one('The president said on Sunday that Russia had spent "hundreds of millions of euros" trying to '
+            "buy votes, and urged citizens to report any attempt to bribe them.")
+    assert a.content.text == 'Russia had spent "hundreds of millions of euros" trying to buy votes'

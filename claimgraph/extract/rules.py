@@ -432,6 +432,12 @@ def _misread_relative(r: Reader, c: Token, last: int) -> int:
 def content_span(r: Reader, c: Token, lo: int) -> tuple[int, int]:
     """Characters of clause `c`, without its complementiser."""
     first, last = max(c.left_edge.i, lo), c.right_edge.i
+    acts = [x for x in c.rights if x.dep_ == "conj" and x.pos_ == "VERB" and x.i > c.i + 1
+            and not any(y.dep_ in SUBJECTS for y in x.children) and r.doc[x.left_edge.i - 1].dep_ == "cc"
+            and r.doc[x.left_edge.i - 2].text == ","
+            and x.lemma_.lower() in set(r.lex["directive_verbs"]) | set(r.lex["speech_verbs"])]
+    if acts and any(y.dep_ in SUBJECTS for y in c.children):
+        last = acts[0].left_edge.i - 3  # "said Russia had spent X, and urged citizens to Y": the sayer's act
     mark = next((m for m in c.lefts if m.dep_ == "mark" and m.lower_ in ("that", "whether")), None)
     if mark is not None and mark.i > first:
         first = mark.i  # what the parser hung before the complementiser belongs to the main clause
@@ -736,6 +742,8 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
         return None  # "declined to confirm or deny the call": nothing was said
     if withheld(v):
         return None  # "has neither confirmed nor denied", "has not confirmed or denied": nothing said
+    if v.dep_ == "xcomp" and v.head.lemma_.lower() in lex["directive_verbs"]:
+        return None  # "urged citizens to report any attempt": asked for, not said
     if lemma in lex["relay_verbs"] and v.dep_ == "advcl" and v.head.lemma_.lower() in lex["speech_verbs"]:
         return None  # "A reported, citing B, that X": the cue is "reported", B its source
     if v.dep_ == "pcomp" and v.head.lower_ in lex["non_assertive_preps"]:
@@ -1493,6 +1501,14 @@ def _fold_nested(found: list[Found], r: Reader, nesting: str = "inner") -> list[
             if a is not b and b.region >= 0 and b.content[0] <= a.cue[0] and a.cue[1] <= b.content[1] \
                     and a.content[0] < b.region < a.content[1] and b.content[1] <= b.region:
                 a.content = _cut_before(r, a.content[0], b.region)
+    for a in found:  # "X said “Y”, TASS reported", TASS's content read as the quotation alone
+        for j, b in enumerate(found):
+            if a is not b and keep[j] and b.region >= 0 and b.source is not None and a.source is not None \
+                    and a.cue[1] <= b.content[0] and a.content[0] <= b.content[0] \
+                    and b.content[1] <= b.region and a.content[0] < b.region < a.content[1]:
+                a.content = _cut_before(r, a.content[0], b.region)
+                a.via = list(b.via) + [b.source] + a.via
+                keep[j] = False
     for inner in found:
         if not inner.sibling or inner.region < 0:
             continue
