@@ -300,3 +300,20 @@ def test_citing_a_reason_is_no_relay_and_stays_out_of_the_content():
 def test_citing_a_report_relays_it_and_stays_out_of_the_content():
     a = extract("The agency said the dam was safe, citing a report by engineers.")[0]
     assert a.content.text == "the dam was safe" and a.source is not None and "report" in a.source.text
+
+
+def test_a_paragraph_label_names_its_speaker():
+    text = ("Strikes on the east overnight\n\n"
+            "Head of the Kharkiv regional administration Oleh Syniehubov: \"As a result of the strike on "
+            "Kupiansk, a 67-year-old man was killed.\"\n\n"
+            "The General Staff of the Armed Forces of Ukraine: over the past day, 1,340 soldiers were "
+            "lost.\n\n"
+            "Our assessment: the line will hold through the winter.\n\n"
+            "Two people were injured: a man and a woman.\n")
+    attrs = extract(text)
+    got = [(a.source.text, a.content.text, a.direct) for a in attrs if a.cue.text == ":"]
+    assert got == [
+        ("Head of the Kharkiv regional administration Oleh Syniehubov",
+         "As a result of the strike on Kupiansk, a 67-year-old man was killed", True),
+        ("The General Staff of the Armed Forces of Ukraine", "over the past day, 1,340 soldiers were lost",
+         False)]

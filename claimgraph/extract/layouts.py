@@ -7,8 +7,9 @@ Three forms news text uses where no sentence says "X said":
 - a transcript turn, a paragraph opening with a speaker's name in capitals and a colon
   (`SMITH: We never agreed to that.`), read only where the article holds turns by at least
   two speakers, so a lone label ("UPDATE:") is not taken for one;
-- a headline label, a headline whose words before its colon name a person, an organisation
-  or a document (`Minister: Talks Will Resume`, `Poll: Voters Back the Plan`).
+- a label, a headline or paragraph whose words before its colon name a person, an organisation
+  or a document (`Minister: Talks Will Resume`, `Poll: Voters Back the Plan`, a Telegram post's
+  `General Staff: 1,340 soldiers were killed over the past day`).
 
 Each is read from the characters of one paragraph, with the parse only asked what kind of
 name a label is; the word lists live in claimgraph/data/layouts.json.
@@ -143,37 +144,51 @@ def _named_below(sdoc: SpacyDoc, after: int, word: str, lex: dict[str, Any]) -> 
                and any(t.lower_ == word for t in e) for e in sdoc.ents)
 
 
-def headline_label(sdoc: SpacyDoc, text: str, lex: dict[str, Any],
-                   document_nouns: set[str]) -> list[LayoutFind]:
-    """`Speaker: statement` as an article's first line: the label names who says the rest."""
-    lines = _lines(text)
-    if not lines:
-        return []
-    start, end = lines[0]
+def _label_line(sdoc: SpacyDoc, text: str, start: int, end: int, lex: dict[str, Any],
+                document_nouns: set[str], first: bool) -> LayoutFind | None:
+    """`Speaker: statement` on one line: the label before the colon names who says the rest."""
     colon = text.find(": ", start, end)
     if colon < 0:
-        return []
+        return None
     label = _strip(text, start, colon, QUOTE_MARKS)
     words = text[label[0]:label[1]].split()
-    if not words or len(words) > lex["max_label_words"] \
-            or text[label[0]:label[1]].lower() in lex["section_labels"]:
-        return []
+    most = lex["max_label_words"] if first else lex["max_paragraph_label_words"]
+    if not words or len(words) > most or text[label[0]:label[1]].lower() in lex["section_labels"]:
+        return None
     span = sdoc.char_span(label[0], label[1], alignment_mode="expand")
-    if span is None or not len(span) or any(t.pos_ in ("VERB", "AUX") for t in span):
-        return []
-    named = [head for head in ([span[-1], span.root] if span.root.i != span[-1].i else [span[-1]])
-             if head.ent_type_ in lex["headline_entities"] or head.lemma_.lower() in document_nouns
-             or _named_below(sdoc, end, head.lower_, lex)]
+    if span is None or not len(span) or any(t.pos_ in ("VERB", "AUX") or t.like_num for t in span):
+        return None
+    heads = [span[-1], span.root] if span.root.i != span[-1].i else [span[-1]]
+    if any(t.lower_ in ("our", "my", "we", "i") for t in span):
+        return None  # "Our assessment: ...": the writer's own voice
+    named = [head for head in heads
+             if head.ent_type_ in lex["headline_entities"]
+             or first and (head.lemma_.lower() in document_nouns
+                           or _named_below(sdoc, end, head.lower_, lex))]
     if not named:
-        return []
+        return None
     if named[0].i != span[-1].i:  # "Lund on the Harbour: …": the name, not its topic
         label = (label[0], named[0].idx + len(named[0].text))
     content = _strip(text, colon + 1, end, ".")
     direct = text[content[0]] in QUOTE_MARKS
+    if not first and not direct and named[0].ent_type_ == "PERSON" and len(words) == 1:
+        return None  # a lone surname before a colon in running text may be a list item, not a speaker
     content = _strip(text, *content, QUOTE_MARKS + ".")
     if len(text[content[0]:content[1]].split()) < 3:
-        return []
-    return [LayoutFind(cue=(colon, colon + 1), source=label, content=content, direct=direct)]
+        return None
+    return LayoutFind(cue=(colon, colon + 1), source=label, content=content, direct=direct)
+
+
+def headline_label(sdoc: SpacyDoc, text: str, lex: dict[str, Any],
+                   document_nouns: set[str]) -> list[LayoutFind]:
+    """`Speaker: statement` as a headline, or as a paragraph of its own (a live blog's or a
+    Telegram channel's `General Staff: 1,340 soldiers were killed over the past day`)."""
+    out = []
+    for k, (start, end) in enumerate(_lines(text)):
+        found = _label_line(sdoc, text, start, end, lex, document_nouns, first=k == 0)
+        if found is not None:
+            out.append(found)
+    return out
 
 
 def find_layouts(sdoc: SpacyDoc, text: str, document_nouns: set[str]) -> list[LayoutFind]:
