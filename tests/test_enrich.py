@@ -446,3 +446,9 @@ def test_a_sayer_who_asked_not_to_be_named_is_anonymous(nlp, aside):
     text = f"A brigade commander, {aside}, said the bridge was destroyed."
     att = make(nlp, text, "said", "the bridge was destroyed", "A brigade commander")
     assert att.source_type == "anonymous"
+
+
+@pytest.mark.parametrize("name", ["Hezbollah", "Hamas", "The Houthis", "the Islamic Resistance in Iraq",
+                                  "The Rapid Support Forces"])
+def test_armed_groups_are_military_sources(name):
+    assert classify(name) == "military"
