@@ -317,3 +317,23 @@ def test_a_paragraph_label_names_its_speaker():
          "As a result of the strike on Kupiansk, a 67-year-old man was killed", True),
         ("The General Staff of the Armed Forces of Ukraine", "over the past day, 1,340 soldiers were lost",
          False)]
+
+
+def test_interview_answers_are_the_interviewees_and_questions_are_no_claims():
+    text = ("Interview: the minister on the shadow fleet\n\n"
+            "Foreign Minister Margus Tsahkna spoke to us in Tallinn. The interview has been edited.\n\n"
+            "Q: Are the cable incidents accidents?\n\n"
+            "A: No. We see a pattern in how the ships behave.\n\n"
+            "It is the same fleet every time.\n\n"
+            "Q: What can NATO do?\n\n"
+            "A: We have already increased patrols.\n\n"
+            "Finnish investigators said in January that the tanker had damaged the cable.\n")
+    attrs = extract(text)
+    answers = [a for a in attrs if a.cue.text == ":"]
+    assert [(a.source.text, a.content.text) for a in answers] == [
+        ("Margus Tsahkna",
+         "No. We see a pattern in how the ships behave.\n\nIt is the same fleet every time"),
+        ("Margus Tsahkna", "We have already increased patrols")]
+    assert all(a.direct for a in answers)
+    assert not any("accidents" in a.content.text for a in attrs)
+    assert any(a.cue.text == "said" and src(a) == "Finnish investigators" for a in attrs)

@@ -137,6 +137,39 @@ def transcript_turns(text: str, lex: dict[str, Any]) -> list[LayoutFind]:
     return out
 
 
+QA = re.compile(r"[ \t\u00a0]*(?P<label>Q|A|Question|Answer)[ \t\u00a0]*(?P<mark>[:.—–-])[ \t\u00a0]+(?=\S)")
+
+
+def interview_answers(sdoc: SpacyDoc, text: str) -> list[LayoutFind]:
+    """`Q: …` / `A: …` paragraphs of an interview: each answer is said by the person the
+    introduction names (the first person named before the first question); questions are not claims."""
+    lines = _lines(text)
+    turns = [(k, m) for k, (start, end) in enumerate(lines) if (m := QA.match(text, start, end))]
+    kinds = {m.group("label")[0] for _, m in turns}
+    if kinds != {"Q", "A"}:
+        return []
+    first_q = min(lines[k][0] for k, m in turns if m.group("label")[0] == "Q")
+    people = [e for e in sdoc.ents if e.label_ == "PERSON" and e.end_char <= first_q]
+    if not people:
+        return []
+    who = people[0]
+    out = []
+    for n, (k, m) in enumerate(turns):
+        if m.group("label")[0] != "A":
+            continue
+        # an answer goes on over its paragraphs until the next question; the last one stops at its
+        # own paragraph, as the article's reporting may follow the interview
+        last = turns[n + 1][0] if n + 1 < len(turns) else k + 1
+        parts = [_strip(text, m.end(), lines[k][1], QUOTE_MARKS)]
+        parts += [_strip(text, lines[j][0], lines[j][1], QUOTE_MARKS) for j in range(k + 1, last)]
+        parts = [p for p in parts if p[1] > p[0]]
+        if parts:
+            out.append(LayoutFind(cue=(m.start("mark"), m.end("mark")), source=(who.start_char, who.end_char),
+                                  content=(parts[0][0], parts[-1][1]), direct=True,
+                                  parts=parts if len(parts) > 1 else []))
+    return out
+
+
 def _named_below(sdoc: SpacyDoc, after: int, word: str, lex: dict[str, Any]) -> bool:
     """Whether the body names a person or organisation with `word` in it: a headline in title case
     gives its label no entity of its own ("Lund: ..."), the article's first mention does."""
@@ -194,5 +227,5 @@ def headline_label(sdoc: SpacyDoc, text: str, lex: dict[str, Any],
 def find_layouts(sdoc: SpacyDoc, text: str, document_nouns: set[str]) -> list[LayoutFind]:
     """Every layout attribution of a document."""
     lex = layout_lexicon()
-    return signed_quotes(text, lex) + transcript_turns(text, lex) + \
+    return signed_quotes(text, lex) + transcript_turns(text, lex) + interview_answers(sdoc, text) + \
         headline_label(sdoc, text, lex, document_nouns)
