@@ -97,3 +97,14 @@ def test_a_clause_behind_nested_phrases_can_still_be_cut():
     inq = learned.quote_mask(sdoc)
     cands = texts(sdoc, learned.content_candidates(a, (a.i - 1, a.i), (0, 1), inq))
     assert "the reality of climate change" in cands
+
+
+def test_a_second_act_of_the_sayer_is_not_part_of_a_model_content():
+    from claimgraph.extract import extract
+    from claimgraph.model import Document
+
+    text = 'The alliance chief called the incursion "absolutely reckless" and said allies would send jets.'
+    atts = {a.cue.text: a for a in extract(Document(id="t", text=text))}
+    assert atts["called"].content.text.startswith("the incursion")
+    assert "said" not in atts["called"].content.text
+    assert atts["said"].content.text == "allies would send jets"

@@ -363,6 +363,8 @@ def content_candidates(a: Token, cue: tuple[int, int], src: tuple[int, int] | No
             continue
         sub = range(c.left_edge.i, c.right_edge.i + 1)
         add("ch:" + c.dep_, sub)
+        if c.dep_ in ("conj", "cc") and c.i > a.i:
+            continue  # "called it reckless and said ...": a second act of the sayer, not what was said
         (right if c.i > a.i else left).extend(sub)
     if right:
         add("right", right)
