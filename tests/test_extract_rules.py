@@ -925,3 +925,13 @@ def test_urging_is_neither_a_report_nor_part_of_what_was_said():
     a = one('The president said on Sunday that Russia had spent "hundreds of millions of euros" trying to '
             "buy votes, and urged citizens to report any attempt to bribe them.")
     assert a.content.text == 'Russia had spent "hundreds of millions of euros" trying to buy votes'
+
+
+def test_in_what_officials_described_as_is_its_own_report():
+    atts = extract("The defence ministry said it had detected 21 aircraft around the island, in what "
+                   'officials described as a "joint combat readiness patrol".')
+    said = next(a for a in atts if a.cue.text == "said")
+    assert said.content.text == "it had detected 21 aircraft around the island"
+    described = next(a for a in atts if a.cue.text.startswith("described"))
+    assert src(described) == "officials" and described.via == []
+    assert described.content.text == 'a "joint combat readiness patrol"'

@@ -1108,6 +1108,10 @@ def _drop_comment(r: Reader, content: tuple[int, int]) -> tuple[int, int]:
     if span is None:
         return content
     for t in span:
+        if t.lower_ == "in" and t.i > span.start + 2 and r.doc[t.i - 1].text == "," and t.i + 1 < len(r.doc) \
+                and r.doc[t.i + 1].lower_ == "what" and t.right_edge.i >= span.end - 1 \
+                and any(_is_cue_word(r, x) for x in r.doc[t.i + 2:t.right_edge.i + 1]):
+            return _cut_before_text(r, content[0], t.idx)  # ", in what officials described as X"
         if t.dep_ == "advcl" and t.i > span.start + 2 and r.doc[t.left_edge.i - 1].text == "," \
                 and t.right_edge.i >= span.end - 1 and t.left_edge.i > span.start + 2 \
                 and any(c.dep_ == "npadvmod" and c.lemma_.lower() in r.lex["lapse_nouns"]
