@@ -271,6 +271,19 @@ def test_weekday_after_a_future_verb_is_ahead_of_publication(nlp):
     assert _dates(att) == [("Friday", "2024-10-25", "day"), ("Friday", "2024-10-18", "day")]
 
 
+def test_weekday_after_would_is_the_nearer_one(nlp):
+    # 2024-10-22 is a Tuesday: "would meet on Thursday" is two days ahead, not five back; on Saturday
+    # 2024-10-26 the same words mean the Thursday just gone
+    text = "The envoy said the two sides would meet on Thursday."
+    for published, day in (("2024-10-22", "2024-10-24"), ("2024-10-26", "2024-10-24")):
+        att = make(nlp, text, "said", "the two sides would meet on Thursday", "The envoy",
+                   published=published)
+        assert _dates(att) == [("Thursday", day, "day")]
+    text = "The envoy said the two sides met on Thursday."
+    att = make(nlp, text, "said", "the two sides met on Thursday", "The envoy", published="2024-10-22")
+    assert _dates(att) == [("Thursday", "2024-10-17", "day")]
+
+
 def test_month_day_takes_publication_year_or_previous(nlp):
     text = "The envoy said the talks began on June 19 and a ceasefire failed on December 3."
     att = make(nlp, text, "said", "the talks began on June 19 and a ceasefire failed on December 3",

@@ -161,6 +161,11 @@ def _resolve(m: re.Match[str], pub: date | None) -> tuple[str | None, str] | Non
             return (pub + timedelta(days=(target - pub.weekday()) % 7 or 7)).isoformat(), "day"
         if not mod and _FUTURE_BEFORE.search(m.string[max(0, m.start() - 48):m.start()]):
             return (pub + timedelta(days=(target - pub.weekday()) % 7)).isoformat(), "day"
+        ahead = (target - pub.weekday()) % 7
+        before = m.string[max(0, m.start() - 48):m.start()]
+        if not mod and ahead and ahead < back and _WOULD_BEFORE.search(before):
+            # "said Witkoff would meet Putin on Thursday": a future seen from the past, the nearer Thursday
+            return (pub + timedelta(days=ahead)).isoformat(), "day"
         if mod in ("last", "previous", "past") and back == 0:
             back = 7
         return (pub - timedelta(days=back)).isoformat(), "day"
@@ -194,6 +199,10 @@ def _resolve(m: re.Match[str], pub: date | None) -> tuple[str | None, str] | Non
 _FUTURE_BEFORE = re.compile(
     r"\b(?:will|shall|'ll|(?:is|are) (?:expected|due|scheduled|set|going) to|could be|may be|might be"
     r"|as early as|no later than|plans? to|scheduled for)\b(?:\s+[^\s.;!?,]+){0,4}\s*$", re.IGNORECASE)
+
+
+_WOULD_BEFORE = re.compile(r"\b(?:would|was (?:expected|due|scheduled|set|going) to|were (?:expected|due|"
+                           r"scheduled|set|going) to)\b(?:\s+[^\s.;!?,]+){0,4}\s*$", re.IGNORECASE)
 
 
 def _after_prep(m: re.Match[str]) -> bool:
