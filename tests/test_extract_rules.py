@@ -935,3 +935,19 @@ def test_in_what_officials_described_as_is_its_own_report():
     described = next(a for a in atts if a.cue.text.startswith("described"))
     assert src(described) == "officials" and described.via == []
     assert described.content.text == 'a "joint combat readiness patrol"'
+
+
+def test_a_scene_setting_clause_after_a_mid_sentence_cue_is_the_writers():
+    a = one("EU leaders agreed on Thursday to back a loan to Ukraine, officials said, after Belgium dropped "
+            "its objections.")
+    assert a.content.text == "EU leaders agreed on Thursday to back a loan to Ukraine"
+
+
+def test_she_is_a_named_woman_not_a_plural_role():
+    atts = extract("EU leaders agreed to back the loan, officials said. European Commission President Ursula "
+                   'von der Leyen said the decision sent "a clear message". She added that the first tranche '
+                   "could be paid within weeks. Estonian Prime Minister Kaja Kallas said the deal was weak. "
+                   "She added that it would not last.")
+    shes = [a.source_resolved for a in atts if src(a) == "She"]
+    assert shes == ["European Commission President Ursula von der Leyen",
+                    "Estonian Prime Minister Kaja Kallas"]

@@ -63,6 +63,9 @@ def _is_person(sdoc: SpacyDoc, start: int, end: int, roles: set[str]) -> bool:
     if span is None or not len(span):
         return False
     root = span.root
+    if root.pos_ == "PROPN" and any(t.ent_type_ == "PERSON" or t.lemma_.lower() in roles
+                                    for t in span if t.i < root.i):
+        return True  # "European Commission President Ursula von der Leyen": a title or a name before
     return root.ent_type_ == "PERSON" or root.lemma_.lower() in roles or (
         root.dep_ == "appos" and root.head.lemma_.lower() in roles)  # "a soldier ..., Sever,"
 
@@ -217,7 +220,9 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
                 if m.start >= pos:
                     continue
                 plural = m.text.rstrip(".,’'\"”)").endswith("s") and not m.text.endswith("’s")
-                if (kind == "person") == m.person or (kind == "group" and plural):
+                many = plural and m.text.rstrip(".,’'\"”)").split()[-1].islower()  # "officials", not "Kallas"
+                if (kind == "person") == m.person and not (kind == "person" and many) \
+                        or (kind == "group" and plural):
                     resolved, antecedent = m.full, m
                     break
             person = kind == "person"

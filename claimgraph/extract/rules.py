@@ -524,6 +524,8 @@ def _clause_after_aside(r: Reader, region_hi: int, sent: SpacySpan) -> tuple[int
     if not quoted and any(t.text in QUOTE_CHARS or r.in_quote(t) is not None for t in r.doc[k + 1:sent.end]):
         return None
     lex = r.lex
+    if not quoted and words[0].lower_ in lex["context_openers"]:
+        return None  # "A, officials said, after Belgium dropped its objections": the writer's setting
     if any(r.in_quote(t) is None and (t.lemma_.lower() in lex["speech_verbs"] | lex["relay_verbs"]
                                       | lex["relay_participles"] or t.lower_ == "according") for t in words):
         return None
