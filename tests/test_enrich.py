@@ -465,3 +465,9 @@ def test_a_sayer_who_asked_not_to_be_named_is_anonymous(nlp, aside):
                                   "The Rapid Support Forces"])
 def test_armed_groups_are_military_sources(name):
     assert classify(name) == "military"
+
+
+@pytest.mark.parametrize("name, kind", [("The open-source analysis group DeepState", "expert"),
+                                        ("A Ukrainian drone operator in the area", "military")])
+def test_osint_groups_are_experts_and_drone_operators_soldiers(name, kind):
+    assert classify(name) == kind

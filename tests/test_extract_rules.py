@@ -951,3 +951,17 @@ def test_she_is_a_named_woman_not_a_plural_role():
     shes = [a.source_resolved for a in atts if src(a) == "She"]
     assert shes == ["European Commission President Ursula von der Leyen",
                     "Estonian Prime Minister Kaja Kallas"]
+
+
+def test_a_title_then_a_name_without_a_comma_is_one_source():
+    a = one("Russia's Chief of the General Staff Valery Gerasimov told President Vladimir Putin in a meeting "
+            "that troops were surrounded.")
+    assert src(a) == "Russia's Chief of the General Staff Valery Gerasimov"
+
+
+def test_someone_described_with_who_is_a_later_he():
+    atts = extract("General Valery Gerasimov said the city was surrounded. A Ukrainian drone operator in the "
+                   "area, who asked to be identified only by his call sign, said Russian infantry moved in "
+                   'small groups. "They come at night, in the fog," he said.')
+    he = next(a for a in atts if src(a) == "he")
+    assert he.source_resolved == "A Ukrainian drone operator in the area"

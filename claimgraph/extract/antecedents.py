@@ -63,6 +63,9 @@ def _is_person(sdoc: SpacyDoc, start: int, end: int, roles: set[str]) -> bool:
     if span is None or not len(span):
         return False
     root = span.root
+    after = sdoc[span.end:span.end + 2]
+    if len(after) == 2 and after[0].text == "," and after[1].lower_ == "who":
+        return True  # "a drone operator in the area, who asked ...": someone
     if root.pos_ == "PROPN" and any(t.ent_type_ == "PERSON" or t.lemma_.lower() in roles
                                     for t in span if t.i < root.i):
         return True  # "European Commission President Ursula von der Leyen": a title or a name before

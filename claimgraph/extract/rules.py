@@ -246,6 +246,9 @@ class Reader:
                 continue
             if dep == "appos" and self.doc[ch.left_edge.i - 1].text in (",", "—", "–"):
                 break
+            if dep == "appos" and ch.ent_type_ == "PERSON" and ch.left_edge.i == last + 1:
+                last = ch.right_edge.i  # "Chief of the General Staff Valery Gerasimov": title, name
+                continue
             if dep in ("relcl",) and (ch.left_edge.lower_ in RELATIVIZERS
                                       or self.doc[ch.left_edge.i - 1].text == ","):
                 break
