@@ -337,3 +337,9 @@ def test_interview_answers_are_the_interviewees_and_questions_are_no_claims():
     assert all(a.direct for a in answers)
     assert not any("accidents" in a.content.text for a in attrs)
     assert any(a.cue.text == "said" and src(a) == "Finnish investigators" for a in attrs)
+
+
+def test_a_headline_label_may_be_an_office():
+    text = 'Mayor of Kharkiv: "The city is living, working and fighting"\n\nThe mayor spoke on Monday.\n'
+    a = next(a for a in extract(text) if a.cue.text == ":")
+    assert (a.source.text, a.content.text) == ("Mayor of Kharkiv", "The city is living, working and fighting")

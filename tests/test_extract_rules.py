@@ -965,3 +965,19 @@ def test_someone_described_with_who_is_a_later_he():
                    'small groups. "They come at night, in the fog," he said.')
     he = next(a for a in atts if src(a) == "he")
     assert he.source_resolved == "A Ukrainian drone operator in the area"
+
+
+def test_a_titled_name_the_tagger_missed_is_a_later_he():
+    atts = extract("Kharkiv Mayor Ihor Terekhov spoke to reporters on Monday. He said repair crews had "
+                   "restored power to most households.")
+    assert atts[0].source_resolved == "Kharkiv Mayor Ihor Terekhov"
+
+
+def test_a_claim_officials_dismissed_as_a_lie_is_the_writers_aside():
+    from claimgraph.extract import extract as full
+    from claimgraph.model import Document
+
+    text = 'Bloggers claimed the strikes had hit "a command post", a claim officials dismissed as a lie.'
+    atts = full(Document(id="t", text=text))
+    assert [(a.cue.text, a.content.text) for a in atts] == [
+        ("claimed", 'the strikes had hit "a command post"')]

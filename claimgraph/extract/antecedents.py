@@ -95,6 +95,18 @@ def _entity_mentions(sdoc: SpacyDoc, roles: set[str]) -> list[Mention]:
         text = sdoc[first:ent.end].text
         out.append(Mention(sdoc[first].idx, text, ent.label_ == "PERSON" or role, text,
                            place=ent.label_ in ("NORP", "GPE")))
+    named = {m.start for m in out}
+    for tok in sdoc:  # "Kharkiv Mayor Ihor Terekhov spoke ...": a titled name the tagger left untagged
+        if tok.pos_ != "PROPN" or tok.ent_type_ or tok.dep_ not in ("nsubj", "nsubjpass") \
+                or tok.head.pos_ not in ("VERB", "AUX"):
+            continue
+        lefts = [c for c in tok.lefts if c.dep_ == "compound"]
+        if not any(c.lemma_.lower() in roles for c in lefts):
+            continue
+        first = min(c.left_edge.i for c in lefts)
+        if sdoc[first].idx not in named:
+            text = sdoc[first:tok.i + 1].text
+            out.append(Mention(sdoc[first].idx, text, True, text))
     out += _labels(sdoc)
     return sorted(out, key=lambda m: m.start)
 

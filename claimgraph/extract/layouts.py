@@ -178,7 +178,8 @@ def _named_below(sdoc: SpacyDoc, after: int, word: str, lex: dict[str, Any]) -> 
 
 
 def _label_line(sdoc: SpacyDoc, text: str, start: int, end: int, lex: dict[str, Any],
-                document_nouns: set[str], first: bool) -> LayoutFind | None:
+                document_nouns: set[str], first: bool,
+                roles: frozenset[str] = frozenset()) -> LayoutFind | None:
     """`Speaker: statement` on one line: the label before the colon names who says the rest."""
     colon = text.find(": ", start, end)
     if colon < 0:
@@ -196,11 +197,11 @@ def _label_line(sdoc: SpacyDoc, text: str, start: int, end: int, lex: dict[str, 
         return None  # "Our assessment: ...": the writer's own voice
     named = [head for head in heads
              if head.ent_type_ in lex["headline_entities"]
-             or first and (head.lemma_.lower() in document_nouns
+             or first and (head.lemma_.lower() in document_nouns or head.lemma_.lower() in roles
                            or _named_below(sdoc, end, head.lower_, lex))]
     if not named:
         return None
-    if named[0].i != span[-1].i:  # "Lund on the Harbour: …": the name, not its topic
+    if named[0].i != span[-1].i and named[0].lemma_.lower() not in roles:  # "Lund on the Harbour: …"
         label = (label[0], named[0].idx + len(named[0].text))
     content = _strip(text, colon + 1, end, ".")
     direct = text[content[0]] in QUOTE_MARKS
@@ -212,20 +213,21 @@ def _label_line(sdoc: SpacyDoc, text: str, start: int, end: int, lex: dict[str, 
     return LayoutFind(cue=(colon, colon + 1), source=label, content=content, direct=direct)
 
 
-def headline_label(sdoc: SpacyDoc, text: str, lex: dict[str, Any],
-                   document_nouns: set[str]) -> list[LayoutFind]:
+def headline_label(sdoc: SpacyDoc, text: str, lex: dict[str, Any], document_nouns: set[str],
+                   roles: frozenset[str] = frozenset()) -> list[LayoutFind]:
     """`Speaker: statement` as a headline, or as a paragraph of its own (a live blog's or a
     Telegram channel's `General Staff: 1,340 soldiers were killed over the past day`)."""
     out = []
     for k, (start, end) in enumerate(_lines(text)):
-        found = _label_line(sdoc, text, start, end, lex, document_nouns, first=k == 0)
+        found = _label_line(sdoc, text, start, end, lex, document_nouns, first=k == 0, roles=roles)
         if found is not None:
             out.append(found)
     return out
 
 
-def find_layouts(sdoc: SpacyDoc, text: str, document_nouns: set[str]) -> list[LayoutFind]:
-    """Every layout attribution of a document."""
+def find_layouts(sdoc: SpacyDoc, text: str, document_nouns: set[str],
+                 roles: frozenset[str] = frozenset()) -> list[LayoutFind]:
+    """Every layout attribution of a document (`roles`: nouns for someone's office, "Mayor of X:")."""
     lex = layout_lexicon()
     return signed_quotes(text, lex) + transcript_turns(text, lex) + interview_answers(sdoc, text) + \
-        headline_label(sdoc, text, lex, document_nouns)
+        headline_label(sdoc, text, lex, document_nouns, roles)

@@ -732,6 +732,9 @@ def admitted(sdoc: SpacyDoc, f: Found, policy: dict[str, Any]) -> bool:
         return False  # "who asked not to be named": how the source speaks, not what it says
     from claimgraph.extract.rules import withheld
 
+    if policy.get("require_clause", True) and said.startswith("as "):
+        return False  # "a claim officials dismissed as a lie": the label without what it labels
+
     if withheld(sdoc[f.anchor]):
         return False  # "has neither confirmed nor denied the report"
     if said.split(" ", 1)[0] in set(policy.get("negated_open_questions", ())) \

@@ -1138,10 +1138,11 @@ def _drop_comment(r: Reader, content: tuple[int, int]) -> tuple[int, int]:
                 and t.lemma_.lower() in r.lex["sayer_participles"] and t.right_edge.i >= span.end - 1 \
                 and any(c.dep_ == "dobj" and c.lower_ in ("it", "them", "this") for c in t.children):
             return _cut_before_text(r, content[0], t.idx)  # "denied that X, calling it fiction": the sayer's
-        if t.dep_ in ("appos", "npadvmod") and t.lemma_.lower() in r.lex["comment_appositives"] \
+        if t.dep_ in ("appos", "npadvmod", "dobj") and t.lemma_.lower() in r.lex["comment_appositives"] \
                 and t.i > span.start + 2 and r.doc[t.left_edge.i - 1].text == "," \
                 and t.right_edge.i >= span.end - 1 and any(
-                    c.dep_ == "relcl" and c.lemma_.lower() in r.lex["speech_verbs"] for c in t.children):
+                    c.dep_ == "relcl" and c.lemma_.lower() in r.lex["speech_verbs"] | r.lex["rebuttal_verbs"]
+                    for c in t.children):
             return _cut_before_text(r, content[0], r.doc[t.left_edge.i].idx)  # "a charge its lawyers deny"
         if t.dep_ in ("appos", "npadvmod") and t.lemma_.lower() in r.lex["comment_appositives"] \
                 and t.i > span.start + 2 \
@@ -1625,7 +1626,7 @@ def _continue_quotes(found: list[Found], r: Reader) -> None:
 def _add_layouts(found: list[Found], r: Reader) -> None:
     """Signed quotes, transcript turns and headline labels (claimgraph.extract.layouts), where the
     sentences have not already given the same words to a sayer."""
-    for lf in find_layouts(r.doc, r.text, r.lex["document_nouns"]):
+    for lf in find_layouts(r.doc, r.text, r.lex["document_nouns"], frozenset(r.lex["person_nouns"])):
         lf.parts = [r.trim(*p) for p in lf.parts]
         lf.content = (lf.parts[0][0], lf.parts[-1][1]) if lf.parts else r.trim(*lf.content)
         a, b = lf.content
