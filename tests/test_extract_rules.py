@@ -981,3 +981,15 @@ def test_a_claim_officials_dismissed_as_a_lie_is_the_writers_aside():
     atts = full(Document(id="t", text=text))
     assert [(a.cue.text, a.content.text) for a in atts] == [
         ("claimed", 'the strikes had hit "a command post"')]
+
+
+def test_a_sayer_going_on_under_a_pronoun_is_a_second_report_not_a_relay():
+    atts = extract("Military analysts said the fall of the town would open the way to the remaining cities, "
+                   "although they cautioned that Russia had suffered heavy losses.")
+    assert [(src(a), a.content.text, a.via) for a in atts] == [
+        ("Military analysts", "the fall of the town would open the way to the remaining cities", []),
+        ("they", "Russia had suffered heavy losses", [])]
+    atts = extract("CENTCOM noted the Houthis attacked the vessel even though they had said they would not "
+                   "target Chinese ships.")
+    inner = next(a for a in atts if src(a) == "they")
+    assert [v.text for v in inner.via] == ["CENTCOM"]

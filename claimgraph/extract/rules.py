@@ -1461,7 +1461,7 @@ def _inherit(found: list[Found], pending: list[tuple[Found, Token]], r: Reader) 
             f.source, f.source_tok = r.tok_range(a, b), g.i
 
 
-CONNECTIVES = ("and", "but", "while", "whereas", "as", "where", "when")
+CONNECTIVES = ("and", "but", "while", "whereas", "as", "where", "when", "although", "though")
 
 
 def _cut_before(r: Reader, start: int, end: int) -> tuple[int, int]:
@@ -1487,6 +1487,32 @@ def _own_act(r: Reader, inner: Found) -> bool:
         return False
     span = r.doc.char_span(inner.content[0], inner.content[1], alignment_mode="expand")
     return span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
+def _sayer_goes_on(r: Reader, outer: Found, inner: Found) -> bool:
+    """Whether a report inside another's content is the same sayer going on ("Analysts said A,
+    although they cautioned that B"): its sayer is a pronoun that only the outer sayer can stand for,
+    no subject inside the outer content before it agreeing with it ("CENTCOM noted the Houthis attacked
+    even though they had said ..." is the Houthis')."""
+    if inner.source is None or outer.source is None or inner.region < 0 or inner.anchor < 0:
+        return False
+    if r.doc[inner.anchor].dep_ not in ("advcl", "conj") or inner.region <= outer.content[0]:
+        return False
+    word = r.text[inner.source[0]:inner.source[1]].lower()
+    kind = {"they": "many", "he": "one", "she": "one"}.get(word)
+    sayer = r.doc.char_span(outer.source[0], outer.source[1], alignment_mode="expand")
+    if kind is None or sayer is None:
+        return False
+    if (sayer.root.tag_ in ("NNS", "NNPS")) != (kind == "many"):
+        return False
+    for t in r.doc:
+        if outer.content[0] <= t.idx < inner.region and t.dep_ in SUBJECTS:
+            if kind == "many" and (t.tag_ in ("NNS", "NNPS") or t.lower_ in ("they", "we")):
+                return False
+            if kind == "one" and (t.ent_type_ == "PERSON" or t.lower_ in ("he", "she")
+                                  or t.lemma_.lower() in r.lex["person_nouns"]):
+                return False
+    return True
 
 
 def _own_aside(r: Reader, inner: Found) -> bool:
@@ -1537,6 +1563,9 @@ def _fold_nested(found: list[Found], r: Reader, nesting: str = "inner") -> list[
                 continue
             if inner.direct and not outer.direct and outer.content_root != inner.anchor:
                 continue
+            if nesting == "inner" and _sayer_goes_on(r, outer, inner):
+                outer.content = _cut_before(r, outer.content[0], inner.region)
+                continue  # "Analysts said A, although they cautioned that B": two reports of one sayer
             if _own_act(r, inner) or nesting == "outer" or _own_aside(r, inner):
                 keep[j] = False  # "The Pentagon said it could not confirm the reports": one report, the outer
                 continue
