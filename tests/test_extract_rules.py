@@ -993,3 +993,16 @@ def test_a_sayer_going_on_under_a_pronoun_is_a_second_report_not_a_relay():
                    "target Chinese ships.")
     inner = next(a for a in atts if src(a) == "they")
     assert [v.text for v in inner.via] == ["CENTCOM"]
+
+
+def test_a_negated_confirmation_asserts_nothing_and_calling_the_reports_baseless_ends_a_denial():
+    from claimgraph.extract import extract as full
+    from claimgraph.model import Document
+
+    text = ('One official said the flights "may be carrying air-defence systems", although he could not '
+            "confirm the cargo. The army denied that foreign troops were stationed there, calling the "
+            'reports "baseless".')
+    atts = full(Document(id="t", text=text))
+    assert not any(a.cue.text.endswith("confirm") for a in atts)
+    denied = next(a for a in atts if a.cue.text == "denied")
+    assert denied.content.text == "foreign troops were stationed there"

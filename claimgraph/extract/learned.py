@@ -737,9 +737,10 @@ def admitted(sdoc: SpacyDoc, f: Found, policy: dict[str, Any]) -> bool:
 
     if withheld(sdoc[f.anchor]):
         return False  # "has neither confirmed nor denied the report"
-    if said.split(" ", 1)[0] in set(policy.get("negated_open_questions", ())) \
-            and any(c.dep_ == "neg" for c in sdoc[f.anchor].children):
-        return False  # "did not say what caused the blasts": nothing asserted
+    negated = any(c.dep_ == "neg" for c in sdoc[f.anchor].children)
+    if negated and (said.split(" ", 1)[0] in set(policy.get("negated_open_questions", ()))
+                    or le in set(policy.get("unasserted_when_negated", ()))):
+        return False  # "did not say what caused the blasts", "could not confirm the cargo": nothing asserted
     if not policy.get("require_clause", True) or asserts(sdoc, f.content):
         return True
     if le in set(policy.get("object_content_lemmas", ())):

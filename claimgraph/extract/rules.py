@@ -1061,8 +1061,9 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
     if content[1] - content[0] < 2:
         return None
     if not direct and any(c.dep_ == "neg" for c in v.children) \
-            and r.text[content[0]:content[1]].split(" ", 1)[0].lower() in lex["open_question_words"]:
-        return None  # "did not say what caused the blasts", "could not confirm how many": nothing asserted
+            and (r.text[content[0]:content[1]].split(" ", 1)[0].lower() in lex["open_question_words"]
+                 or lemma in lex["unasserted_when_negated"]):
+        return None  # "did not say what caused the blasts", "could not confirm the cargo": nothing asserted
     source = None
     if source_tok is not None:
         a, b, _ = r.np(source_tok, via)
@@ -1136,7 +1137,9 @@ def _drop_comment(r: Reader, content: tuple[int, int]) -> tuple[int, int]:
             return _cut_before_text(r, content[0], t.idx)
         if t.tag_ == "VBG" and t.dep_ == "advcl" and t.i > span.start + 2 and r.doc[t.i - 1].text == "," \
                 and t.lemma_.lower() in r.lex["sayer_participles"] and t.right_edge.i >= span.end - 1 \
-                and any(c.dep_ == "dobj" and c.lower_ in ("it", "them", "this") for c in t.children):
+                and any(c.dep_ == "dobj" and (c.lower_ in ("it", "them", "this") or c.lemma_.lower()
+                                              in r.lex["comment_appositives"] | {"report", "rumour", "rumor"})
+                        for c in t.children):
             return _cut_before_text(r, content[0], t.idx)  # "denied that X, calling it fiction": the sayer's
         if t.dep_ in ("appos", "npadvmod", "dobj") and t.lemma_.lower() in r.lex["comment_appositives"] \
                 and t.i > span.start + 2 and r.doc[t.left_edge.i - 1].text == "," \
