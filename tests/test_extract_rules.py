@@ -1006,3 +1006,20 @@ def test_a_negated_confirmation_asserts_nothing_and_calling_the_reports_baseless
     assert not any(a.cue.text.endswith("confirm") for a in atts)
     denied = next(a for a in atts if a.cue.text == "denied")
     assert denied.content.text == "foreign troops were stationed there"
+
+
+def test_after_someone_else_spoke_closing_a_content_is_the_writers_context():
+    atts = extract("The president said on Wednesday that Serbia would investigate reports that its "
+                   "ammunition had ended up in Ukraine, after Russia's intelligence service accused Serbian "
+                   "arms makers of betrayal.")
+    said = next(a for a in atts if a.cue.text == "said")
+    assert said.content.text == "Serbia would investigate reports that its ammunition had ended up in Ukraine"
+    accused = next(a for a in atts if a.cue.text == "accused")
+    assert accused.via == []
+
+
+def test_a_clause_the_parser_split_after_an_adjective_is_one_content():
+    a = one("An investigation by the Balkan Investigative Reporting Network (BIRN) found last year that "
+            "Serbian-made ammunition worth some 800 million euros had reached Ukraine via intermediaries.")
+    assert a.content.text == ("Serbian-made ammunition worth some 800 million euros had reached Ukraine via "
+                              "intermediaries")

@@ -423,6 +423,10 @@ def _misread_relative(r: Reader, c: Token, last: int) -> int:
     if v.i == c.i:
         return last
     for ch in v.rights:
+        if ch.i > c.i and ch.dep_ == "conj" and ch.left_edge.i == last + 1 and ch.pos_ in ("VERB", "AUX") \
+                and r.doc[last].pos_ in ("ADJ", "NOUN", "NUM") and not any(
+                    x.dep_ == "cc" and c.i < x.i < ch.i for x in v.children):
+            return ch.right_edge.i  # "found that ammunition worth 800 million euros had reached X", split
         if ch.i <= c.i or ch.dep_ != "ccomp" or ch.left_edge.i != last + 1:
             continue
         rel = r.doc[last + 1]
@@ -451,6 +455,9 @@ def content_span(r: Reader, c: Token, lo: int) -> tuple[int, int]:
         first = lead.right_edge.i + 1  # "said on Saturday they had ...": the date is the saying's
     if r.doc[first].lower_ == "that" and r.doc[first].dep_ == "det" and first < last:
         first += 1  # "wrote that power had been restored", "that" misread as a determiner
+    elif r.doc[first].lower_ == "that" and r.doc[first].dep_ == "advmod" and first < last \
+            and not r.doc[first + 1].is_punct:
+        first += 1  # "found that ammunition worth X had ...": a complementiser read as an adverb
     elif r.doc[first].lower_ == "that" and r.doc[first].head.i == c.i and c.dep_ in ("relcl", "acl") \
             and any(x.dep_ in SUBJECTS and x.i != first for x in c.children) and first < last:
         first += 1  # "told a briefing that the US will respond": a complementiser read as a relative word
@@ -1114,6 +1121,11 @@ def _drop_comment(r: Reader, content: tuple[int, int]) -> tuple[int, int]:
     if span is None:
         return content
     for t in span:
+        if t.dep_ == "advcl" and t.left_edge.i > span.start + 2 and r.doc[t.left_edge.i - 1].text == "," \
+                and t.right_edge.i >= span.end - 1 and _is_cue_word(r, t) \
+                and any(c.dep_ == "mark" and c.lower_ in r.lex["context_openers"] for c in t.children) \
+                and any(c.dep_ in SUBJECTS for c in t.children):
+            return _cut_before_text(r, content[0], r.doc[t.left_edge.i].idx)  # "..., after Moscow accused X"
         if t.lower_ == "in" and t.i > span.start + 2 and r.doc[t.i - 1].text == "," and t.i + 1 < len(r.doc) \
                 and r.doc[t.i + 1].lower_ == "what" and t.right_edge.i >= span.end - 1 \
                 and any(_is_cue_word(r, x) for x in r.doc[t.i + 2:t.right_edge.i + 1]):
