@@ -1023,3 +1023,24 @@ def test_a_clause_the_parser_split_after_an_adjective_is_one_content():
             "Serbian-made ammunition worth some 800 million euros had reached Ukraine via intermediaries.")
     assert a.content.text == ("Serbian-made ammunition worth some 800 million euros had reached Ukraine via "
                               "intermediaries")
+
+
+def test_x_said_y_outlet_reported_citing_the_same_officials_has_one_relay():
+    from claimgraph.extract import extract as full
+    from claimgraph.model import Document
+
+    text = ("U.S. intelligence officials said they had no information suggesting Putin was ill, NBC News "
+            "reported, citing two officials.")
+    atts = full(Document(id="t", text=text))
+    assert [(a.source.text, [v.text for v in a.via]) for a in atts] == [
+        ("U.S. intelligence officials", ["NBC News"])]
+
+
+def test_a_channel_that_claims_to_have_sources_is_not_anonymous():
+    from claimgraph.extract import extract as full
+    from claimgraph.model import Document
+
+    text = ("The Telegram channel General SVR, which claims to have sources in the Kremlin, had alleged that "
+            "Putin was undergoing treatment.")
+    alleged = next(a for a in full(Document(id="t", text=text)) if a.cue.text == "had alleged")
+    assert alleged.source_type != "anonymous"

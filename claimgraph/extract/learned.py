@@ -730,9 +730,12 @@ def admitted(sdoc: SpacyDoc, f: Found, policy: dict[str, Any]) -> bool:
     said = sdoc[f.content[0]:f.content[1] + 1].text.lower()
     if said.startswith(tuple(policy.get("anonymity_requests", ()))):
         return False  # "who asked not to be named": how the source speaks, not what it says
-    from claimgraph.extract.rules import withheld
+    from claimgraph.extract.rules import lexicon, withheld
 
-    if policy.get("require_clause", True) and said.startswith("as "):
+    if le in lexicon()["relay_verbs"] and policy.get("require_clause", True) and not asserts(sdoc, f.content):
+        return False  # "NBC reported, citing two officials": whom a relay cites is no claim
+
+    if policy.get("require_clause", True) and said.startswith("as ") and not has_verb(sdoc, f.content):
         return False  # "a claim officials dismissed as a lie": the label without what it labels
 
     if withheld(sdoc[f.anchor]):

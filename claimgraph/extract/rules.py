@@ -1504,6 +1504,13 @@ def _own_act(r: Reader, inner: Found) -> bool:
     return span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
+def _same_head(r: Reader, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two source phrases end in the same noun ("two officials" and "U.S. intelligence
+    officials"): a cited source that is the inner sayer again, not one more relay."""
+    wa, wb = r.text[a[0]:a[1]].lower().split(), r.text[b[0]:b[1]].lower().split()
+    return bool(wa and wb) and wa[-1].rstrip("s") == wb[-1].rstrip("s") and wa[-1] not in r.lex["pronouns"]
+
+
 def _sayer_goes_on(r: Reader, outer: Found, inner: Found) -> bool:
     """Whether a report inside another's content is the same sayer going on ("Analysts said A,
     although they cautioned that B"): its sayer is a pronoun that only the outer sayer can stand for,
@@ -1558,7 +1565,8 @@ def _fold_nested(found: list[Found], r: Reader, nesting: str = "inner") -> list[
                     and a.cue[1] <= b.content[0] and a.content[0] <= b.content[0] \
                     and b.content[1] <= b.region and a.content[0] < b.region < a.content[1]:
                 a.content = _cut_before(r, a.content[0], b.region)
-                a.via = list(b.via) + [b.source] + a.via
+                # "X said Y, NBC reported, citing two officials": NBC relays; the officials are X again
+                a.via = (list(b.via) if b.via else [b.source]) + a.via
                 keep[j] = False
     for inner in found:
         if not inner.sibling or inner.region < 0:
@@ -1584,7 +1592,8 @@ def _fold_nested(found: list[Found], r: Reader, nesting: str = "inner") -> list[
             if _own_act(r, inner) or nesting == "outer" or _own_aside(r, inner):
                 keep[j] = False  # "The Pentagon said it could not confirm the reports": one report, the outer
                 continue
-            inner.via = list(outer.via) + [outer.source] + inner.via  # outermost first
+            relayed = [outer.source] if not _same_head(r, outer.source, inner.source) else []
+            inner.via = list(outer.via) + relayed + inner.via  # outermost first
             if outer.content_root == inner.anchor and outer.content_root >= 0 and not outer.direct:
                 keep[i] = False
             elif outer.content_root < 0 and not outer.direct and outer.content[0] >= inner.cue[0] \

@@ -228,6 +228,11 @@ def _defers_to_resolved(src: str, resolved: str | None) -> bool:
     return bool(short) and short in norm(resolved) and len(short) < len(norm(resolved))
 
 
+# what a sayer says of itself between its name and its cue that makes it anonymous ("speaking on condition
+# of anonymity", "who asked not to be named"), unlike "which claims to have sources in the Kremlin"
+ANONYMITY_ASIDE = re.compile(r"anonym|\bnamed\b|\bidentified\b|\bfamiliar with\b", re.IGNORECASE)
+
+
 def source_type(sdoc: SpacyDoc | None, att: Attribution) -> str | None:
     """Type the attribution's source, reading through a pronoun or surname to source_resolved."""
     src = att.source
@@ -237,7 +242,7 @@ def source_type(sdoc: SpacyDoc | None, att: Attribution) -> str | None:
         return "anonymous"
     between = per_doc(sdoc, "text", lambda: sdoc.text)[src.end:att.cue.start] \
         if src is not None and sdoc is not None and 0 <= src.end <= att.cue.start else ""
-    if between and _type_tables()["anonymous"].search(between):
+    if between and _type_tables()["anonymous"].search(between) and ANONYMITY_ASIDE.search(between):
         return "anonymous"  # "a senior official, speaking on condition of anonymity, said"
     if _defers_to_resolved(text, resolved):
         typ = classify(resolved or "")
