@@ -1507,8 +1507,11 @@ def _own_act(r: Reader, inner: Found) -> bool:
 def _same_head(r: Reader, a: tuple[int, int], b: tuple[int, int]) -> bool:
     """Whether two source phrases end in the same noun ("two officials" and "U.S. intelligence
     officials"): a cited source that is the inner sayer again, not one more relay."""
-    wa, wb = r.text[a[0]:a[1]].lower().split(), r.text[b[0]:b[1]].lower().split()
-    return bool(wa and wb) and wa[-1].rstrip("s") == wb[-1].rstrip("s") and wa[-1] not in r.lex["pronouns"]
+    sa = r.doc.char_span(a[0], a[1], alignment_mode="expand")
+    sb = r.doc.char_span(b[0], b[1], alignment_mode="expand")
+    if sa is None or sb is None:
+        return False
+    return sa.root.pos_ == sb.root.pos_ == "NOUN" and sa.root.lemma_.lower() == sb.root.lemma_.lower()
 
 
 def _sayer_goes_on(r: Reader, outer: Found, inner: Found) -> bool:
