@@ -1044,3 +1044,10 @@ def test_a_channel_that_claims_to_have_sources_is_not_anonymous():
             "Putin was undergoing treatment.")
     alleged = next(a for a in full(Document(id="t", text=text)) if a.cue.text == "had alleged")
     assert alleged.source_type != "anonymous"
+
+
+def test_a_clause_subject_read_as_the_verbs_object_stays_in_the_content():
+    atts = extract('The agency confirmed the strike and said radiation levels inside and outside the shelter '
+                   '"remain normal and stable".')
+    said = next(a for a in atts if a.cue.text == "said")
+    assert said.content.text == 'radiation levels inside and outside the shelter "remain normal and stable"'

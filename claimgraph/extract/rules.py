@@ -439,6 +439,12 @@ def _misread_relative(r: Reader, c: Token, last: int) -> int:
 def content_span(r: Reader, c: Token, lo: int) -> tuple[int, int]:
     """Characters of clause `c`, without its complementiser."""
     first, last = max(c.left_edge.i, lo), c.right_edge.i
+    v = c.head
+    if c.dep_ == "ccomp" and v.i < c.i and v.lemma_.lower() not in r.lex["needs_addressee"] \
+            and not any(x.dep_ in SUBJECTS or x.dep_ == "mark" for x in c.children):
+        subject = next((x for x in v.children if x.dep_ == "dobj" and v.i < x.i < c.i), None)
+        if subject is not None and subject.left_edge.i > v.i:  # "said radiation levels “remain normal”":
+            first = max(subject.left_edge.i, lo)  # the clause's subject read as the verb's object
     acts = [x for x in c.rights if x.dep_ == "conj" and x.pos_ == "VERB" and x.i > c.i + 1
             and not any(y.dep_ in SUBJECTS for y in x.children) and r.doc[x.left_edge.i - 1].dep_ == "cc"
             and r.doc[x.left_edge.i - 2].text == ","
@@ -936,6 +942,8 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
             q = r.quotes.starting_after(r.doc[region_hi].idx)
             if q is not None and ch.right_edge.idx >= q.open_at:
                 break
+            if any(not (t.is_punct or t.is_space) for t in r.doc[region_hi + 1:ch.left_edge.i]):
+                break  # "said radiation levels inside the shelter “remain normal”": the words between are Y's
             region_hi = ch.right_edge.i
     region_end = r.doc[region_hi].idx + len(r.doc[region_hi].text)
 
