@@ -1051,3 +1051,21 @@ def test_a_clause_subject_read_as_the_verbs_object_stays_in_the_content():
                    '"remain normal and stable".')
     said = next(a for a in atts if a.cue.text == "said")
     assert said.content.text == 'radiation levels inside and outside the shelter "remain normal and stable"'
+
+
+def test_a_claim_yerevan_denied_is_an_aside_not_a_report():
+    from claimgraph.extract import extract as full
+    from claimgraph.model import Document
+
+    text = ("The ministry rejected the accusation and said it was Armenian units that had fired first, "
+            "a claim Yerevan denied.")
+    atts = full(Document(id="t", text=text))
+    said = next(a for a in atts if a.cue.text == "said")
+    assert said.content.text == "it was Armenian units that had fired first"
+    assert not any(a.cue.text == "denied" for a in atts)
+
+
+def test_of_failing_after_a_passive_accuser_is_the_charge():
+    a = extract("Russian peacekeepers, who left the region in 2024, have in the past been accused by both "
+                "sides of failing to prevent clashes.")[0]
+    assert src(a) == "both sides"

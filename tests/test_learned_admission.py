@@ -154,3 +154,12 @@ def test_a_date_after_a_model_source_belongs_to_the_saying():
 
     atts = extract(Document(id="t", text="Zelensky on Sunday urged Western allies to speed up deliveries."))
     assert [(a.source.text, a.cue.text) for a in atts] == [("Zelensky", "urged")]
+
+
+def test_a_model_source_leaves_out_how_the_sayer_spoke():
+    from claimgraph.extract import extract
+    from claimgraph.model import Document
+
+    text = 'Prime Minister Nikol Pashinyan, speaking in parliament, urged both sides to "sign the treaty".'
+    atts = extract(Document(id="t", text=text))
+    assert [a.source.text for a in atts] == ["Prime Minister Nikol Pashinyan"]

@@ -267,14 +267,20 @@ def source_candidates(a: Token, cue_lo: int, cue_hi: int) -> list[Token]:
 def source_span(c: Token, keep: dict[str, float], cue_lo: int, cue_hi: int) -> tuple[int, int]:
     """The source phrase around head `c`: its subtree, less the dependents the training data leaves out."""
     lo = hi = c.i
+    stop = len(c.doc)
     for ch in c.children:
         side = "L" if ch.i < c.i else "R"
-        if cue_lo <= ch.i <= cue_hi or keep.get(side + "|" + ch.dep_, 0.0) < 0.5:
+        left_out = cue_lo <= ch.i <= cue_hi or keep.get(side + "|" + ch.dep_, 0.0) < 0.5 \
+            or ch.dep_ in ("prep", "npadvmod") and any(t.ent_type_ in ("DATE", "TIME") for t in ch.subtree) \
+            or ch.dep_ in ("acl", "advcl") and ch.tag_ == "VBG" and c.doc[ch.left_edge.i - 1].text == "," \
+            or ch.dep_ == "prep" and ch.lower_ == "of" and any(g.tag_ == "VBG" for g in ch.children)
+        if left_out:  # nor what lies beyond it ("Pashinyan, speaking in parliament,", "X on Sunday")
+            if ch.i > c.i and not ch.is_punct:
+                stop = min(stop, ch.left_edge.i)
             continue
-        if ch.dep_ in ("prep", "npadvmod") and any(t.ent_type_ in ("DATE", "TIME") for t in ch.subtree):
-            continue  # "Zelensky on Sunday urged ...": the date is the saying's
         lo = min(lo, ch.left_edge.i)
         hi = max(hi, ch.right_edge.i)
+    hi = max(c.i, min(hi, stop - 1))
     if lo <= cue_hi and hi >= cue_lo:  # never swallow the cue
         if c.i < cue_lo:
             hi = cue_lo - 1

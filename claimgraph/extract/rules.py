@@ -267,6 +267,8 @@ class Reader:
                 break  # "the outlet reported ...": the parser's reading of the sayer and its verb
             if dep == "conj" and self.doc[ch.i - 1].lower_ == "and" and ch.pos_ == "VERB":
                 break
+            if dep == "prep" and ch.lower_ == "of" and any(g.tag_ == "VBG" for g in ch.children):
+                break  # "accused by both sides of failing to ...": the charge, not the accusers
             if is_name and dep not in ("conj", "cc"):
                 # a name: what follows it is description, not part of the name
                 if dep == "prep" and tok.ent_type_ not in ("PERSON",) and tok.ent_type_:
@@ -760,6 +762,9 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
         return None  # "declined to confirm or deny the call": nothing was said
     if withheld(v):
         return None  # "has neither confirmed nor denied", "has not confirmed or denied": nothing said
+    if v.dep_ == "relcl" and v.head.lemma_.lower() in lex["comment_appositives"] \
+            and v.head.left_edge.i > 0 and r.doc[v.head.left_edge.i - 1].text == ",":
+        return None  # "…, a claim Yerevan denied": the writer's aside on the report before it
     if v.dep_ == "xcomp" and v.head.lemma_.lower() in lex["directive_verbs"]:
         return None  # "urged citizens to report any attempt": asked for, not said
     if lemma in lex["relay_verbs"] and v.dep_ == "advcl" and v.head.lemma_.lower() in lex["speech_verbs"]:
@@ -1161,7 +1166,8 @@ def _drop_comment(r: Reader, content: tuple[int, int]) -> tuple[int, int]:
                                               in r.lex["comment_appositives"] | {"report", "rumour", "rumor"})
                         for c in t.children):
             return _cut_before_text(r, content[0], t.idx)  # "denied that X, calling it fiction": the sayer's
-        if t.dep_ in ("appos", "npadvmod", "dobj") and t.lemma_.lower() in r.lex["comment_appositives"] \
+        if t.dep_ in ("appos", "npadvmod", "dobj", "attr", "conj") \
+                and t.lemma_.lower() in r.lex["comment_appositives"] \
                 and t.i > span.start + 2 and r.doc[t.left_edge.i - 1].text == "," \
                 and t.right_edge.i >= span.end - 1 and any(
                     c.dep_ == "relcl" and c.lemma_.lower() in r.lex["speech_verbs"] | r.lex["rebuttal_verbs"]
