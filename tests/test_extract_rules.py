@@ -1069,3 +1069,11 @@ def test_of_failing_after_a_passive_accuser_is_the_charge():
     a = extract("Russian peacekeepers, who left the region in 2024, have in the past been accused by both "
                 "sides of failing to prevent clashes.")[0]
     assert src(a) == "both sides"
+
+
+def test_a_post_on_x_ends_its_sentence():
+    atts = extract("Poland scrambled jets as a precaution, the Operational Command said in a post on X. "
+                   "Musk wrote on X that the satellites were working.")
+    assert [(src(a), a.content.text) for a in atts] == [
+        ("the Operational Command", "Poland scrambled jets as a precaution"),
+        ("Musk", "the satellites were working")]
