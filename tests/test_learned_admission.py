@@ -163,3 +163,14 @@ def test_a_model_source_leaves_out_how_the_sayer_spoke():
     text = 'Prime Minister Nikol Pashinyan, speaking in parliament, urged both sides to "sign the treaty".'
     atts = extract(Document(id="t", text=text))
     assert [a.source.text for a in atts] == ["Prime Minister Nikol Pashinyan"]
+
+
+def test_a_model_sayer_names_a_later_vague_source_of_the_rules():
+    from claimgraph.extract import extract
+    from claimgraph.model import Document
+
+    text = ("The RSF rejected the accusations on Wednesday. In a statement, the group said its fighters had "
+            "protected civilians.")
+    atts = extract(Document(id="t", text=text))
+    said = next(a for a in atts if a.cue.text == "said")
+    assert said.source.text == "the group" and said.source_resolved == "The RSF"

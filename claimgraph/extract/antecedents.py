@@ -260,6 +260,8 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
             for m in reversed(visible):
                 if m.start >= pos or m.text == said_by or m.place:
                     continue
+                if m.full[:1].islower() and len(_words(m.full)) == 1:
+                    continue  # "group denies" in a headline names no one either
                 if any(_singular(w) == head for w in _words(m.text)):
                     resolved, antecedent = m.full, m
                     break

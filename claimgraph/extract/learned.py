@@ -800,13 +800,14 @@ def add_model_attributions(sdoc: SpacyDoc, attributions: list[Attribution],
 
 def resolve_model_sources(sdoc: SpacyDoc, attributions: list[Attribution]) -> None:
     """Name the sources the model found as pronouns or vague nouns ("He vowed ..."), as the rules'
-    are named, without touching what the rules already resolved."""
-    if not any(a.method == "model" and a.source and not a.source_resolved for a in attributions):
+    are named, and the rules' sources left unnamed that a model sayer before them names ("The RSF
+    rejected the accusations. ... the group said"), without touching what is already resolved."""
+    if not any(a.method == "model" and a.source for a in attributions):
         return
     from claimgraph.extract.antecedents import resolve_sources
     from claimgraph.extract.rules import lexicon
 
-    kept = {id(a): a.source_resolved for a in attributions if a.method != "model" or a.source_resolved}
+    kept = {id(a): a.source_resolved for a in attributions if a.source_resolved}
     resolve_sources(sdoc, sorted(attributions, key=lambda a: a.cue.start), lexicon())
     for a in attributions:
         if id(a) in kept:
