@@ -817,8 +817,11 @@ def test_a_name_before_its_description_is_the_sayer():
 
 
 def test_images_do_not_show_the_clause_before_them():
-    atts = extract("Explosions reported at Russian airbase in Crimea, satellite images show damaged jets")
-    assert all(not a.content.text.startswith("Explosions") for a in atts)
+    for text in ("Explosions reported at Russian airbase in Crimea, satellite images show damaged jets",
+                 "Explosions reported at Russian airbase in Crimea, satellite images show damaged jets\n\n"
+                 "Several explosions rocked the airbase overnight, officials said."):
+        atts = extract(text)
+        assert all(not a.content.text.startswith("Explosions") for a in atts)
     assert one("Most residents had left, the survey found.").content.text == "Most residents had left"
 
 

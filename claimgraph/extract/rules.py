@@ -775,7 +775,7 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
         s0 = subject_of(v, lo)
         said = clause_child(v, lex)
         if s0 is None or s0.lemma_.lower() not in lex["document_nouns"] or said is None or said.i < v.i \
-                and any(c.dep_ == "dobj" and c.i > v.i for c in v.children):
+                and any(c.dep_ in ("dobj", "dative", "attr") and c.i > v.i for c in v.children):
             return None  # "Blasts reported at a base, satellite images show jets": not what the images show
     told_passive = lemma in lex["needs_addressee"] and subj is not None and _is_media(r, subj) and \
         any(c.dep_ == "auxpass" for c in v.children)  # "As TASS was told by a source, Y": a relay
