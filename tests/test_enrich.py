@@ -471,3 +471,9 @@ def test_armed_groups_are_military_sources(name):
                                         ("A Ukrainian drone operator in the area", "military")])
 def test_osint_groups_are_experts_and_drone_operators_soldiers(name, kind):
     assert classify(name) == kind
+
+
+@pytest.mark.parametrize("name", ["The Hamas-run health ministry in Gaza",
+                                  "the Houthi-run interior ministry"])
+def test_a_ministry_run_by_an_armed_group_is_official(name):
+    assert classify(name) == "official"
