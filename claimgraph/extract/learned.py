@@ -807,6 +807,17 @@ def resolve_model_sources(sdoc: SpacyDoc, attributions: list[Attribution]) -> No
     from claimgraph.extract.antecedents import resolve_sources
     from claimgraph.extract.rules import lexicon
 
+    pronouns = lexicon()["pronouns"]
+
+    def unnamed(a: Attribution) -> bool:  # a pronoun or "the ..." still waiting for a name
+        if a.source is None or a.source_resolved:
+            return False
+        first = a.source.text.split(" ", 1)[0].lower()
+        return first in pronouns or first in ("the", "this", "these", "that", "those")
+
+    if not any(unnamed(a) for a in attributions):
+        return
+
     kept = {id(a): a.source_resolved for a in attributions if a.source_resolved}
     resolve_sources(sdoc, sorted(attributions, key=lambda a: a.cue.start), lexicon())
     for a in attributions:
