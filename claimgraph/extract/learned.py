@@ -31,6 +31,8 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from claimgraph.extract.antecedents import resolve_sources
+from claimgraph.extract.rules import lexicon, withheld
 from claimgraph.extract.schemes import DEFAULT as DEFAULT_SCHEME
 from claimgraph.extract.schemes import Scheme, load_scheme
 from claimgraph.model import Attribution, Document, Span
@@ -736,8 +738,6 @@ def admitted(sdoc: SpacyDoc, f: Found, policy: dict[str, Any]) -> bool:
     said = sdoc[f.content[0]:f.content[1] + 1].text.lower()
     if said.startswith(tuple(policy.get("anonymity_requests", ()))):
         return False  # "who asked not to be named": how the source speaks, not what it says
-    from claimgraph.extract.rules import lexicon, withheld
-
     if le in lexicon()["relay_verbs"] and policy.get("require_clause", True) and not asserts(sdoc, f.content):
         return False  # "NBC reported, citing two officials": whom a relay cites is no claim
 
@@ -804,9 +804,6 @@ def resolve_model_sources(sdoc: SpacyDoc, attributions: list[Attribution]) -> No
     rejected the accusations. ... the group said"), without touching what is already resolved."""
     if not any(a.method == "model" and a.source for a in attributions):
         return
-    from claimgraph.extract.antecedents import resolve_sources
-    from claimgraph.extract.rules import lexicon
-
     pronouns = lexicon()["pronouns"]
 
     def unnamed(a: Attribution) -> bool:  # a pronoun or "the ..." still waiting for a name
