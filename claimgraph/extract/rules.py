@@ -1128,56 +1128,58 @@ def loose_clause(r: Reader, v: Token, region_hi: int, sent: SpacySpan) -> tuple[
     return r.tok_range(first, last), finite.i
 
 
+def _set_off(r: Reader, span: SpacySpan, t: Token, at: int) -> bool:
+    """Whether the phrase headed by `t` closes `span`, set off by a comma before token `at`."""
+    return t.i > span.start + 2 and r.doc[at - 1].text == "," and t.right_edge.i >= span.end - 1
+
+
+def _marked(t: Token, words: Any) -> bool:
+    """Whether clause `t` opens with one of `words` as its subordinator ("after", "though")."""
+    return any(c.dep_ == "mark" and c.lower_ in words for c in t.children)
+
+
 def _drop_comment(r: Reader, content: tuple[int, int]) -> tuple[int, int]:
     """Drop the writer's own aside closing a content: "..., a claim that could not be verified"."""
     span = r.doc.char_span(content[0], content[1], alignment_mode="expand")
     if span is None:
         return content
+    lex = r.lex
     for t in span:
-        if t.dep_ == "advcl" and t.left_edge.i > span.start + 2 and r.doc[t.left_edge.i - 1].text == "," \
-                and t.right_edge.i >= span.end - 1 and _is_cue_word(r, t) \
-                and any(c.dep_ == "mark" and c.lower_ in r.lex["context_openers"] for c in t.children) \
-                and any(c.dep_ in SUBJECTS for c in t.children):
-            return _cut_before_text(r, content[0], r.doc[t.left_edge.i].idx)  # "..., after Moscow accused X"
-        if t.lower_ == "in" and t.i > span.start + 2 and r.doc[t.i - 1].text == "," and t.i + 1 < len(r.doc) \
-                and r.doc[t.i + 1].lower_ == "what" and t.right_edge.i >= span.end - 1 \
+        opening = r.doc[t.left_edge.i].idx
+        if t.dep_ == "advcl" and t.left_edge.i > span.start + 2 and _set_off(r, span, t, t.left_edge.i):
+            if _is_cue_word(r, t) and _marked(t, lex["context_openers"]) \
+                    and any(c.dep_ in SUBJECTS for c in t.children):
+                return _cut_before_text(r, content[0], opening)  # "..., after Moscow accused X"
+            if _marked(t, ("after", "before")) and any(
+                    c.dep_ == "npadvmod" and c.lemma_.lower() in lex["lapse_nouns"] for c in t.children):
+                return _cut_before_text(r, content[0], opening)  # "..., hours after X did Y"
+        if t.lower_ == "in" and _set_off(r, span, t, t.i) and t.i + 1 < len(r.doc) \
+                and r.doc[t.i + 1].lower_ == "what" \
                 and any(_is_cue_word(r, x) for x in r.doc[t.i + 2:t.right_edge.i + 1]):
             return _cut_before_text(r, content[0], t.idx)  # ", in what officials described as X"
-        if t.dep_ == "advcl" and t.i > span.start + 2 and r.doc[t.left_edge.i - 1].text == "," \
-                and t.right_edge.i >= span.end - 1 and t.left_edge.i > span.start + 2 \
-                and any(c.dep_ == "npadvmod" and c.lemma_.lower() in r.lex["lapse_nouns"]
-                        for c in t.children) \
-                and any(c.dep_ == "mark" and c.lower_ in ("after", "before") for c in t.children):
-            return _cut_before_text(r, content[0], r.doc[t.left_edge.i].idx)  # "..., hours after X did Y"
-        if t.dep_ == "advcl" and t.i > span.start + 2 and r.doc[t.left_edge.i - 1].text == "," \
-                and t.right_edge.i >= span.end - 1 \
+        if t.dep_ == "advcl" and _set_off(r, span, t, t.left_edge.i) and _marked(t, ("though", "although")) \
                 and any(c.dep_ == "neg" or c.dep_ == "dobj" and any(x.lower_ == "no" for x in c.children)
                         for c in t.children) \
-                and any(c.dep_ == "mark" and c.lower_ in ("though", "although") for c in t.children) \
-                and any(c.dep_ == "dobj" and c.lemma_.lower() in r.lex["evidence_nouns"] for c in t.children):
-            return _cut_before_text(r, content[0], r.doc[t.left_edge.i].idx)  # ", though it showed no proof"
-        if t.lower_ == "without" and t.i > span.start + 2 and r.doc[t.i - 1].text == "," \
-                and t.i + 1 < len(r.doc) and r.doc[t.i + 1].lower_ in r.lex["saying_manner_after_without"] \
-                and t.right_edge.i >= span.end - 1:  # "..., without presenting evidence": how it was said
-            return _cut_before_text(r, content[0], t.idx)
-        if t.tag_ == "VBG" and t.dep_ == "advcl" and t.i > span.start + 2 and r.doc[t.i - 1].text == "," \
-                and t.lemma_.lower() in r.lex["sayer_participles"] and t.right_edge.i >= span.end - 1 \
+                and any(c.dep_ == "dobj" and c.lemma_.lower() in lex["evidence_nouns"] for c in t.children):
+            return _cut_before_text(r, content[0], opening)  # ", though it showed no proof"
+        if t.lower_ == "without" and _set_off(r, span, t, t.i) and t.i + 1 < len(r.doc) \
+                and r.doc[t.i + 1].lower_ in lex["saying_manner_after_without"]:
+            return _cut_before_text(r, content[0], t.idx)  # "..., without presenting evidence"
+        if t.tag_ == "VBG" and t.dep_ == "advcl" and _set_off(r, span, t, t.i) \
+                and t.lemma_.lower() in lex["sayer_participles"] \
                 and any(c.dep_ == "dobj" and (c.lower_ in ("it", "them", "this") or c.lemma_.lower()
-                                              in r.lex["comment_appositives"] | {"report", "rumour", "rumor"})
+                                              in lex["comment_appositives"] | {"report", "rumour", "rumor"})
                         for c in t.children):
             return _cut_before_text(r, content[0], t.idx)  # "denied that X, calling it fiction": the sayer's
-        if t.dep_ in ("appos", "npadvmod", "dobj", "attr", "conj") \
-                and t.lemma_.lower() in r.lex["comment_appositives"] \
-                and t.i > span.start + 2 and r.doc[t.left_edge.i - 1].text == "," \
-                and t.right_edge.i >= span.end - 1 and any(
-                    c.dep_ == "relcl" and c.lemma_.lower() in r.lex["speech_verbs"] | r.lex["rebuttal_verbs"]
-                    for c in t.children):
-            return _cut_before_text(r, content[0], r.doc[t.left_edge.i].idx)  # "a charge its lawyers deny"
-        if t.dep_ in ("appos", "npadvmod") and t.lemma_.lower() in r.lex["comment_appositives"] \
-                and t.i > span.start + 2 \
-                and r.doc[t.left_edge.i - 1].text == "," and t.right_edge.i >= span.end - 1 \
-                and any(x.dep_ == "neg" or x.lower_ in r.lex["unverified_words"] for x in t.subtree):
-            return _cut_before_text(r, content[0], r.doc[t.left_edge.i].idx)
+        if t.lemma_.lower() not in lex["comment_appositives"] or not _set_off(r, span, t, t.left_edge.i):
+            continue
+        if t.dep_ in ("appos", "npadvmod", "dobj", "attr", "conj") and any(
+                c.dep_ == "relcl" and c.lemma_.lower() in lex["speech_verbs"] | lex["rebuttal_verbs"]
+                for c in t.children):
+            return _cut_before_text(r, content[0], opening)  # "a charge its lawyers deny"
+        if t.dep_ in ("appos", "npadvmod") \
+                and any(x.dep_ == "neg" or x.lower_ in lex["unverified_words"] for x in t.subtree):
+            return _cut_before_text(r, content[0], opening)  # "a claim that could not be verified"
     return content
 
 
