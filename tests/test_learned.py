@@ -121,3 +121,15 @@ def test_spans_point_into_the_text_on_a_longer_article():
         a = learned.to_attribution(sdoc, text, f, {"that"})
         for span in filter(None, (a.cue, a.source, a.content)):
             assert text[span.start:span.end] == span.text
+
+
+@pytest.mark.skipif(not learned.MODEL_PATH.exists(), reason="no shipped model")
+def test_anchors_on_known_cues_are_skipped_and_the_others_unchanged():
+    text = "The mayor said the dam was failing, and engineers warned that the spillway had cracked."
+    sdoc = load_nlp()(text)
+    every = learned.predict(sdoc)
+    said = next(t.i for t in sdoc if t.text == "said")
+    assert said in {f.anchor for f in every}
+    rest = learned.predict(sdoc, known={said})
+    assert said not in {f.anchor for f in rest}
+    assert [(f.cue, f.content) for f in rest] == [(f.cue, f.content) for f in every if f.anchor != said]

@@ -12,6 +12,7 @@ from functools import lru_cache, partial
 
 from spacy.tokens import Doc as SpacyDoc
 
+from claimgraph.extract.lexicon import remember_text
 from claimgraph.extract.schemes import DEFAULT as DEFAULT_SCHEME
 from claimgraph.extract.schemes import apply_conventions, load_scheme
 from claimgraph.model import Attribution, Document, InputError
@@ -36,6 +37,7 @@ def pipeline(scheme: str = DEFAULT_SCHEME) -> tuple[Component, ...]:
 
 def extract_parsed(sdoc: SpacyDoc, document: Document, scheme: str = DEFAULT_SCHEME) -> list[Attribution]:
     """Run every component over an already parsed document."""
+    remember_text(sdoc, document.text)
     attributions: list[Attribution] = []
     for component in pipeline(scheme):
         attributions = component(sdoc, attributions, document)

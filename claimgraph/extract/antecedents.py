@@ -15,7 +15,7 @@ from typing import Any
 
 from spacy.tokens import Doc as SpacyDoc
 
-from claimgraph.extract.lexicon import per_doc
+from claimgraph.extract.lexicon import doc_text, per_doc
 from claimgraph.extract.sources import classify
 from claimgraph.model import Attribution
 
@@ -270,7 +270,7 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
                     at = m.attribution
                     if at is None or m.start >= pos or at.content.start <= at.cue.start:
                         continue
-                    aside = sdoc.text[at.cue.end:at.content.start]
+                    aside = doc_text(sdoc)[at.cue.end:at.content.start]
                     if any(_singular(w) == head for w in _words(aside)):
                         resolved, antecedent = m.full, m
                         break

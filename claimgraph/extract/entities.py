@@ -12,7 +12,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc as SpacyDoc
 
-from claimgraph.extract.lexicon import Ent, doc_ents, per_doc
+from claimgraph.extract.lexicon import Ent, doc_ents, doc_text, per_doc
 from claimgraph.extract.sources import lookup_body, normalize_name
 from claimgraph.model import Attribution, Entity, Span
 
@@ -40,7 +40,7 @@ def _merge_possessive(text: str, ents: list[Ent]) -> list[Ent]:
 def _ent_starts(sdoc: SpacyDoc) -> tuple[list[int], list[Ent]]:
     def build() -> tuple[list[int], list[Ent]]:
         ents = [e for e in doc_ents(sdoc) if e.label_ not in _SKIP_LABELS]
-        ents = _merge_possessive(sdoc.text, ents)
+        ents = _merge_possessive(doc_text(sdoc), ents)
         return [e.start_char for e in ents], ents
     return per_doc(sdoc, "named_ents", build)
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import gzip
 import json
 import math
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,6 +32,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from claimgraph.extract.antecedents import resolve_sources
+from claimgraph.extract.lexicon import token_starts
 from claimgraph.extract.rules import lexicon, withheld
 from claimgraph.extract.schemes import DEFAULT as DEFAULT_SCHEME
 from claimgraph.extract.schemes import Scheme, load_scheme
@@ -579,11 +580,15 @@ class Found:
 
 
 def predict(sdoc: SpacyDoc, model: dict[str, Any] | None = None,
-            only: set[str] | None = None, hold_cue: bool = False) -> list[Found]:
+            only: set[str] | None = None, hold_cue: bool = False,
+            known: set[int] | None = None) -> list[Found]:
     """Every attribution the models see in a parsed document (with cue words in `only`, if given).
 
     `hold_cue`: a content may run over its own cue (`peacekeepers have been accused of X`),
     as PolNeAR marks a content split by it; our guidelines keep the parts apart.
+    `known`: tokens of cues already found; an anchor among them still claims its cue
+    words (so the others extend as before) but its source and content, which would be
+    thrown away, are not looked for.
     """
     m = model or load_model()
     wc, we, ws, wk = m["cue"], m["cue_ext"], m["source"], m["content"]
@@ -615,6 +620,8 @@ def predict(sdoc: SpacyDoc, model: dict[str, Any] | None = None,
         if any(i in taken for i in range(cue[0], cue[1] + 1)):
             cue = (a.i, a.i)
         taken.update(range(cue[0], cue[1] + 1))
+        if known and a.i in known:
+            continue
         src = None
         best, best_s = None, -1e9
         for c in source_candidates(a, *cue):
@@ -769,6 +776,15 @@ def scheme_policy(name: str) -> dict[str, Any]:
     return policy
 
 
+def cue_tokens(sdoc: SpacyDoc, attributions: list[Attribution]) -> set[int]:
+    """Indices of the tokens inside the cues found so far (a model cue on one of them is `_covered`)."""
+    starts = token_starts(sdoc)
+    out: set[int] = set()
+    for a in attributions:
+        out.update(range(bisect_left(starts, a.cue.start), bisect_left(starts, a.cue.end)))
+    return out
+
+
 def add_model_attributions(sdoc: SpacyDoc, attributions: list[Attribution],
                            document: Document, scheme: Scheme | None = None) -> list[Attribution]:
     """Add the model's attributions whose cue and content the earlier components have not covered."""
@@ -783,8 +799,9 @@ def add_model_attributions(sdoc: SpacyDoc, attributions: list[Attribution],
     # the surest first: of two model attributions that cover each other (a relay
     # `A reported, citing B, that Y`), the one the model is surer of stays
     hold = bool(policy.get("content_holds_cue", False))
-    for f in sorted(predict(sdoc, model, only=set(policy["allowed_cue_lemmas"]), hold_cue=hold),
-                    key=lambda f: -f.p):
+    found = predict(sdoc, model, only=set(policy["allowed_cue_lemmas"]), hold_cue=hold,
+                    known=cue_tokens(sdoc, attributions))
+    for f in sorted(found, key=lambda f: -f.p):
         if f.p < min_add or not admitted(sdoc, f, policy):
             continue
         att = to_attribution(sdoc, document.text, f, strip_words)

@@ -78,6 +78,17 @@ def per_doc(sdoc: SpacyDoc, key: str, build: Callable[[], T]) -> T:
     return cache[key]
 
 
+def doc_text(sdoc: SpacyDoc) -> str:
+    """The parsed text, joined once per document (spaCy rebuilds `Doc.text` token by token on every read)."""
+    return per_doc(sdoc, "text", lambda: sdoc.text)
+
+
+def remember_text(sdoc: SpacyDoc, text: str) -> None:
+    """Seed `doc_text` with the string that was parsed, so it is never rebuilt at all."""
+    if parses(sdoc, text):
+        per_doc(sdoc, "text", lambda: text)
+
+
 def forget(sdoc: SpacyDoc | None) -> None:
     """Drop the per-document cache, so the Doc stays serialisable."""
     if sdoc is not None:

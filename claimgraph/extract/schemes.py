@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from claimgraph.extract.lexicon import doc_text
 from claimgraph.model import Attribution, Document, Span
 
 if TYPE_CHECKING:
@@ -102,7 +103,7 @@ def _relativizer_before(sdoc: SpacyDoc, att: Attribution, words: tuple[str, ...]
     place or time, not what was said.
     """
     assert att.source is not None and att.cue is not None
-    text = sdoc.text
+    text = doc_text(sdoc)
     if not (att.source.end <= att.cue.start and att.cue.end <= att.content.start):
         return None
     if text[att.cue.end:att.content.start].strip(" ,\n"):
@@ -143,7 +144,7 @@ def _widen_cue(sdoc: SpacyDoc, att: Attribution, labels: tuple[str, ...]) -> Non
         hi += 1
         cue_ids.add(hi)
     if (lo, hi) != (span.start, span.end - 1):
-        att.cue = Span.of(sdoc.text, sdoc[lo].idx, sdoc[hi].idx + len(sdoc[hi]))
+        att.cue = Span.of(doc_text(sdoc), sdoc[lo].idx, sdoc[hi].idx + len(sdoc[hi]))
 
 
 def _widen_source(sdoc: SpacyDoc, att: Attribution, labels: tuple[str, ...]) -> None:
@@ -158,7 +159,7 @@ def _widen_source(sdoc: SpacyDoc, att: Attribution, labels: tuple[str, ...]) -> 
         return
     end = span.end
     limits = [p.start for p in (att.cue, att.content) if p and p.start >= att.source.end]
-    stop = min(limits, default=len(sdoc.text))
+    stop = min(limits, default=len(doc_text(sdoc)))
     for child in span.root.rights:
         if child.i < end or child.dep_ not in labels:
             continue
@@ -169,7 +170,7 @@ def _widen_source(sdoc: SpacyDoc, att: Attribution, labels: tuple[str, ...]) -> 
     while end > span.end and (sdoc[end - 1].is_punct or sdoc[end - 1].is_space):
         end -= 1
     if end > span.end:
-        att.source = Span.of(sdoc.text, att.source.start, sdoc[end - 1].idx + len(sdoc[end - 1]))
+        att.source = Span.of(doc_text(sdoc), att.source.start, sdoc[end - 1].idx + len(sdoc[end - 1]))
 
 
 def apply_conventions(sdoc: SpacyDoc, attributions: list[Attribution], document: Document,

@@ -14,7 +14,16 @@ from functools import lru_cache
 
 from spacy.tokens import Doc as SpacyDoc
 
-from claimgraph.extract.lexicon import doc_ents, load, norm, per_doc, phrases_regex, span_root, tokens_in
+from claimgraph.extract.lexicon import (
+    doc_ents,
+    doc_text,
+    load,
+    norm,
+    per_doc,
+    phrases_regex,
+    span_root,
+    tokens_in,
+)
 from claimgraph.model import Attribution
 
 TYPES = ("official", "military", "intelligence", "media", "anonymous", "document", "social_media",
@@ -240,7 +249,7 @@ def source_type(sdoc: SpacyDoc | None, att: Attribution) -> str | None:
     text = src.text.strip() if src is not None else ""
     if text and _type_tables()["anonymous"].search(text):
         return "anonymous"
-    between = per_doc(sdoc, "text", lambda: sdoc.text)[src.end:att.cue.start] \
+    between = doc_text(sdoc)[src.end:att.cue.start] \
         if src is not None and sdoc is not None and 0 <= src.end <= att.cue.start else ""
     if between and _type_tables()["anonymous"].search(between) and ANONYMITY_ASIDE.search(between):
         return "anonymous"  # "a senior official, speaking on condition of anonymity, said"
