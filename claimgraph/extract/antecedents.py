@@ -96,9 +96,12 @@ def _entity_mentions(sdoc: SpacyDoc, roles: set[str]) -> list[Mention]:
         out.append(Mention(sdoc[first].idx, text, ent.label_ == "PERSON" or role, text,
                            place=ent.label_ in ("NORP", "GPE")))
     named = {m.start for m in out}
-    for tok in sdoc:  # "Kharkiv Mayor Ihor Terekhov spoke ...": a titled name the tagger left untagged
-        if tok.pos_ != "PROPN" or tok.ent_type_ or tok.dep_ not in ("nsubj", "nsubjpass") \
-                or tok.head.pos_ not in ("VERB", "AUX"):
+    propn = sdoc.vocab.strings["PROPN"]
+    for i, (pos, ent) in enumerate(sdoc.to_array(["POS", "ENT_TYPE"]).tolist()):
+        if pos != propn or ent:  # read off the arrays: a Token object for every word is the costly part
+            continue
+        tok = sdoc[i]  # "Kharkiv Mayor Ihor Terekhov spoke ...": a titled name the tagger left untagged
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.pos_ not in ("VERB", "AUX"):
             continue
         lefts = [c for c in tok.lefts if c.dep_ == "compound"]
         if not any(c.lemma_.lower() in roles for c in lefts):

@@ -80,8 +80,9 @@ def prob(x: float) -> float:
 
 
 def texts_of(sdoc: SpacyDoc) -> list[str]:
-    """Token texts in one pass (creating spaCy Token objects is the costly part)."""
-    return [t.text for t in sdoc]
+    """Token texts read off the token array (creating spaCy Token objects is the costly part)."""
+    strings = sdoc.vocab.strings
+    return [strings[x] for x in sdoc.to_array("ORTH").tolist()]
 
 
 def quote_mask(sdoc: SpacyDoc, texts: list[str] | None = None) -> list[bool]:

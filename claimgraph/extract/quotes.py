@@ -12,6 +12,7 @@ archive text typed without one; a single apostrophe is never a quote mark.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -19,6 +20,7 @@ OPEN_MARKS = "“„«"
 CLOSE_MARKS = "”»"
 STRAIGHT = '"'
 DOUBLED = "''"
+MARK_OR_BREAK = re.compile("[" + OPEN_MARKS + CLOSE_MARKS + STRAIGHT + "\n]|" + DOUBLED)
 
 
 def mark_at(text: str, i: int) -> int:
@@ -59,6 +61,10 @@ def find_quotes(text: str) -> list[Quote]:
     seg_start = 0
     i, n = 0, len(text)
     while i < n:
+        nxt_mark = MARK_OR_BREAK.search(text, i)  # jump over the plain text between marks
+        if nxt_mark is None:
+            break
+        i = nxt_mark.start()
         ch = text[i]
         width = mark_at(text, i)
         straight = ch == STRAIGHT or width == 2
