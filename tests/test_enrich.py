@@ -477,3 +477,23 @@ def test_osint_groups_are_experts_and_drone_operators_soldiers(name, kind):
                                   "the Houthi-run interior ministry"])
 def test_a_ministry_run_by_an_armed_group_is_official(name):
     assert classify(name) == "official"
+
+
+def test_a_follow_up_quote_of_an_anonymous_sayer_stays_anonymous():
+    from claimgraph.extract import extract
+
+    text = ("A senior NATO official, who declined to be named, told reporters that the alliance expected "
+            "more strikes on the grid.\n\n\"They want to freeze people into submission,\" the official said.")
+    atts = extract(Document(id="x", text=text))
+    follow = next(a for a in atts if a.source and a.source.text == "the official")
+    assert follow.source_resolved == "A senior NATO official"
+    assert [a.source_type for a in atts] == ["anonymous", "anonymous"]
+
+
+def test_a_follow_up_of_a_named_official_keeps_its_type():
+    from claimgraph.extract import extract
+
+    text = ("Regional governor Oleh Kiper said that two workers were injured.\n\n"
+            "\"Repairs will take days,\" the governor said.")
+    atts = extract(Document(id="x", text=text))
+    assert [a.source_type for a in atts] == ["official", "official"]

@@ -101,6 +101,18 @@ def type_outlets(sdoc: SpacyDoc | None, attributions: list[Attribution], documen
             att.source_type = "media"
 
 
+def type_followups(attributions: list[Attribution]) -> None:
+    """Type as anonymous a follow-up ("the official said") whose source resolves to a sayer typed
+    anonymous where first named ("a senior official, who declined to be named, told ..."): the
+    request for anonymity is written once, and it covers every later quote of that person."""
+    unnamed = {a.source.text.strip() for a in attributions if a.source and a.source_type == "anonymous"}
+    for att in attributions:
+        resolved = (att.source_resolved or "").strip()
+        if resolved in unnamed and att.source and att.source.text.strip() != resolved \
+                and att.source_type in ("official", "military", "intelligence", "other", "expert"):
+            att.source_type = "anonymous"
+
+
 def enrich_attributions(
     sdoc: SpacyDoc, attributions: list[Attribution], document: Document
 ) -> list[Attribution]:
@@ -110,6 +122,7 @@ def enrich_attributions(
         for att in attributions:
             enrich_one(sdoc, att, document)
         type_outlets(sdoc, attributions, document)
+        type_followups(attributions)
     finally:
         forget(sdoc)
     return attributions
