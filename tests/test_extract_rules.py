@@ -1080,3 +1080,18 @@ def test_a_post_on_x_ends_its_sentence():
     assert [(src(a), a.content.text) for a in atts] == [
         ("the Operational Command", "Poland scrambled jets as a precaution"),
         ("Musk", "the satellites were working")]
+
+
+@pytest.mark.parametrize("text,first,rest", [
+    ("Israel and Hezbollah traded accusations over a series of strikes in southern Lebanon that, "
+     "according to Lebanon's health ministry, killed at least nine people.",
+     "a series of strikes in southern Lebanon", "killed at least nine people"),
+    ("The report names three commanders who, according to the prosecutors, ordered the shelling.",
+     "three commanders", "ordered the shelling"),
+    ("The drones, which, according to the air force, were launched from Kursk, hit a school.",
+     "The drones", "were launched from Kursk"),
+])
+def test_according_to_inside_a_relative_clause_reports_on_its_noun(text, first, rest):
+    a = one(text)
+    assert a.cue.text == "according to"
+    assert [p.text for p in a.content_parts] == [first, rest]

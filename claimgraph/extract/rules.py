@@ -35,6 +35,9 @@ EDGE_PUNCT = set(",;:.!?—–-")
 END_PUNCT = EDGE_PUNCT - set("?!")  # a question or exclamation keeps its mark: it is part of the words
 QUOTE_CHARS = set("\"“”„«»") | {"''"}  # characters, and the doubled apostrophe as spaCy tokenises it
 RELATIVIZERS = {"who", "which", "that", "whose", "whom", "where"}
+# prepositions that usually belong to the noun before them ("a series of strikes in the south");
+# others ("accusations over X") more often hang on a verb or name a topic, not part of the thing
+NOUN_PHRASE_PREPS = {"of", "in", "near", "at", "from", "on", "along", "outside", "inside"}
 
 
 @lru_cache(maxsize=1)
@@ -1257,6 +1260,14 @@ def phrase_cue(r: Reader, tok: Token, sent: SpacySpan, lo: int) -> Found | None:
             c_lo, c_hi = lo, max(c_hi, max(t.i for t in sent if not t.is_space))  # subject left unattached
         before = [t for t in r.doc[c_lo:phrase_lo] if not (t.is_punct or t.is_space) or t.text in QUOTE_CHARS]
         after = [t for t in r.doc[phrase_hi + 1:c_hi + 1] if not (t.is_punct or t.is_space)]
+        named = _antecedent(r, before[-1], lo) if before and before[-1].lower_ in ("that", "which", "who") \
+            and after and r.doc[phrase_lo - 1].text == "," else None
+        if named is not None:  # "strikes that, according to X, killed nine": the strikes killed nine
+            parts = [_cut_before_text(r, r.doc[named].idx, before[-1].idx),
+                     r.trim(*r.tok_range(phrase_hi + 1, c_hi))]
+            cue = r.tok_range(tok.i, last_cue.i)
+            return Found(cue=cue, content=(parts[0][0], parts[1][1]), source=r.tok_range(a, b), via=via,
+                         parts=parts, anchor=verb.i, content_root=verb.i, source_tok=obj.i, sent_start=lo)
         if not before or (len(before) == 1 and before[0].dep_ == "mark"):
             first, last = phrase_hi + 1, c_hi
         elif after and r.doc[phrase_lo - 1].text == "," and phrase_hi + 1 < len(r.doc) \
@@ -1281,6 +1292,23 @@ def phrase_cue(r: Reader, tok: Token, sent: SpacySpan, lo: int) -> Found | None:
     cue = r.tok_range(tok.i, last_cue.i)
     return Found(cue=cue, content=(s, e), source=r.tok_range(a, b), via=via, direct=direct, anchor=head.i,
                  content_root=head.i if head.i != tok.i else -1, source_tok=obj.i, sent_start=lo)
+
+
+def _antecedent(r: Reader, rel: Token, lo: int) -> int | None:
+    """First token of the noun phrase a relative word right after it stands for ("a series of strikes
+    in the south that ..."), climbing its of- and in-phrases; None where no noun ends before it."""
+    end = rel.i - 2 if rel.i - 1 > lo and r.doc[rel.i - 1].text == "," else rel.i - 1  # "drones, which"
+    if end < lo:
+        return None
+    x = r.doc[end]
+    if x.pos_ not in ("NOUN", "PROPN", "NUM"):
+        return None
+    while x.dep_ == "pobj" and x.head.dep_ == "prep" and x.head.lower_ in NOUN_PHRASE_PREPS \
+            and x.head.head.pos_ in ("NOUN", "PROPN") \
+            and x.head.head.i >= lo:
+        x = x.head.head
+    first = max(x.left_edge.i, lo)
+    return first if first < end or x.pos_ != "NUM" else None
 
 
 def _citing_clause(r: Reader, obj: Token) -> tuple[Token, Token] | None:
