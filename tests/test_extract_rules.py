@@ -1095,3 +1095,14 @@ def test_according_to_inside_a_relative_clause_reports_on_its_noun(text, first, 
     a = one(text)
     assert a.cue.text == "according to"
     assert [p.text for p in a.content_parts] == [first, rest]
+
+
+def test_a_report_before_its_sayer_read_as_an_adverbial_clause():
+    # the parser hangs "have withdrawn" on "confirmed" as an adverbial clause, not a complement
+    atts = extract("KYIV — Ukrainian forces have withdrawn from two villages east of Pokrovsk to avoid "
+                   "encirclement, the General Staff confirmed late on Thursday, a day after bloggers first "
+                   "reported the retreat.")
+    a = atts[0]
+    assert (a.cue.text, src(a)) == ("confirmed", "the General Staff")
+    assert a.content.text == ("Ukrainian forces have withdrawn from two villages east of Pokrovsk "
+                              "to avoid encirclement")

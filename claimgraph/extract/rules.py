@@ -402,7 +402,19 @@ def clause_child(v: Token, lex: dict[str, Any]) -> Token | None:
                 inner = next((c for c in ch.children if c.dep_ == "ccomp" and c.i > ch.i), None)
                 if inner is not None:
                     return inner
+        for ch in v.lefts:  # "Y, the General Staff confirmed": Y read as an adverbial clause
+            if ch.dep_ == "advcl" and _finite(ch) and ch.right_edge.i + 1 < v.i \
+                    and v.doc[ch.right_edge.i + 1].text == "," \
+                    and not any(c.dep_ in ("mark", "advmod") and c.i < ch.i for c in ch.children) \
+                    and any(c.dep_ in SUBJECTS for c in ch.children):
+                return ch
     return best
+
+
+def _finite(t: Token) -> bool:
+    """Whether verb `t` is finite itself or through an auxiliary ("have withdrawn", "will hold")."""
+    return t.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in t.children)
 
 
 def after_semicolon(r: Reader, first: int, end: int) -> int:
