@@ -1106,3 +1106,12 @@ def test_a_report_before_its_sayer_read_as_an_adverbial_clause():
     assert (a.cue.text, src(a)) == ("confirmed", "the General Staff")
     assert a.content.text == ("Ukrainian forces have withdrawn from two villages east of Pokrovsk "
                               "to avoid encirclement")
+
+
+@pytest.mark.parametrize("text", [
+    "Peskov said only that the operation was proceeding according to plan.",
+    "According to the plan, the convoy leaves at dawn.",
+    "The ballots were counted according to the law.",
+])
+def test_according_to_a_norm_is_no_source(text):
+    assert all(a.cue.text != "according to" for a in extract(text))

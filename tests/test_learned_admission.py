@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from claimgraph.extract import learned
 from claimgraph.nlp import load_nlp
 
@@ -174,3 +176,12 @@ def test_a_model_sayer_names_a_later_vague_source_of_the_rules():
     atts = extract(Document(id="t", text=text))
     said = next(a for a in atts if a.cue.text == "said")
     assert said.source.text == "the group" and said.source_resolved == "The RSF"
+
+
+@pytest.mark.skipif(not learned.MODEL_PATH.exists(), reason="no shipped model")
+def test_a_question_put_to_the_sayer_is_no_attribution():
+    from claimgraph.extract import extract
+    from claimgraph.model import Document
+
+    text = "A Kremlin spokesman declined to comment on the losses when asked by reporters."
+    assert not [a for a in extract(Document(id="x", text=text)) if a.cue.text == "asked"]

@@ -752,6 +752,10 @@ def admitted(sdoc: SpacyDoc, f: Found, policy: dict[str, Any]) -> bool:
     if policy.get("require_clause", True) and said.startswith("as ") and not has_verb(sdoc, f.content):
         return False  # "a claim officials dismissed as a lie": the label without what it labels
 
+    anchor = sdoc[f.anchor]
+    if anchor.dep_ == "advcl" and anchor.tag_ == "VBN" and not (
+            anchor.left_edge.i <= f.content[0] and f.content[1] <= anchor.right_edge.i):
+        return False  # "declined to comment when asked by reporters": the question, not an answer
     if withheld(sdoc[f.anchor]):
         return False  # "has neither confirmed nor denied the report"
     negated = any(c.dep_ == "neg" for c in sdoc[f.anchor].children)

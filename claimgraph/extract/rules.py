@@ -1223,8 +1223,8 @@ def phrase_cue(r: Reader, tok: Token, sent: SpacySpan, lo: int) -> Found | None:
         if obj is None or not opening and (prev is None or prev.text not in (",", "—", "–")) \
                 or obj.pos_ == "NUM":
             return None
-    if obj is None:
-        return None
+    if obj is None or obj.lemma_.lower() in r.lex["not_sources_after_according_to"]:
+        return None  # "proceeding according to plan": a norm, not a sayer
     via: list[tuple[int, int]] = []
     a, b, _ = r.np(obj, via)
     if obj.head.dep_ == "pcomp":
