@@ -1115,3 +1115,13 @@ def test_a_report_before_its_sayer_read_as_an_adverbial_clause():
 ])
 def test_according_to_a_norm_is_no_source(text):
     assert all(a.cue.text != "according to" for a in extract(text))
+
+
+def test_a_cited_source_loses_the_relative_clause_with_its_own_report():
+    atts = extract("Iran's Revolutionary Guards seized a tanker on Friday, state television reported, "
+                   "citing a statement from the Guards' navy that accused the vessel of smuggling fuel.")
+    relayed = next(a for a in atts if a.cue.text == "reported")
+    assert src(relayed) == "a statement from the Guards' navy"
+    assert [v.text for v in relayed.via] == ["state television"]
+    accused = next(a for a in atts if a.cue.text == "accused")
+    assert accused.content.text == "the vessel of smuggling fuel"

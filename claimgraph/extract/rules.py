@@ -294,6 +294,10 @@ class Reader:
                     and self.doc[t.i + 1].head.dep_ == "relcl":
                 last = t.i - 1
                 break
+            if t.lower_ in RELATIVIZERS and t.head.dep_ == "relcl" and t.head.head.i != tok.i \
+                    and t.head.lemma_.lower() in lex["speech_verbs"] and t.head.left_edge.i == t.i:
+                last = t.i - 1  # "a statement from the navy that accused X of Y": the navy's own report
+                break
         while last + 1 < len(self.doc) and self.doc[last + 1].pos_ == "PROPN" \
                 and self.doc[last + 1].dep_ in ("npadvmod", "appos", "nmod") \
                 and self.doc[last].whitespace_ != "":
