@@ -1125,3 +1125,12 @@ def test_a_cited_source_loses_the_relative_clause_with_its_own_report():
     assert [v.text for v in relayed.via] == ["state television"]
     accused = next(a for a in atts if a.cue.text == "accused")
     assert accused.content.text == "the vessel of smuggling fuel"
+
+
+def test_it_resolves_to_a_named_body_not_to_the_last_sayer_before():
+    atts = extract("The ship's manager was quoted by the Associated Press as saying that all 21 seafarers "
+                   "had been evacuated.\n\nThe European Union's naval mission in the region, Aspides, gave a "
+                   "different account. In a statement, it said the vessel had suffered limited damage.")
+    it = next(a for a in atts if src(a) == "it")
+    assert it.source_resolved == "The European Union's naval mission in the region, Aspides"
+    assert it.via == []  # the manager spoke to the AP; the mission did not

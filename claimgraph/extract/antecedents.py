@@ -101,6 +101,13 @@ def _entity_mentions(sdoc: SpacyDoc, roles: set[str]) -> list[Mention]:
         if pos != propn or ent:  # read off the arrays: a Token object for every word is the costly part
             continue
         tok = sdoc[i]  # "Kharkiv Mayor Ihor Terekhov spoke ...": a titled name the tagger left untagged
+        noun = tok.head
+        if tok.dep_ == "appos" and noun.pos_ == "NOUN" and noun.dep_ in ("nsubj", "nsubjpass") \
+                and noun.head.pos_ in ("VERB", "AUX") and noun.left_edge.i < noun.i \
+                and sdoc[noun.left_edge.i].idx not in named:  # "The EU's naval mission, Aspides, said"
+            text = sdoc[noun.left_edge.i:tok.right_edge.i + 1].text
+            out.append(Mention(sdoc[noun.left_edge.i].idx, text, noun.lemma_.lower() in roles, text))
+            continue
         if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.pos_ not in ("VERB", "AUX"):
             continue
         lefts = [c for c in tok.lefts if c.dep_ == "compound"]
