@@ -104,9 +104,10 @@ def _entity_mentions(sdoc: SpacyDoc, roles: set[str]) -> list[Mention]:
         noun = tok.head
         if tok.dep_ == "appos" and noun.pos_ == "NOUN" and noun.dep_ in ("nsubj", "nsubjpass") \
                 and noun.head.pos_ in ("VERB", "AUX") and noun.left_edge.i < noun.i \
+                and noun.lemma_.lower() not in roles \
                 and sdoc[noun.left_edge.i].idx not in named:  # "The EU's naval mission, Aspides, said"
             text = sdoc[noun.left_edge.i:tok.right_edge.i + 1].text
-            out.append(Mention(sdoc[noun.left_edge.i].idx, text, noun.lemma_.lower() in roles, text))
+            out.append(Mention(sdoc[noun.left_edge.i].idx, text, False, text))
             continue
         if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.pos_ not in ("VERB", "AUX"):
             continue
