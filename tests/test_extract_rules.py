@@ -591,6 +591,8 @@ def test_how_it_was_said_is_not_content_but_what_happened_is():
     assert a.content.text == "foreign agents had helped the attackers"
     b = one("The army said a helicopter had crashed on Friday, without causing casualties.")
     assert b.content.text == "a helicopter had crashed on Friday, without causing casualties"
+    c = one("A spokesman told Al Jazeera that troops had repositioned, without confirming the city's fall.")
+    assert c.content.text == "troops had repositioned"
 
 
 def test_semicolon_inside_one_report_keeps_both_halves():
