@@ -1136,3 +1136,14 @@ def test_it_resolves_to_a_named_body_not_to_the_last_sayer_before():
     it = next(a for a in atts if src(a) == "it")
     assert it.source_resolved == "The European Union's naval mission in the region, Aspides"
     assert it.via == []  # the manager spoke to the AP; the mission did not
+
+
+@pytest.mark.parametrize("text,content", [
+    ('Yahya Saree said in a televised address that the ship had been hit by "a number of naval missiles" '
+     'and was "on the verge of sinking."',
+     'the ship had been hit by "a number of naval missiles" and was "on the verge of sinking'),
+    ("The governor said two people had been killed and was visibly shaken.", "two people had been killed"),
+    ("Police said the suspect had fled and were searching the area.", "the suspect had fled"),
+])
+def test_a_verb_after_and_belongs_to_whichever_subject_it_agrees_with(text, content):
+    assert one(text).content.text == content

@@ -415,6 +415,35 @@ def clause_child(v: Token, lex: dict[str, Any]) -> Token | None:
     return best
 
 
+def _continues(c: Token, clause: Token, lex: dict[str, Any]) -> bool:
+    """Whether `c`, a subjectless verb the parser joined to the verb of saying, goes on with the
+    reported clause instead: a form of "be" or an auxiliary-built verb ("and was sinking", "and had
+    fled") after a clause with its own subject; a sayer's next act is a plain verb ("and left")."""
+    if any(x.dep_ in SUBJECTS for x in c.children) or c.lemma_.lower() in lex["speech_verbs"]:
+        return False
+    subject = next((x for x in clause.children if x.dep_ in SUBJECTS), None)
+    # the verb must agree with the clause's subject, as it need not with the sayer ("two people had
+    # been killed and was shaken" is the governor's state); "had" agrees with both and decides nothing
+    return subject is not None and _agrees(c, subject) is True
+
+
+def _agrees(c: Token, subject: Token) -> bool | None:
+    """Whether verb `c`'s own form of "be" or "have" agrees in number with `subject` (None: no such
+    form, or one like "had" that fits any subject)."""
+    finite = c if c.lemma_ == "be" else next(
+        (x for x in c.lefts if x.dep_ in ("aux", "auxpass") and x.lemma_ in ("be", "have")), None)
+    if finite is None:
+        return None
+    form = finite.lower_
+    many = subject.tag_ in ("NNS", "NNPS") or subject.lower_ in ("we", "they") \
+        or any(x.dep_ == "conj" for x in subject.children)
+    if form in ("was", "is", "has"):
+        return not many
+    if form in ("were", "are", "have"):
+        return many
+    return None
+
+
 def _finite(t: Token) -> bool:
     """Whether verb `t` is finite itself or through an auxiliary ("have withdrawn", "will hold")."""
     return t.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
@@ -1019,6 +1048,20 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
             # "told X that the men burst in, fired and threw ...": the list goes on in the parse's blind spot
             last = max(c.right_edge.i for c in listed)
             content = r.trim(content[0], r.tok_range(last, last)[1])
+        goes_on = next((c for c in v.rights if c.dep_ == "conj" and c.i > content_tok.right_edge.i
+                        and r.doc[c.left_edge.i - 1].lower_ == "and"
+                        and _continues(c, content_tok, lex)), None)
+        if goes_on is not None and content[1] <= goes_on.idx and r.in_quote(goes_on) is None:
+            # "said the ship had been hit and was sinking": the clause's subject does both
+            content = r.trim(content[0], r.tok_range(goes_on.right_edge.i, goes_on.right_edge.i)[1])
+        subject = next((x for x in content_tok.children if x.dep_ in SUBJECTS), None)
+        for c in content_tok.rights:  # "said two people had been killed and was shaken": the governor was
+            if c.dep_ == "conj" and subject is not None and source_tok is not None \
+                    and r.doc[c.left_edge.i - 1].lower_ == "and" and r.in_quote(c) is None \
+                    and not any(x.dep_ in SUBJECTS for x in c.children) \
+                    and _agrees(c, subject) is False and _agrees(c, source_tok) is True:
+                content = _cut_before_text(r, content[0], r.doc[c.left_edge.i - 1].idx)
+                break
     elif content_tok is not None:
         first = after_semicolon(r, max(content_tok.left_edge.i, lo), region_lo)
         content = r.tok_range(first, region_lo - 1) if region_lo - 1 >= first else None
