@@ -497,3 +497,13 @@ def test_a_follow_up_of_a_named_official_keeps_its_type():
             "\"Repairs will take days,\" the governor said.")
     atts = extract(Document(id="x", text=text))
     assert [a.source_type for a in atts] == ["official", "official"]
+
+
+def test_a_pronoun_follow_up_takes_the_type_its_sayer_was_described_with():
+    from claimgraph.extract import extract
+
+    text = ("The regional governor, Alexander Bogomaz, wrote on Telegram that a fire had broken out. "
+            "No casualties were reported, he said.")
+    atts = extract(Document(id="x", text=text))
+    assert [(a.source.text, a.source_type) for a in atts] == [("Alexander Bogomaz", "official"),
+                                                              ("he", "official")]

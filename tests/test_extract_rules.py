@@ -1147,3 +1147,9 @@ def test_it_resolves_to_a_named_body_not_to_the_last_sayer_before():
 ])
 def test_a_verb_after_and_belongs_to_whichever_subject_it_agrees_with(text, content):
     assert one(text).content.text == content
+
+
+def test_what_the_sayer_left_out_is_not_part_of_what_was_said():
+    a = one('The governor wrote on Telegram that a fire had broken out at "an industrial facility" after a '
+            "drone attack, but did not name the site.")
+    assert a.content.text == 'a fire had broken out at "an industrial facility" after a drone attack'

@@ -102,15 +102,25 @@ def type_outlets(sdoc: SpacyDoc | None, attributions: list[Attribution], documen
 
 
 def type_followups(attributions: list[Attribution]) -> None:
-    """Type as anonymous a follow-up ("the official said") whose source resolves to a sayer typed
-    anonymous where first named ("a senior official, who declined to be named, told ..."): the
-    request for anonymity is written once, and it covers every later quote of that person."""
-    unnamed = {a.source.text.strip() for a in attributions if a.source and a.source_type == "anonymous"}
+    """Type a follow-up ("he said", "the official said") as the sayer it resolves to was typed where
+    first named: anonymous if that first mention asked not to be named ("a senior official, who
+    declined to be named, told ..."), which covers every later quote of that person; otherwise the
+    type the first mention's description gave ("The regional governor, Alexander Bogomaz, wrote")
+    where the bare name alone says nothing."""
+    first: dict[str, str] = {}
+    for a in attributions:
+        if a.source and a.source_type:
+            first.setdefault(a.source.text.strip(), a.source_type)
     for att in attributions:
         resolved = (att.source_resolved or "").strip()
-        if resolved in unnamed and att.source and att.source.text.strip() != resolved \
-                and att.source_type in ("official", "military", "intelligence", "other", "expert"):
+        earlier = first.get(resolved)
+        if earlier is None or att.source is None or att.source.text.strip() == resolved:
+            continue
+        if earlier == "anonymous" and att.source_type in ("official", "military", "intelligence", "other",
+                                                           "expert"):
             att.source_type = "anonymous"
+        elif att.source_type == "other" and earlier != "anonymous":
+            att.source_type = earlier
 
 
 def enrich_attributions(

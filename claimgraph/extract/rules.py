@@ -1062,6 +1062,11 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
                     and _agrees(c, subject) is False and _agrees(c, source_tok) is True:
                 content = _cut_before_text(r, content[0], r.doc[c.left_edge.i - 1].idx)
                 break
+            if c.dep_ == "conj" and r.doc[c.left_edge.i - 1].lower_ == "but" and r.in_quote(c) is None \
+                    and c.lemma_.lower() in lex["unsaid_verbs"] and any(x.dep_ == "neg" for x in c.children) \
+                    and not any(x.dep_ in SUBJECTS for x in c.children):
+                content = _cut_before_text(r, content[0], r.doc[c.left_edge.i - 1].idx)
+                break  # "wrote that a fire broke out, but did not name the site": what the sayer left out
     elif content_tok is not None:
         first = after_semicolon(r, max(content_tok.left_edge.i, lo), region_lo)
         content = r.tok_range(first, region_lo - 1) if region_lo - 1 >= first else None
