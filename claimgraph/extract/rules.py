@@ -1055,18 +1055,17 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
             # "said the ship had been hit and was sinking": the clause's subject does both
             content = r.trim(content[0], r.tok_range(goes_on.right_edge.i, goes_on.right_edge.i)[1])
         subject = next((x for x in content_tok.children if x.dep_ in SUBJECTS), None)
-        for c in content_tok.rights:  # "said two people had been killed and was shaken": the governor was
-            if c.dep_ == "conj" and subject is not None and source_tok is not None \
-                    and r.doc[c.left_edge.i - 1].lower_ == "and" and r.in_quote(c) is None \
-                    and not any(x.dep_ in SUBJECTS for x in c.children) \
-                    and _agrees(c, subject) is False and _agrees(c, source_tok) is True:
+        for c in content_tok.rights:  # a verb the parse joined to the reported clause, with no subject
+            if c.dep_ != "conj" or r.in_quote(c) is not None or any(x.dep_ in SUBJECTS for x in c.children):
+                continue
+            joiner = r.doc[c.left_edge.i - 1].lower_
+            sayers_state = joiner == "and" and subject is not None and source_tok is not None \
+                and _agrees(c, subject) is False and _agrees(c, source_tok) is True  # "... and was shaken"
+            left_out = joiner == "but" and c.lemma_.lower() in lex["unsaid_verbs"] \
+                and any(x.dep_ == "neg" for x in c.children)  # "..., but did not name the site"
+            if sayers_state or left_out:
                 content = _cut_before_text(r, content[0], r.doc[c.left_edge.i - 1].idx)
                 break
-            if c.dep_ == "conj" and r.doc[c.left_edge.i - 1].lower_ == "but" and r.in_quote(c) is None \
-                    and c.lemma_.lower() in lex["unsaid_verbs"] and any(x.dep_ == "neg" for x in c.children) \
-                    and not any(x.dep_ in SUBJECTS for x in c.children):
-                content = _cut_before_text(r, content[0], r.doc[c.left_edge.i - 1].idx)
-                break  # "wrote that a fire broke out, but did not name the site": what the sayer left out
     elif content_tok is not None:
         first = after_semicolon(r, max(content_tok.left_edge.i, lo), region_lo)
         content = r.tok_range(first, region_lo - 1) if region_lo - 1 >= first else None
