@@ -507,3 +507,14 @@ def test_a_pronoun_follow_up_takes_the_type_its_sayer_was_described_with():
     atts = extract(Document(id="x", text=text))
     assert [(a.source.text, a.source_type) for a in atts] == [("Alexander Bogomaz", "official"),
                                                               ("he", "official")]
+
+
+@pytest.mark.parametrize("text,typ", [
+    ("Olena Petrenko, who leads the regional health department, said 12 people were hurt.", "official"),
+    ("The trade centre, which is run by the British navy, said a vessel was approached.", "military"),
+    ("Ivan Sirko, who has criticized the army, said the plan would fail.", "other"),
+])
+def test_a_relative_clause_naming_the_body_a_sayer_runs_types_the_sayer(text, typ):
+    from claimgraph.extract import extract
+
+    assert [a.source_type for a in extract(Document(id="x", text=text))] == [typ]

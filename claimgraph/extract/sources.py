@@ -159,6 +159,7 @@ def _type_tables() -> dict:
         "pronouns": frozenset(data["pronouns"]),
         "vague": frozenset(data["vague"]),
         "labels": data.get("entity_labels", {}),
+        "description_verbs": frozenset(data.get("description_verbs", ())),
     }
 
 
@@ -281,6 +282,14 @@ def _described_after(sdoc: SpacyDoc, start: int, end: int) -> str | None:
             typ = classify(sdoc[c.left_edge.i:c.right_edge.i + 1].text)
             if typ not in ("other", "anonymous"):
                 return typ
+        if c.dep_ == "relcl" and c.idx >= end and c.lemma_.lower() in _type_tables()["description_verbs"]:
+            agent = next((a for a in c.children if a.dep_ == "agent"), None)  # "which is run by the navy"
+            named = [o for o in (agent.children if agent is not None else c.children)
+                     if o.dep_ in ("dobj", "pobj")]  # "who heads the health department"
+            for o in named:
+                typ = classify(sdoc[o.left_edge.i:o.right_edge.i + 1].text)
+                if typ not in ("other", "anonymous"):
+                    return typ
     return None
 
 
