@@ -108,3 +108,52 @@ def test_a_second_act_of_the_sayer_is_not_part_of_a_model_content():
     assert atts["called"].content.text.startswith("the incursion")
     assert "said" not in atts["called"].content.text
     assert atts["said"].content.text == "allies would send jets"
+
+
+def test_a_clause_without_its_opening_conjunction_is_a_candidate():
+    sdoc = load_nlp()("But the lack of interest among young voters seems to be a real problem.")
+    a = next(t for t in sdoc if t.text == "seems")
+    cands = texts(sdoc, learned.content_candidates(a, (a.i, a.i), None, learned.quote_mask(sdoc)))
+    assert "the lack of interest among young voters seems to be a real problem" in cands
+
+
+def test_subject_features_say_whether_a_sayer_was_found():
+    sdoc = load_nlp()("The plan was criticized as unworkable.")
+    a = next(t for t in sdoc if t.text == "criticized")
+    whole = learned.Candidate(0, len(sdoc) - 2, ["tree"])
+    right = learned.Candidate(a.i + 1, len(sdoc) - 2, ["right"])
+    assert "sj=nosrc|nsubjpass|True" in learned.subject_features(a, whole, None, "True")
+    assert "sj=nosrc|nsubjpass|False" in learned.subject_features(a, right, None, "False")
+    assert learned.subject_features(a, right, (0, 1), "False")[0].startswith("sj=src|")
+
+
+def _rules_attribution(text: str):
+    from claimgraph.extract import rules
+    from claimgraph.extract.lexicon import remember_text
+    from claimgraph.model import Document
+
+    sdoc = load_nlp()(text)
+    remember_text(sdoc, text)
+    return sdoc, rules.find_attributions(sdoc, [], Document(id="t", text=text))
+
+
+def test_the_ranker_may_move_the_end_of_a_rules_content():
+    text = "The senator said that the bridge was unsafe, which angered the mayor."
+    sdoc, atts = _rules_attribution(text)
+    assert atts[0].content.text.endswith("angered the mayor")
+    keep = {"content": {"k=rule": 5.0}}
+    learned.rerank_rule_contents(sdoc, atts, keep, {"that"})
+    assert atts[0].content.text.endswith("angered the mayor")
+    cut = {"content": {"k=rule": -5.0, "k=cut:relcl": 5.0}}
+    learned.rerank_rule_contents(sdoc, atts, cut, {"that"})
+    assert atts[0].content.text == "the bridge was unsafe"
+    assert text[atts[0].content.start:atts[0].content.end] == atts[0].content.text
+
+
+def test_the_ranker_does_not_swap_a_rules_content_for_another_reading():
+    text = "The senator said that the bridge was unsafe, which angered the mayor."
+    sdoc, atts = _rules_attribution(text)
+    before = atts[0].content.text
+    # a span sharing neither end with the rules' one (`the senator ...`) is never taken
+    learned.rerank_rule_contents(sdoc, atts, {"content": {"k=rule": -5.0, "k=sent": 9.0}}, {"that"})
+    assert atts[0].content.text == before

@@ -46,6 +46,7 @@ NOMINAL = {"NOUN", "PROPN", "PRON", "NUM", "X"}
 MAX_PATH = 4
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
 RELATIVIZERS = {"which", "who", "that"}
+SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
 EDGE_MODIFIERS = {"advmod", "npadvmod"}  # adverbs and times at a cue's edge (our guidelines leave them out)
 
 
@@ -348,8 +349,9 @@ def paragraph(a: Token, breaks: list[int] | None = None) -> tuple[int, int]:
 
 
 def content_candidates(a: Token, cue: tuple[int, int], src: tuple[int, int] | None,
-                       inq: list[bool], breaks: list[int] | None = None) -> list[Candidate]:
-    """Spans the parse offers as the content of the cue anchored at `a`."""
+                       inq: list[bool], breaks: list[int] | None = None,
+                       rule: tuple[int, int] | None = None) -> list[Candidate]:
+    """Spans the parse offers as the content of the cue anchored at `a` (and `rule`, the rules' own)."""
     sdoc = a.doc
     sent = a.sent
     drop = set(range(cue[0], cue[1] + 1))
@@ -368,6 +370,12 @@ def content_candidates(a: Token, cue: tuple[int, int], src: tuple[int, int] | No
         out.setdefault(r2, []).append(kind)
 
     right, left = [], []
+    # "called it reckless and said ...": from a second act of the sayer on, nothing is this cue's content
+    second = next((c for c in a.rights if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")), None)
+    stop = sent.end
+    if second is not None:
+        stop = min([c.i for c in a.rights if c.dep_ == "cc" and c.i < second.left_edge.i]
+                   + [second.left_edge.i])
     for c in a.children:
         if c.is_punct or c.is_space or (src and src[0] <= c.i <= src[1]):
             continue
@@ -380,8 +388,11 @@ def content_candidates(a: Token, cue: tuple[int, int], src: tuple[int, int] | No
         add("right", right)
     if left:
         add("left", left)
-    if right and left:  # `peacekeepers have been accused of X`, `which she plans to do`
+    if right and left and src is None:  # `peacekeepers have been accused of X`, `which she plans to do`
         add("tree", range(a.left_edge.i, a.right_edge.i + 1))
+        subj = next((c for c in a.lefts if c.dep_ in SUBJECTS), None)
+        if subj is not None and subj.left_edge.i > a.left_edge.i:  # `But X seems Y`: from X on
+            add("core", range(subj.left_edge.i, max(right) + 1))
     h = a.head
     if h.i != a.i:
         own = set(range(a.left_edge.i, a.right_edge.i + 1))
@@ -392,8 +403,8 @@ def content_candidates(a: Token, cue: tuple[int, int], src: tuple[int, int] | No
     lo_all = min(drop)
     hi_all = max(drop)
     add("before", range(sent.start, lo_all))
-    add("after", range(hi_all + 1, sent.end))
-    add("sent", range(sent.start, sent.end))
+    add("after", range(hi_all + 1, stop))
+    add("sent", range(sent.start, stop))
     for qlo, qhi in quote_regions(sent, inq):
         add("qa" if qlo > a.i else "qb", range(qlo, qhi + 1))
     if sent.end < len(sdoc) and (a.text == ":" or (cue[1] + 1 < len(sdoc) and sdoc[cue[1] + 1].text == ":")
@@ -402,6 +413,10 @@ def content_candidates(a: Token, cue: tuple[int, int], src: tuple[int, int] | No
         add("next", range(nxt.start, nxt.end), clip=False)
     for qlo, qhi in paragraph_quotes(sdoc, inq, plo, phi, sent):
         add("qpa" if qlo > a.i else "qpb", range(qlo, qhi + 1))
+    if rule is not None:
+        r = trim(sdoc, *rule)
+        if r is not None:
+            out.setdefault(r, []).append("rule")
     for (lo, hi), kinds in list(out.items()):
         if len(kinds) == 1 and kinds[0].startswith("cut:"):
             continue
@@ -478,7 +493,8 @@ def before_word(sdoc: SpacyDoc, lo: int) -> str:
     return "<s>" if t.is_space else (t.text if t.is_punct else t.pos_)
 
 
-def content_features(a: Token, cand: Candidate, cue: tuple[int, int], inq: list[bool]) -> list[str]:
+def content_features(a: Token, cand: Candidate, cue: tuple[int, int], inq: list[bool],
+                     src: tuple[int, int] | None = None) -> list[str]:
     sdoc = a.doc
     le = lem(a)
     n = cand.hi - cand.lo + 1
@@ -503,11 +519,28 @@ def content_features(a: Token, cand: Candidate, cue: tuple[int, int], inq: list[
           "nb=" + (branch(a, nxt) + "|" + nxt.ent_type_ if nxt is not None else "</s>"),
           "fb=" + branch(a, first) + "|" + pos]
     f += tail_features(a, cand)
+    f += subject_features(a, cand, src, cov)
     for k in cand.kinds:
         f += ["km=" + k + "|" + mix + "|" + cov,
               "k=" + k, "lk=" + le + "|" + k, "ak=" + a.pos_ + "|" + k, "kq=" + k + "|" + str(quoted),
               "kn=" + k + "|" + nb]
     return f
+
+
+def subject_features(a: Token, cand: Candidate, src: tuple[int, int] | None, cov: str) -> list[str]:
+    """Whether a sayer was found, and whether the span takes in the cue's subject.
+
+    Without a sayer the subject often belongs to what is reported (`peacekeepers
+    have been blamed for X`, `the plan is considered a threat`): PolNeAR marks
+    the whole clause, while with a sayer the subject is the sayer and stays out.
+    """
+    has = "src" if src else "nosrc"
+    subj = next((c for c in a.children if c.dep_ in SUBJECTS), None)
+    if subj is None:
+        return ["sj=" + has + "|none|" + cov]
+    inside = cand.lo <= subj.left_edge.i and subj.right_edge.i <= cand.hi
+    return ["sj=" + has + "|" + subj.dep_ + "|" + str(inside), "sjc=" + has + "|" + str(inside) + "|" + cov,
+            "sjk=" + has + "|" + subj.dep_ + "|" + str(inside) + "|" + lem(a)]
 
 
 def tail_features(a: Token, cand: Candidate) -> list[str]:
@@ -636,7 +669,7 @@ def predict(sdoc: SpacyDoc, model: dict[str, Any] | None = None,
                  if hold_cue or not c.lo < cue[0] <= cue[1] < c.hi]
         if not cands:
             continue
-        top = max(cands, key=lambda c: score(wk, content_features(a, c, cue, inq)))
+        top = max(cands, key=lambda c: score(wk, content_features(a, c, cue, inq, src)))
         found.append(Found(a.i, cue, src, (top.lo, top.hi), p))
     found.sort(key=lambda f: f.cue[0])
     return found
@@ -681,6 +714,76 @@ def to_attribution(sdoc: SpacyDoc, text: str, f: Found, strip_words: set[str]) -
         resolved = sdoc[noun.left_edge.i:noun.i + 1].text
     return Attribution(cue=span(clo, chi), content=cspan, source=span(slo, shi) if f.source else None,
                        direct=quoted, method="model", source_resolved=resolved)
+
+
+def token_range(sdoc: SpacyDoc, span: Span) -> tuple[int, int] | None:
+    """The tokens a character span touches (inclusive)."""
+    starts = token_starts(sdoc)
+    lo, hi = bisect_right(starts, span.start) - 1, bisect_left(starts, span.end) - 1
+    return (max(lo, 0), hi) if max(lo, 0) <= hi else None
+
+
+@dataclass
+class RuleUnit:
+    """A rules attribution as the content ranker sees it: anchor, cue, sayer and content as token ranges."""
+
+    anchor: Token
+    cue: tuple[int, int]
+    source: tuple[int, int] | None
+    content: tuple[int, int]
+
+
+def rule_unit(sdoc: SpacyDoc, att: Attribution, complementizers: set[str]) -> RuleUnit | None:
+    """The ranges of a reported-speech attribution the rules found on a verb, or None.
+
+    Only an indirect content in one piece qualifies: a quotation's marks already
+    fix its ends. The content takes back its complementizer (`that ...`) so it
+    lines up with the clause the parse offers.
+    """
+    if att.direct or att.content_parts or att.method != "rules":
+        return None
+    cue, content = token_range(sdoc, att.cue), token_range(sdoc, att.content)
+    if cue is None or content is None:
+        return None
+    anchor = next((sdoc[i] for i in range(cue[0], cue[1] + 1)
+                   if sdoc[i].head.i == i or not cue[0] <= sdoc[i].head.i <= cue[1]), None)
+    if anchor is None or anchor.pos_ not in ("VERB", "AUX"):
+        return None
+    lo, hi = content
+    if lo > 0 and sdoc[lo - 1].lower_ in complementizers and sdoc[lo - 1].dep_ == "mark":
+        lo -= 1
+    source = token_range(sdoc, att.source) if att.source else None
+    return RuleUnit(anchor, cue, source, (lo, hi))
+
+
+def rerank_rule_contents(sdoc: SpacyDoc, attributions: list[Attribution], model: dict[str, Any],
+                         complementizers: set[str]) -> None:
+    """Let the content ranker move the end or start of the rules' indirect contents.
+
+    The rules stop a content where the parse's clause stops; corpora such as
+    PolNeAR often end it earlier (before `, which ...`, `and then ...`) or later.
+    The ranker was trained with the rules' span among its candidates, so it
+    keeps that span unless the parse gives it a reason not to.
+    """
+    inq = quote_mask(sdoc)
+    breaks = line_breaks(sdoc)
+    text = sdoc.text
+    for att in attributions:
+        u = rule_unit(sdoc, att, complementizers)
+        if u is None:
+            continue
+        cands = content_candidates(u.anchor, u.cue, u.source, inq, breaks, rule=u.content)
+        # only the ends move: a span sharing neither end with the rules' is another reading, not a fix
+        cands = [c for c in cands if (c.lo == u.content[0] or c.hi == u.content[1] or "rule" in c.kinds)
+                 and not (c.lo <= u.cue[1] and c.hi >= u.cue[0])]
+        if not cands:
+            continue
+        weights = model["content"]
+        top = max(cands, key=lambda c: score(weights, content_features(u.anchor, c, u.cue, inq, u.source)))
+        if "rule" in top.kinds:
+            continue
+        lo = strip_complementizer(sdoc, top.lo, top.hi, complementizers)
+        att.content = Span.of(text, sdoc[lo].idx, sdoc[top.hi].idx + len(sdoc[top.hi].text))
 
 
 def asserts(sdoc: SpacyDoc, content: tuple[int, int]) -> bool:
@@ -800,6 +903,8 @@ def add_model_attributions(sdoc: SpacyDoc, attributions: list[Attribution],
     strip_words = set(model.get("strip_complementizers", []))
     min_add = model["thresholds"].get("add", 0.5)
     policy = scheme_policy(scheme.name if scheme else DEFAULT_SCHEME)
+    if policy.get("rerank_rule_contents") and model.get("ranks_rule_contents"):
+        rerank_rule_contents(sdoc, attributions, model, strip_words)
     out = list(attributions)
     # the surest first: of two model attributions that cover each other (a relay
     # `A reported, citing B, that Y`), the one the model is surer of stays
