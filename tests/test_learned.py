@@ -99,11 +99,15 @@ def test_train_model_runs_end_to_end(tmp_path):
     train = tmp_path / "train.jsonl"
     train.write_text("".join(json.dumps(r) + "\n" for r in rows))
     out = tmp_path / "model.json.gz"
-    rc = train_model.main(["--train", str(train), "--dev", str(tmp_path / "absent.jsonl"),
+    rc = train_model.main(["--train", str(train), "--dev", str(train),
                            "--out", str(out), "--cache", str(tmp_path / "cache")])
     assert rc == 0 and out.exists()
     model = learned.load_model(str(out))
     assert set(model) >= {"cue", "cue_ext", "source", "content", "thresholds", "source_keep"}
+    # thresholds were chosen on the dev file, the last one on the whole extractor, which is left as it was
+    assert set(model["thresholds"]) == {"cue", "source", "add"}
+    assert model["thresholds"]["add"] >= model["thresholds"]["cue"]
+    assert hasattr(learned.load_model, "cache_info")  # the shipped model loader is back in place
     sdoc = load_nlp()("The mayor warned that the dam was failing.")
     found = learned.predict(sdoc, model)
     assert [sdoc[f.anchor].text for f in found] == ["warned"]
