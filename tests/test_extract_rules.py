@@ -1153,3 +1153,14 @@ def test_what_the_sayer_left_out_is_not_part_of_what_was_said():
     a = one('The governor wrote on Telegram that a fire had broken out at "an industrial facility" after a '
             "drone attack, but did not name the site.")
     assert a.content.text == 'a fire had broken out at "an industrial facility" after a drone attack'
+
+
+def test_a_conclusion_drawn_from_a_thing_stays_the_outer_sayers():
+    a = one("A military analyst in Kyiv said the move suggests Moscow fears further strikes on the bridge.")
+    assert src(a) == "A military analyst in Kyiv" and a.via == []
+    assert a.content.text == "the move suggests Moscow fears further strikes on the bridge"
+
+
+def test_a_nested_report_by_a_body_still_names_the_body():
+    a = one("The governor said the regional health centre had warned that hospitals were full.")
+    assert src(a) == "the regional health centre" and [v.text for v in a.via] == ["The governor"]

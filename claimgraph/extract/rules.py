@@ -1656,6 +1656,16 @@ def _own_aside(r: Reader, inner: Found) -> bool:
     return len(words) == 1 and words[0] in r.lex["pronouns"]
 
 
+def _no_sayer(r: Reader, inner: Found) -> bool:
+    """ "An analyst said the move suggests Moscow fears strikes": a report verb inside another's
+    content whose subject is a thing that cannot speak (`the move`); the words are the outer sayer's."""
+    if inner.source is None or inner.anchor < 0 \
+            or r.doc[inner.anchor].lemma_.lower() not in r.lex["inference_verbs"]:
+        return False
+    span = r.doc.char_span(inner.source[0], inner.source[1], alignment_mode="expand")
+    return span is not None and span.root.pos_ == "NOUN" and not _source_like(r, span.root)
+
+
 def _fold_nested(found: list[Found], r: Reader, nesting: str = "inner") -> list[Found]:
     """ "X said Y had warned that Z": one attribution, Y the source, X in via; deeper reports keep both.
 
@@ -1699,7 +1709,7 @@ def _fold_nested(found: list[Found], r: Reader, nesting: str = "inner") -> list[
             if nesting == "inner" and _sayer_goes_on(r, outer, inner):
                 outer.content = _cut_before(r, outer.content[0], inner.region)
                 continue  # "Analysts said A, although they cautioned that B": two reports of one sayer
-            if _own_act(r, inner) or nesting == "outer" or _own_aside(r, inner):
+            if _own_act(r, inner) or nesting == "outer" or _own_aside(r, inner) or _no_sayer(r, inner):
                 keep[j] = False  # "The Pentagon said it could not confirm the reports": one report, the outer
                 continue
             relayed = [outer.source] if not _same_head(r, outer.source, inner.source) else []
