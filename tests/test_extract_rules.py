@@ -1164,3 +1164,12 @@ def test_a_conclusion_drawn_from_a_thing_stays_the_outer_sayers():
 def test_a_nested_report_by_a_body_still_names_the_body():
     a = one("The governor said the regional health centre had warned that hospitals were full.")
     assert src(a) == "the regional health centre" and [v.text for v in a.via] == ["The governor"]
+
+
+def test_a_plain_past_verb_after_but_is_the_sayers_next_act():
+    # the parser hangs `gave` on `hit`, inside the reported clause
+    a = one("Russia's Defence Ministry said its forces had hit \"military infrastructure\" used by "
+            "Ukraine's armed forces, but gave no details.")
+    assert a.content.text == "its forces had hit \"military infrastructure\" used by Ukraine's armed forces"
+    b = one("The mayor said troops had entered the village and opened fire.")
+    assert b.content.text == "troops had entered the village and opened fire"

@@ -486,6 +486,14 @@ def _misread_relative(r: Reader, c: Token, last: int) -> int:
     return last
 
 
+def _out_of_tense(c: Token, x: Token) -> bool:
+    """ "said its forces had hit X, but gave no details": after `, but` a plain past verb joined to a
+    reported clause told in the reported tense (`had hit`, `would hold`) is the sayer's next act."""
+    shifted = any(a.dep_ == "aux" and a.lower_ in ("had", "would") for a in c.children)
+    return shifted and x.tag_ == "VBD" and x.doc[x.left_edge.i - 1].lower_ == "but" \
+        and not any(a.dep_ in ("aux", "auxpass") for a in x.children)
+
+
 def content_span(r: Reader, c: Token, lo: int) -> tuple[int, int]:
     """Characters of clause `c`, without its complementiser."""
     first, last = max(c.left_edge.i, lo), c.right_edge.i
@@ -498,7 +506,8 @@ def content_span(r: Reader, c: Token, lo: int) -> tuple[int, int]:
     acts = [x for x in c.rights if x.dep_ == "conj" and x.pos_ == "VERB" and x.i > c.i + 1
             and not any(y.dep_ in SUBJECTS for y in x.children) and r.doc[x.left_edge.i - 1].dep_ == "cc"
             and r.doc[x.left_edge.i - 2].text == ","
-            and x.lemma_.lower() in set(r.lex["directive_verbs"]) | set(r.lex["speech_verbs"])]
+            and (x.lemma_.lower() in set(r.lex["directive_verbs"]) | set(r.lex["speech_verbs"])
+                 or _out_of_tense(c, x))]
     if acts and any(y.dep_ in SUBJECTS for y in c.children):
         last = acts[0].left_edge.i - 3  # "said Russia had spent X, and urged citizens to Y": the sayer's act
     mark = next((m for m in c.lefts if m.dep_ == "mark" and m.lower_ in ("that", "whether")), None)
