@@ -1173,3 +1173,11 @@ def test_a_plain_past_verb_after_but_is_the_sayers_next_act():
     assert a.content.text == "its forces had hit \"military infrastructure\" used by Ukraine's armed forces"
     b = one("The mayor said troops had entered the village and opened fire.")
     assert b.content.text == "troops had entered the village and opened fire"
+
+
+def test_quoted_as_saying_by_an_outlet_is_a_relay():
+    a = one("The minister was quoted as saying by Interfax that the talks had failed.")
+    assert src(a) == "The minister" and [v.text for v in a.via] == ["Interfax"]
+    assert a.content.text == "the talks had failed"
+    b = one("Kim Yong Chol was quoted as saying by the state news agency KCNA that the treaty stands.")
+    assert [v.text for v in b.via] == ["the state news agency KCNA"]

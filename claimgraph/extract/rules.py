@@ -717,6 +717,16 @@ def via_of_verb(r: Reader, v: Token, subj: Token | None, via: list[tuple[int, in
                 a, b, _ = r.np(who)
                 via.append(r.tok_range(a, b))
                 r.spoken.add(via[-1])
+    saying = next((c for p in v.children if p.lower_ == "as" for c in p.children if c.lemma_ == "say"), None)
+    if v.lemma_ == "quote" and saying is not None and agent_of(v) is None:
+        who = agent_of(saying)  # "was quoted as saying by the agency KCNA that ...": the agent on "saying"
+        if who is not None and is_outlet(r, who):
+            a, b, _ = r.np(who)
+            name = r.doc[b + 1] if b + 1 < len(r.doc) else None
+            if name is not None and name.pos_ == "PROPN" and name.head.i == saying.i:
+                b = name.i  # "the state news agency KCNA", the name read as the verb's object
+            via.append(r.tok_range(a, b))
+            r.spoken.add(via[-1])
     if v.lemma_ == "tell":
         for ch in v.children:
             if ch.dep_ in ("dative", "dobj", "iobj") and ch.i > v.i and is_outlet(r, ch):
