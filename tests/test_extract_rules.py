@@ -1181,3 +1181,19 @@ def test_quoted_as_saying_by_an_outlet_is_a_relay():
     assert a.content.text == "the talks had failed"
     b = one("Kim Yong Chol was quoted as saying by the state news agency KCNA that the treaty stands.")
     assert [v.text for v in b.via] == ["the state news agency KCNA"]
+
+
+def test_a_relative_clause_naming_its_own_sayer_is_the_writers_aside():
+    atts = extract("The army said it had hit a depot near the town that local officials said "
+                   "killed at least 14 people.")
+    army = next(a for a in atts if src(a) == "The army")
+    officials = next(a for a in atts if src(a) == "local officials")
+    assert army.content.text == "it had hit a depot near the town"
+    assert officials.via == [] and officials.content.text == "killed at least 14 people"
+
+
+def test_a_relative_clause_about_the_sayer_stays_inside_the_outer_report():
+    atts = extract("The agency reported that television aired footage of a suspect who said "
+                   "he had been paid.")
+    suspect = next(a for a in atts if a.content.text == "he had been paid")
+    assert [v.text for v in suspect.via][:1] == ["The agency"]

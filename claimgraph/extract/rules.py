@@ -1671,8 +1671,21 @@ def _own_aside(r: Reader, inner: Found) -> bool:
     which the sayer, named by a pronoun, goes on speaking; the outer report already holds it."""
     if inner.source is None or inner.anchor < 0 or r.doc[inner.anchor].dep_ != "relcl":
         return False
+    if inner.source[0] < r.doc[inner.anchor].left_edge.idx:
+        return False  # "a suspect who said ...": the sayer is the noun described, inside the outer report
     words = r.text[inner.source[0]:inner.source[1]].lower().split()
     return len(words) == 1 and words[0] in r.lex["pronouns"]
+
+
+def _writers_aside(r: Reader, inner: Found) -> bool:
+    """A report told in a relative clause that names its own sayer (`a suburb that the ministry said
+    ...`), inside another's content: the writer's addition, not something the outer sayer relayed."""
+    if inner.source is None or inner.anchor < 0 or r.doc[inner.anchor].dep_ != "relcl":
+        return False
+    if inner.source[0] < r.doc[inner.anchor].left_edge.idx:
+        return False  # "a suspect who said ...": the sayer is the noun described, inside the outer report
+    words = r.text[inner.source[0]:inner.source[1]].lower().split()
+    return not (len(words) == 1 and words[0] in r.lex["pronouns"])
 
 
 def _no_sayer(r: Reader, inner: Found) -> bool:
@@ -1728,6 +1741,11 @@ def _fold_nested(found: list[Found], r: Reader, nesting: str = "inner") -> list[
             if nesting == "inner" and _sayer_goes_on(r, outer, inner):
                 outer.content = _cut_before(r, outer.content[0], inner.region)
                 continue  # "Analysts said A, although they cautioned that B": two reports of one sayer
+            if nesting == "inner" and _writers_aside(r, inner):
+                # "a strike on a suburb that the health ministry said killed 14": the writer adds the
+                # ministry's word to the outer report; the ministry relays nothing through the outer sayer
+                outer.content = _cut_before(r, outer.content[0], r.doc[inner.anchor].left_edge.idx)
+                continue
             if _own_act(r, inner) or nesting == "outer" or _own_aside(r, inner) or _no_sayer(r, inner):
                 keep[j] = False  # "The Pentagon said it could not confirm the reports": one report, the outer
                 continue
