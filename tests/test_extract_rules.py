@@ -1197,3 +1197,13 @@ def test_a_relative_clause_about_the_sayer_stays_inside_the_outer_report():
                    "he had been paid.")
     suspect = next(a for a in atts if a.content.text == "he had been paid")
     assert [v.text for v in suspect.via][:1] == ["The agency"]
+
+
+def test_a_headline_clause_past_the_cues_semicolon_is_not_its_content():
+    from claimgraph.extract import extract as extract_all
+
+    text = "Israel says Hezbollah commander killed in Beirut strike; group vows response"
+    atts = extract_all(Document(id="t", text=text))
+    says = next(a for a in atts if a.cue.text == "says")
+    assert says.content.text == "Hezbollah commander killed in Beirut strike"
+    assert rules.clause_child(next(t for t in load_nlp()(text) if t.text == "says"), rules.lexicon()) is None

@@ -376,6 +376,10 @@ def content_candidates(a: Token, cue: tuple[int, int], src: tuple[int, int] | No
     if second is not None:
         stop = min([c.i for c in a.rights if c.dep_ == "cc" and c.i < second.left_edge.i]
                    + [second.left_edge.i])
+    semi = next((c.i if c.text == ";" else c.left_edge.i for c in a.rights
+                 if c.text == ";" or sdoc[c.left_edge.i].text == ";"), None)
+    if semi is not None:  # "X says A; group vows B": a semicolon of the cue's own closes what it governs
+        stop = min(stop, semi)
     for c in a.children:
         if c.is_punct or c.is_space or (src and src[0] <= c.i <= src[1]):
             continue

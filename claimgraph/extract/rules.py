@@ -386,6 +386,9 @@ def clause_child(v: Token, lex: dict[str, Any]) -> Token | None:
     """The clause a verb of saying governs (ccomp; xcomp for "claimed to have ...")."""
     best = None
     for ch in v.children:
+        if ch.i > v.i and any(t.text == ";" and (t.head.i == v.i or t.i == ch.left_edge.i)
+                              for t in v.doc[v.i + 2:ch.left_edge.i + 1]):
+            continue  # "X says A; group vows B": past a semicolon after the verb's words, a new clause
         if ch.dep_ == "ccomp" or (ch.dep_ == "xcomp" and v.lemma_ in lex["xcomp_content_verbs"]):
             if best is None or ch.i > v.i >= best.i:
                 best = ch
