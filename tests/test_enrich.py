@@ -170,6 +170,8 @@ def test_announced_officially_is_confirmed(nlp):
     ("NATO Secretary General Mark Rutte", "official"),
     ("Ukraine's commander-in-chief", "military"),
     ("Mr Smith", "other"),
+    ("Several pro-Kremlin Telegram channels", "social_media"),
+    ("A pro-Kremlin blogger", "social_media"),
 ])
 def test_source_types(nlp, source, expected):
     text = f"{source} said the bridge was destroyed."

@@ -1207,3 +1207,19 @@ def test_a_headline_clause_past_the_cues_semicolon_is_not_its_content():
     says = next(a for a in atts if a.cue.text == "says")
     assert says.content.text == "Hezbollah commander killed in Beirut strike"
     assert rules.clause_child(next(t for t in load_nlp()(text) if t.text == "says"), rules.lexicon()) is None
+
+
+def test_a_source_keeps_the_bracket_its_abbreviation_opened():
+    a = one("Russia is moving troops, LIGA.net reported, citing sources in "
+            "Ukraine's Defence Intelligence (HUR).")
+    assert src(a) == "sources in Ukraine's Defence Intelligence (HUR)"
+
+
+def test_a_claim_the_writer_says_was_denied_is_not_relayed_by_the_denier():
+    # the parser makes `denied` the sentence's verb, with `a claim` and `General Staff` its subjects
+    text = ("Several pro-Kremlin Telegram channels, including Rybar, claimed on Thursday that Ukrainian "
+            "troops had withdrawn from two villages, a claim Ukraine's General Staff denied.")
+    assert next(t for t in load_nlp()(text) if t.text == "denied").dep_ == "ROOT"
+    a = one(text)
+    assert src(a) == "Several pro-Kremlin Telegram channels, including Rybar" and a.via == []
+    assert a.content.text == "Ukrainian troops had withdrawn from two villages"

@@ -796,6 +796,17 @@ def withheld(v: Token) -> bool:
     return any(c.dep_ == "neg" or c.dep_ == "preconj" and c.lower_ == "neither" for c in held.children)
 
 
+def _rebuttal_aside(r: Reader, v: Token) -> bool:
+    """ "X claimed Y, a claim the General Staff denied": the parse may make `denied` the sentence's verb,
+    with `a claim` as a subject; the phrase is the writer's note on X's report, which the denier does
+    not relay."""
+    if v.lemma_.lower() not in r.lex["rebuttal_verbs"]:
+        return False
+    subjects = [c for c in v.lefts if c.dep_ == "nsubj"]
+    return len(subjects) >= 2 and subjects[0].lemma_.lower() in r.lex["comment_appositives"] \
+        and subjects[0].left_edge.i > 0 and r.doc[subjects[0].left_edge.i - 1].text == ","
+
+
 def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
     """An attribution hung on a verb of saying, or None where it asserts nothing reported."""
     lex = r.lex
@@ -824,6 +835,8 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
             front_clause = True
 
     if any(ch.dep_ == "mark" and ch.lower_ in lex["non_assertive_marks"] for ch in v.children):
+        return None
+    if _rebuttal_aside(r, v):
         return None
     held = v
     while held.dep_ == "conj" and held.head.i != held.i:
@@ -1850,7 +1863,12 @@ def _add_layouts(found: list[Found], r: Reader) -> None:
 
 
 def _span(text: str, r: tuple[int, int]) -> Span:
-    return Span.of(text, r[0], r[1])
+    """The span of a character range, taking in a closing bracket its words opened (`... (HUR)`)."""
+    start, end = r
+    words = text[start:end]
+    if words.count("(") > words.count(")") and text[end:end + 1] == ")":
+        end += 1
+    return Span.of(text, start, end)
 
 
 def find_attributions(sdoc: SpacyDoc, attributions: list[Attribution],

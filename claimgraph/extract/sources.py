@@ -88,6 +88,8 @@ def lookup_body(text: str) -> tuple[str, str] | None:
             key = norm(m.group(0), lower=lower)
             if key not in by_name or _TO_BEFORE_RE.search(t, max(0, m.start() - 8), m.start()):
                 continue  # "Iran's mission to the United Nations" is not the UN
+            if t[max(0, m.start() - 5):m.start()].lower().endswith(("pro-", "anti-")):
+                continue  # "pro-Kremlin Telegram channels" are not the Kremlin
             if key in _descriptive():
                 nxt = _NEXT_WORD_RE.match(t, m.end())
                 if nxt and nxt.group(1).lower() in _member_nouns():
@@ -163,6 +165,7 @@ def _type_tables() -> dict:
     }
 
 
+_STANCE_RE = re.compile(r"\b(?:pro|anti)-\w+", re.IGNORECASE)
 _HEAD_CUT_RE = re.compile(r",|\s(?:of|in|for|from|at|with|on|to|by|near|who|which|that|whose)\s|\s\w+ed\s",
                           re.IGNORECASE)
 
@@ -215,8 +218,9 @@ def classify(text: str, sdoc: SpacyDoc | None = None, start: int = -1, end: int 
         head = _string_head(text)
         if head in tables["head"]:
             return tables["head"][head]
+    stance_free = _STANCE_RE.sub("", text)  # "pro-Kremlin bloggers" are bloggers, not the Kremlin
     for typ, regex in tables["keywords"]:
-        if regex.search(text):
+        if regex.search(stance_free):
             return typ
     if root is not None and root.dep_ == "appos" and root.head.pos_ == "NOUN":
         # "One resident, Iryna, said": the noun it names types it, whatever the tagger made of the name
