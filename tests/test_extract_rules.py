@@ -1223,3 +1223,10 @@ def test_a_claim_the_writer_says_was_denied_is_not_relayed_by_the_denier():
     a = one(text)
     assert src(a) == "Several pro-Kremlin Telegram channels, including Rybar" and a.via == []
     assert a.content.text == "Ukrainian troops had withdrawn from two villages"
+
+
+def test_referring_to_a_source_is_a_relay_like_citing():
+    a = one("The Washington Post, referring to the same intelligence, said the figure was about 70,000.")
+    assert src(a) == "the same intelligence" and [v.text for v in a.via] == ["The Washington Post"]
+    b = one("The ministry, referring to the incident, said the drone was shot down.")
+    assert src(b) == "The ministry" and b.via == []
