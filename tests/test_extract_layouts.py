@@ -92,6 +92,14 @@ def test_headline_label_names_the_speaker():
     assert [(src(a), a.content.text) for a in head] == [("Lund", "Harbour Will Reopen by Spring")]
 
 
+def test_a_live_blog_time_stamp_is_not_part_of_the_speaker():
+    text = ("Live updates\n\n14:05 — Zelensky: \"We need air defence now, not in six months.\"\n\n"
+            "13:40 — The governor said three people were wounded.\n")
+    head = [a for a in extract(text) if a.cue.text == ":"]
+    assert [(src(a), a.content.text) for a in head] == [
+        ("Zelensky", "We need air defence now, not in six months")]
+
+
 def test_headline_place_label_is_no_speaker():
     attrs = extract("Ukraine: Harbour Will Reopen by Spring.\n\nThe port authority said on Monday that the "
                     "harbour would reopen.\n")

@@ -28,6 +28,8 @@ from spacy.tokens import Doc as SpacyDoc
 
 QUOTE_MARKS = "“”\"‘’'«»„"
 SPACE = " \t\u00a0"
+TIME_STAMP = re.compile(  # a live blog's `14:05 —`, `2.30pm -`
+    r"[ \t]*(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)[ \t]*[—–-]+[ \t]*", re.IGNORECASE)
 PARTICLES = {"de", "del", "da", "di", "la", "le", "van", "von", "der", "den", "du", "bin", "al", "y", "ibn"}
 
 
@@ -181,6 +183,9 @@ def _label_line(sdoc: SpacyDoc, text: str, start: int, end: int, lex: dict[str, 
                 document_nouns: set[str], first: bool,
                 roles: frozenset[str] = frozenset()) -> LayoutFind | None:
     """`Speaker: statement` on one line: the label before the colon names who says the rest."""
+    stamp = TIME_STAMP.match(text, start, end)
+    if stamp:  # a live blog's `14:05 — Zelensky: ...`
+        start = stamp.end()
     colon = text.find(": ", start, end)
     if colon < 0:
         return None
