@@ -66,6 +66,16 @@ def test_no_sayer_or_an_unlisted_cue_word_is_left_out():
     assert not learned.admitted(sdoc, f, POLICY)
 
 
+def test_where_a_scheme_counts_sayerless_reports_they_need_a_surer_cue():
+    policy = {**POLICY, "require_source": False, "sourceless_min_p": 0.7}
+    text = "It was said the border would stay shut."
+    sdoc, f = found(text, "said", None, "the border would stay shut", 0.6)
+    assert not learned.admitted(sdoc, f, policy)
+    sdoc, f = found(text, "said", None, "the border would stay shut", 0.8)
+    assert learned.admitted(sdoc, f, policy)
+    assert learned.scheme_policy("broad")["sourceless_min_p"] > 0
+
+
 def test_the_shipped_policy_grades_by_confidence():
     policy = learned.admission()
     assert policy["nonfinite_min_p"] <= policy["clause_free_min_p"] <= 1.0

@@ -848,6 +848,8 @@ def admitted(sdoc: SpacyDoc, f: Found, policy: dict[str, Any]) -> bool:
         return False
     if f.source is None and policy.get("require_source", True):
         return False  # a cue with no sayer is a hedge in our guidelines
+    if f.source is None and f.p < policy.get("sourceless_min_p", 0.0):
+        return False  # where a scheme counts them, a sayerless report needs a surer cue
     if f.source and not any(t.is_alpha for t in sdoc[f.source[0]:f.source[1] + 1]):
         return False
     said = sdoc[f.content[0]:f.content[1] + 1].text.lower()
