@@ -85,6 +85,8 @@ BOILERPLATE = {
 }
 
 MORE_BOILERPLATE = [
+    "Originally published in The Conversation.",
+    "First appeared on the Lakeside Courier website.",
     "Advertisement - Scroll to continue",
     "Updated: 12:40, March 4",
     "Published on March 4, 2024",
@@ -271,6 +273,9 @@ ARTICLE_LINES = [
     "By March 2026 the price had doubled.",
     "By Western estimates, the brigade lost half its vehicles.",
     "By Mira Okonjo's count, nine villages were shelled.",
+    "The reports first appeared in the Financial Times, which said, citing three people briefed on the "
+    "talks, that delegations had met.",
+    "The video first appeared on a pro-Kremlin Telegram channel on Tuesday.",
 ]
 
 
