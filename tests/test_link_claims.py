@@ -240,3 +240,15 @@ def test_a_deputy_prime_minister_is_not_the_ministry_named_beside_him():
     items = build_items(docs)
     assert provenance(items[:2]).independent_origins == 2
     assert provenance(items[1:]).independent_origins == 1
+
+
+def test_a_spokesperson_and_the_body_they_speak_for_are_one_origin():
+    docs = [
+        doc("a", "Dune Post", "2025-06-02", ("the Kremlin", "no North Korean troops were in Russia", [])),
+        doc("b", "Oasis Wire", "2025-06-03", ("Peskov", "North Korean troops were not in Russia", [])),
+        doc("c", "Oasis Wire", "2025-06-03", ("Yusov", "North Korean troops were in Russia", [])),
+    ]
+    items = build_items(docs)
+    assert items[1].origin.key == items[0].origin.key
+    assert provenance(items[:2]).independent_origins == 1
+    assert items[2].origin.key == "hur"  # Ukraine's intelligence spokesman speaks for HUR

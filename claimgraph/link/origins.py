@@ -72,7 +72,10 @@ def _alias(text: str) -> tuple[str, str]:
         is_person = key in people
         if n > best[is_person][1] and pat.search(norm):
             best[is_person] = (key, n)
-    return best[False][0], best[True][0]
+    body, person = best[False][0], best[True][0]
+    if person and not body:  # "Peskov said": the Kremlin's spokesman speaks as the Kremlin
+        body = aliases()["bodies"][person].get("speaks_for", "")
+    return body, person
 
 
 def _body_phrase(text: str) -> str:
