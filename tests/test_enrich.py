@@ -520,3 +520,13 @@ def test_a_relative_clause_naming_the_body_a_sayer_runs_types_the_sayer(text, ty
     from claimgraph.extract import extract
 
     assert [a.source_type for a in extract(Document(id="x", text=text))] == [typ]
+
+
+def test_an_army_is_not_resolved_to_an_unrelated_body_that_spoke_before(nlp):
+    from claimgraph.extract import extract
+    from claimgraph.model import Document
+
+    text = ("According to the World Health Organization, hundreds of civilians have been wounded. "
+            "The army said about 80% of the territory remained under its control.")
+    army = next(a for a in extract(Document(id="t", text=text)) if a.source and a.source.text == "The army")
+    assert army.source_resolved is None and army.source_type == "military"

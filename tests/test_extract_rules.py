@@ -1230,3 +1230,9 @@ def test_referring_to_a_source_is_a_relay_like_citing():
     assert src(a) == "the same intelligence" and [v.text for v in a.via] == ["The Washington Post"]
     b = one("The ministry, referring to the incident, said the drone was shot down.")
     assert src(b) == "The ministry" and b.via == []
+
+
+def test_a_number_phrase_read_as_the_verbs_modifier_stays_in_the_content():
+    # the parser hangs "between ... bodies" on "said" and leaves "recovered" without a subject
+    a = one("An aid worker said between 200 and 300 bodies had been recovered from the river.")
+    assert a.content.text == "between 200 and 300 bodies had been recovered from the river"

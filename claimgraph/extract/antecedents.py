@@ -193,6 +193,9 @@ def _body_antecedent(head: str, before: list[Mention], classes: dict[str, list[s
     if qualified:
         return None  # "the defence ministry" names which one: not just any body that spoke before
     bodies = [m for m in bodies if classify(m.full) != "media"]  # "the army" is not the outlet reporting
+    kind = classify("the " + head)
+    if kind in ("military", "intelligence"):  # "the army" is not the WHO that spoke before it
+        bodies = [m for m in bodies if classify(m.full) == kind]
     sayers = [m for m in bodies if m.attribution is not None]
     return sayers[-1] if sayers else (bodies[-1] if bodies else None)
 

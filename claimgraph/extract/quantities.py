@@ -170,6 +170,8 @@ def _counted_noun(sdoc: SpacyDoc | None, end: int) -> str | None:
         return _unit_of(head)
     for i in range(last.i + 1, min(last.i + 7, len(doc))):
         tok = doc[i]
+        if tok.is_quote:
+            continue  # '"tens of thousands" of rounds': the quotation closes before the counted noun
         if tok.pos_ == "NOUN":
             return _unit_of(tok)
         if tok.pos_ in _STOP_POS or (tok.pos_ == "ADP" and tok.lower_ != "of"):

@@ -504,6 +504,10 @@ def content_span(r: Reader, c: Token, lo: int) -> tuple[int, int]:
     if c.dep_ == "ccomp" and v.i < c.i and v.lemma_.lower() not in r.lex["needs_addressee"] \
             and not any(x.dep_ in SUBJECTS or x.dep_ == "mark" for x in c.children):
         subject = next((x for x in v.children if x.dep_ == "dobj" and v.i < x.i < c.i), None)
+        if subject is None:  # "said between 200 and 300 bodies had been recovered": read as a phrase
+            subject = next((x for x in v.children if x.dep_ == "prep"
+                            and x.i == v.i + 1 and x.right_edge.i == c.left_edge.i - 1
+                            and any(n.like_num for n in x.subtree)), None)
         if subject is not None and subject.left_edge.i > v.i:  # "said radiation levels “remain normal”":
             first = max(subject.left_edge.i, lo)  # the clause's subject read as the verb's object
     acts = [x for x in c.rights if x.dep_ == "conj" and x.pos_ == "VERB" and x.i > c.i + 1
