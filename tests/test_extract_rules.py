@@ -1236,3 +1236,14 @@ def test_a_number_phrase_read_as_the_verbs_modifier_stays_in_the_content():
     # the parser hangs "between ... bodies" on "said" and leaves "recovered" without a subject
     a = one("An aid worker said between 200 and 300 bodies had been recovered from the river.")
     assert a.content.text == "between 200 and 300 bodies had been recovered from the river"
+
+
+def test_a_headline_passive_said_to_be_names_no_sayer():
+    assert extract("Iran said to be supplying missiles to Houthis") == []
+
+
+def test_the_empty_subject_of_it_was_reported_is_not_part_of_the_content():
+    a = one("Iran is reported to have shipped dozens of missiles to the rebels in recent months, "
+            "it was reported by the Wall Street Journal on Saturday.")
+    assert src(a) == "the Wall Street Journal"
+    assert a.content.text.endswith("in recent months")

@@ -195,3 +195,10 @@ def test_a_question_put_to_the_sayer_is_no_attribution():
 
     text = "A Kremlin spokesman declined to comment on the losses when asked by reporters."
     assert not [a for a in extract(Document(id="x", text=text)) if a.cue.text == "asked"]
+
+
+def test_said_to_be_is_no_report_in_our_guidelines():
+    policy = {**POLICY, "allowed_cue_lemmas": ["say"]}
+    sdoc, f = found("Iran said to be supplying missiles to Houthis", "said", "Iran",
+                    "to be supplying missiles to Houthis", 0.9)
+    assert not learned.admitted(sdoc, f, policy)

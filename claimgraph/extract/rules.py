@@ -845,6 +845,9 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
         return None
     if _rebuttal_aside(r, v):
         return None
+    if lemma == "say" and any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.lefts)
+                              for c in v.rights):
+        return None  # "Iran said to be supplying missiles": a headline's passive, no one says it
     held = v
     while held.dep_ == "conj" and held.head.i != held.i:
         held = held.head
@@ -1018,6 +1021,8 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
     for ch in v.lefts:
         if ch.dep_ in ("aux", "auxpass", "advmod", "neg") and r.in_quote(ch) is None:
             region_lo = min(region_lo, ch.i)  # not a quoted word the parser hung on the verb
+        elif ch.dep_ in ("expl", "nsubjpass") and ch.lower_ == "it" and ch.i == v.i - 2:
+            region_lo = min(region_lo, ch.i)  # "Y, it was reported by X": the empty subject is the cue's
     if source_tok is None and not participle:
         aside = next((c for c in v.lefts if c.dep_ == "advcl" and c.tag_ == "VBG"
                       and r.doc[c.left_edge.i - 1].text == "," and c.right_edge.i + 2 >= region_lo), None)
