@@ -100,6 +100,16 @@ def test_a_live_blog_time_stamp_is_not_part_of_the_speaker():
         ("Zelensky", "We need air defence now, not in six months")]
 
 
+def test_a_post_labelled_with_a_known_body_or_channel_the_parser_did_not_tag():
+    staff = extract("General Staff: over the past day the enemy lost 1,270 personnel and 11 tanks. "
+                    "#war #Ukraine")
+    assert [(src(a), a.content.text) for a in staff] == [
+        ("General Staff", "over the past day the enemy lost 1,270 personnel and 11 tanks")]
+    rybar = extract("❗️Rybar: reports about the troops are a provocation, no confirmation exists.")
+    assert [src(a) for a in rybar] == ["Rybar"]
+    assert extract("Pokrovsk direction: the enemy attacked 30 times.") == []
+
+
 def test_headline_place_label_is_no_speaker():
     attrs = extract("Ukraine: Harbour Will Reopen by Spring.\n\nThe port authority said on Monday that the "
                     "harbour would reopen.\n")

@@ -26,10 +26,13 @@ from typing import Any
 
 from spacy.tokens import Doc as SpacyDoc
 
+from claimgraph.extract.sources import classify
+
 QUOTE_MARKS = "“”\"‘’'«»„"
 SPACE = " \t\u00a0"
 TIME_STAMP = re.compile(  # a live blog's `14:05 —`, `2.30pm -`
     r"[ \t]*(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)[ \t]*[—–-]+[ \t]*", re.IGNORECASE)
+HASHTAGS = re.compile(r"(?:\s*#\w+)+\s*$")
 PARTICLES = {"de", "del", "da", "di", "la", "le", "van", "von", "der", "den", "du", "bin", "al", "y", "ibn"}
 
 
@@ -186,6 +189,8 @@ def _label_line(sdoc: SpacyDoc, text: str, start: int, end: int, lex: dict[str, 
     stamp = TIME_STAMP.match(text, start, end)
     if stamp:  # a live blog's `14:05 — Zelensky: ...`
         start = stamp.end()
+    while start < end and not (text[start].isalnum() or text[start] in QUOTE_MARKS):
+        start += 1  # a post's `❗️Rybar: ...`: the emoji before the label
     colon = text.find(": ", start, end)
     if colon < 0:
         return None
@@ -200,15 +205,17 @@ def _label_line(sdoc: SpacyDoc, text: str, start: int, end: int, lex: dict[str, 
     heads = [span[-1], span.root] if span.root.i != span[-1].i else [span[-1]]
     if any(t.lower_ in ("our", "my", "we", "i") for t in span):
         return None  # "Our assessment: ...": the writer's own voice
+    known = classify(text[label[0]:label[1]]) in lex["speaker_types"]  # `General Staff:`, `Rybar:`
     named = [head for head in heads
-             if head.ent_type_ in lex["headline_entities"]
+             if head.ent_type_ in lex["headline_entities"] or known and head.i == span[-1].i
              or first and (head.lemma_.lower() in document_nouns or head.lemma_.lower() in roles
                            or _named_below(sdoc, end, head.lower_, lex))]
     if not named:
         return None
     if named[0].i != span[-1].i and named[0].lemma_.lower() not in roles:  # "Lund on the Harbour: …"
         label = (label[0], named[0].idx + len(named[0].text))
-    content = _strip(text, colon + 1, end, ".")
+    tags = HASHTAGS.search(text, colon + 1, end)
+    content = _strip(text, colon + 1, tags.start() if tags else end, ".")  # no closing `#war #Ukraine`
     direct = text[content[0]] in QUOTE_MARKS
     if not first and not direct and named[0].ent_type_ == "PERSON" and len(words) == 1:
         return None  # a lone surname before a colon in running text may be a list item, not a speaker
