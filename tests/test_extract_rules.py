@@ -1247,3 +1247,10 @@ def test_the_empty_subject_of_it_was_reported_is_not_part_of_the_content():
             "it was reported by the Wall Street Journal on Saturday.")
     assert src(a) == "the Wall Street Journal"
     assert a.content.text.endswith("in recent months")
+
+
+def test_a_content_closes_the_quotation_it_opened():
+    a = one('A Pentagon official estimated that Ukraine has enough ammunition for "two to three months".')
+    assert a.content.text == 'Ukraine has enough ammunition for "two to three months"'
+    b = one("The governor said the situation was “difficult” but stable.")
+    assert b.content.text == "the situation was “difficult” but stable"

@@ -1880,6 +1880,9 @@ def _span(text: str, r: tuple[int, int]) -> Span:
     words = text[start:end]
     if words.count("(") > words.count(")") and text[end:end + 1] == ")":
         end += 1
+    elif (words.count("“") > words.count("”") and text[end:end + 1] == "”"
+          or words.count('"') % 2 == 1 and text[end:end + 1] == '"' and not words.startswith('"')):
+        end += 1  # 'enough ammunition for "two to three months"': the quotation it opened closes too
     return Span.of(text, start, end)
 
 
