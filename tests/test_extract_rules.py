@@ -1254,3 +1254,10 @@ def test_a_content_closes_the_quotation_it_opened():
     assert a.content.text == 'Ukraine has enough ammunition for "two to three months"'
     b = one("The governor said the situation was “difficult” but stable.")
     assert b.content.text == "the situation was “difficult” but stable"
+
+
+def test_a_quotation_going_on_with_to_after_said_is_still_the_sayers():
+    text = ('"What we owe the miners is to be honest with them," Mr. Obama said, "and to say that the '
+            'economy is shifting. How we use energy is shifting."')
+    a = one(text)
+    assert src(a) == "Mr. Obama" and len(a.content_parts) == 2

@@ -845,8 +845,9 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
         return None
     if _rebuttal_aside(r, v):
         return None
-    if lemma == "say" and any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.lefts)
-                              for c in v.rights):
+    if lemma == "say" and v.i + 1 < len(r.doc) and r.doc[v.i + 1].lower_ == "to" \
+            and r.doc[v.i + 1].dep_ == "aux" and r.doc[v.i + 1].head.dep_ == "xcomp" \
+            and r.doc[v.i + 1].head.head.i == v.i:
         return None  # "Iran said to be supplying missiles": a headline's passive, no one says it
     held = v
     while held.dep_ == "conj" and held.head.i != held.i:
