@@ -1261,3 +1261,10 @@ def test_a_quotation_going_on_with_to_after_said_is_still_the_sayers():
             'economy is shifting. How we use energy is shifting."')
     a = one(text)
     assert src(a) == "Mr. Obama" and len(a.content_parts) == 2
+
+
+def test_referring_to_something_that_is_no_source_leaves_the_quotation_whole():
+    a = one('"Every time you say that," Tester said, referring to the excuse, "you give ammunition to them."')
+    assert a.content.text.endswith("you give ammunition to them")
+    b = one("She noted that both men were referring to studies of the jobless rate.")
+    assert b.content.text == "both men were referring to studies of the jobless rate"

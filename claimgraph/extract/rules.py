@@ -698,9 +698,12 @@ def via_of_verb(r: Reader, v: Token, subj: Token | None, via: list[tuple[int, in
                 continue
             if ch.lemma_ in lex["relay_verbs"] and ch.tag_ == "VBG":
                 obj = next((o for o in ch.children if o.dep_ in ("dobj", "pobj", "obj")), None)
-                if obj is None:  # "referring to the same intelligence"
+                if ch.lemma_ == "refer":  # ", referring to the same intelligence,": only a source so set off
                     obj = next((o for p in ch.children if p.dep_ == "prep" and p.lower_ == "to"
                                 for o in p.children if o.dep_ == "pobj"), None)
+                    if obj is None or ch.dep_ not in ("advcl", "acl") or r.doc[ch.i - 1].text != "," \
+                            or not _source_like(r, obj):
+                        continue
                 if obj is not None and ch.i > v.i and h.i != (subj.i if subj is not None else -1):
                     r.cuts.append(ch.i)  # ", citing B": the relay phrase is not part of the content
                 if obj is not None and _source_like(r, obj):
