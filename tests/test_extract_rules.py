@@ -1268,3 +1268,10 @@ def test_referring_to_something_that_is_no_source_leaves_the_quotation_whole():
     assert a.content.text.endswith("you give ammunition to them")
     b = one("She noted that both men were referring to studies of the jobless rate.")
     assert b.content.text == "both men were referring to studies of the jobless rate"
+
+
+def test_confirmed_to_an_outlet_is_a_relay():
+    a = one("A spokesperson for the air force confirmed to the BBC that nine warplanes had been destroyed.")
+    assert [v.text for v in a.via] == ["the BBC"] and a.content.text == "nine warplanes had been destroyed"
+    b = one("He admitted to Parliament that mistakes were made.")
+    assert b.via == []

@@ -672,10 +672,13 @@ def via_of_verb(r: Reader, v: Token, subj: Token | None, via: list[tuple[int, in
                 pobj = next((o for o in ch.children if o.dep_ == "pobj"), None)
                 if pobj is None:
                     continue
-                if ch.lower_ in lex["channel_preps"] and h.i == v.i and is_outlet(r, pobj) \
+                if (ch.lower_ in lex["channel_preps"] or ch.lower_ == "to" and ch.i == v.i + 1) \
+                        and h.i == v.i and is_outlet(r, pobj) \
                         and (pobj.pos_ == "PROPN" or any(c.pos_ == "PROPN" for c in pobj.lefts)):
-                    a, b, _ = r.np(pobj)
+                    a, b, _ = r.np(pobj)  # "via Telegram", "confirmed to the BBC that ..."
                     via.append(r.tok_range(a, b))
+                    if ch.lower_ == "to":
+                        r.spoken.add(via[-1])
                 elif pobj.lemma_.lower() in lex["statement_nouns"]:
                     for acl in pobj.rights:
                         if acl.dep_ == "acl" and acl.lemma_ in lex["relay_participles"] and not any(
