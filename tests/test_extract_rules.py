@@ -1275,3 +1275,15 @@ def test_confirmed_to_an_outlet_is_a_relay():
     assert [v.text for v in a.via] == ["the BBC"] and a.content.text == "nine warplanes had been destroyed"
     b = one("He admitted to Parliament that mistakes were made.")
     assert b.via == []
+
+
+def test_wrote_in_a_post_that_strips_the_complementizer():
+    a = one('The ambassador wrote in a Telegram post that Washington was "playing with fire".')
+    assert a.content.text == 'Washington was "playing with fire"'
+
+
+def test_a_participle_set_off_after_the_sayer_is_not_part_of_the_source():
+    a = one("Former NATO commander James Stavridis, writing in an op-ed for Bloomberg, argued that Kyiv "
+            "needs long-range missiles.")
+    assert src(a) == "Former NATO commander James Stavridis"
+    assert a.content.text == "Kyiv needs long-range missiles"

@@ -527,6 +527,9 @@ def content_span(r: Reader, c: Token, lo: int) -> tuple[int, int]:
         first = lead.right_edge.i + 1  # "said on Saturday they had ...": the date is the saying's
     if r.doc[first].lower_ == "that" and r.doc[first].dep_ == "det" and first < last:
         first += 1  # "wrote that power had been restored", "that" misread as a determiner
+    elif r.doc[first].lower_ == "that" and first < last and r.doc[first].dep_ in ("dobj", "nsubj") \
+            and any(x.dep_ in SUBJECTS and x.i != first and x.left_edge.i == first + 1 for x in c.children):
+        first += 1  # "wrote in a post that Washington was playing with fire": read as the verb's object
     elif r.doc[first].lower_ == "that" and r.doc[first].dep_ == "advmod" and first < last \
             and not r.doc[first + 1].is_punct:
         first += 1  # "found that ammunition worth X had ...": a complementiser read as an adverb
@@ -835,6 +838,10 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
                      and r.in_quote(c) is None), None)
     if subj is not None and subj.lower_ in RELATIVIZERS and v.dep_ == "relcl":
         subj = v.head  # "a suspect who ... said": the sayer is the noun the clause describes
+    if subj is not None and subj.tag_ == "VBG" and subj.i > 0 and r.doc[subj.i - 1].text == ",":
+        own = next((c for c in subj.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if own is not None:  # "X, writing in an op-ed, argued": the participle read as the subject
+            subj = own
     if subj is not None and subj.i < lo and not any(c.dep_ in ("appos", "conj") and c.i >= lo
                                                    for c in subj.rights):
         subj = None  # only a dateline: the sayer is the noun phrase before the verb
@@ -1209,7 +1216,7 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
         a, b, _ = r.np(source_tok, via)
         for ch in v.children:  # a second subject the parser split off: 'officer with the sign “Alex”'
             if ch.dep_ == "nsubj" and ch.i > source_tok.i and ch.left_edge.i <= b + 2 and ch.i < v.i \
-                    and ch.lower_ not in RELATIVIZERS \
+                    and ch.lower_ not in RELATIVIZERS and ch.tag_ != "VBG" \
                     and (relay_tok is None or ch.i != relay_tok.i):  # "Citing X, Y reported": Y relays
                 b = ch.right_edge.i
         source = r.tok_range(a, b)
