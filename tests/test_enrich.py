@@ -171,6 +171,7 @@ def test_announced_officially_is_confirmed(nlp):
     ("Ukraine's commander-in-chief", "military"),
     ("Mr Smith", "other"),
     ("Several pro-Kremlin Telegram channels", "social_media"),
+    ("Russia's Black Sea Fleet", "military"),
     ("A pro-Kremlin blogger", "social_media"),
 ])
 def test_source_types(nlp, source, expected):

@@ -1287,3 +1287,11 @@ def test_a_participle_set_off_after_the_sayer_is_not_part_of_the_source():
             "needs long-range missiles.")
     assert src(a) == "Former NATO commander James Stavridis"
     assert a.content.text == "Kyiv needs long-range missiles"
+
+
+def test_according_to_an_outlet_hung_inside_the_reported_clause_is_its_relay():
+    # the parser hangs "according to Interfax" on "conducted", inside what the fleet said
+    a = one("Russia's Black Sea Fleet said it had conducted exercises near the corridor, as did the "
+            "Turkish navy, according to Interfax.")
+    assert src(a) == "Russia's Black Sea Fleet" and [v.text for v in a.via] == ["Interfax"]
+    assert a.content.text == "it had conducted exercises near the corridor, as did the Turkish navy"

@@ -1748,6 +1748,16 @@ def _fold_nested(found: list[Found], r: Reader, nesting: str = "inner") -> list[
     Under `nesting="outer"` the outer report stays whole and the inner one is dropped.
     """
     keep = [True] * len(found)
+    for a in found:  # "X said Y, according to Interfax": the parse may hang the phrase inside Y
+        for j, b in enumerate(found):
+            if a is b or not keep[j] or b.source is None or a.source is None or a.anchor < 0 \
+                    or not r.text[b.cue[0]:b.cue[1]].lower().startswith("according"):
+                continue
+            if a.cue[1] <= b.cue[0] and a.content[0] <= b.cue[0] < a.content[1] \
+                    and b.content[0] <= a.cue[0] < b.content[1]:
+                a.content = _cut_before(r, a.content[0], b.cue[0])
+                a.via = [b.source] + a.via  # the outlet relays what X said
+                keep[j] = False
     for a in found:  # "X claimed Y, Z reported": X's report sits in Z's and cannot hold Z's cue in turn
         for b in found:
             if a is not b and b.region >= 0 and b.content[0] <= a.cue[0] and a.cue[1] <= b.content[1] \
@@ -1798,7 +1808,10 @@ def _fold_nested(found: list[Found], r: Reader, nesting: str = "inner") -> list[
             elif outer.content_root < 0 and not outer.direct and outer.content[0] >= inner.cue[0] \
                     and outer.content[1] == inner.content[1]:
                 keep[i] = False  # "According to X, Y, the governor wrote": all the governor wrote is X's
-    return [f for f, k in zip(found, keep, strict=True) if k]
+    out = [f for f, k in zip(found, keep, strict=True) if k]
+    for f in out:  # a relay reached two ways is named once
+        f.via = list(dict.fromkeys(f.via))
+    return out
 
 
 def _colon_cue(r: Reader, tok: Token) -> bool:
