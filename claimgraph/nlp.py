@@ -52,6 +52,8 @@ def paragraph_breaks(doc: Doc) -> Doc:
         elif i and tok.text in "“\"" and doc[i - 1].whitespace_ and doc[i - 1].text[-1:] in ".!?" \
                 and doc[i - 1].text.rstrip(".") not in titles:
             tok.is_sent_start = True  # 'responded on X. "This is ...': a quotation opens a sentence
+        elif i and (doc[i - 1].is_alpha or doc[i - 1].like_num) and not tok.is_space:
+            tok.is_sent_start = False  # "Ukraine and Turkey said": no sentence starts right after a word
         if "\n" in tok.text or "\n" in tok.whitespace_:
             after_break = True
         elif not tok.is_space:

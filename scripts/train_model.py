@@ -26,6 +26,7 @@ from scipy.sparse import csr_matrix
 from sklearn.linear_model import LogisticRegression
 from spacy.tokens import Doc, DocBin
 
+from claimgraph import nlp as nlp_module
 from claimgraph.extract import learned as L
 from claimgraph.extract.lexicon import remember_text
 from claimgraph.extract.rules import find_attributions
@@ -46,7 +47,9 @@ def read_jsonl(path: Path) -> list[dict]:
 def parse_cached(rows: list[dict], cache: Path) -> list[Doc]:
     """Parse the texts with nlp.pipe once; later runs read the cached DocBin."""
     nlp = load_nlp()
-    key = hashlib.sha1("\x00".join(r["text"] for r in rows).encode()).hexdigest()[:16]
+    # the texts, the model and our own tokenizer and sentence rules (nlp.py) decide the parse
+    setup = f"{nlp.meta.get('name')}-{nlp.meta.get('version')}\x00" + Path(nlp_module.__file__).read_text()
+    key = hashlib.sha1((setup + "\x00".join(r["text"] for r in rows)).encode()).hexdigest()[:16]
     path = cache / f"parse-{key}.spacy"
     if path.exists():
         return list(DocBin().from_disk(path).get_docs(nlp.vocab))

@@ -1295,3 +1295,10 @@ def test_according_to_an_outlet_hung_inside_the_reported_clause_is_its_relay():
             "Turkish navy, according to Interfax.")
     assert src(a) == "Russia's Black Sea Fleet" and [v.text for v in a.via] == ["Interfax"]
     assert a.content.text == "it had conducted exercises near the corridor, as did the Turkish navy"
+
+
+def test_no_sentence_starts_right_after_a_word():
+    # after a headline the parser once split "Ukraine | and | Turkey said ..." into three sentences
+    atts = extract("Grain corridor under threat\n\nUkraine and Turkey said on Friday that ships would keep "
+                   "sailing despite Russian threats, while Moscow claimed the corridor was unsafe.")
+    assert [src(a) for a in atts] == ["Ukraine and Turkey", "Moscow"]
