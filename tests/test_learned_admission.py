@@ -202,3 +202,12 @@ def test_said_to_be_is_no_report_in_our_guidelines():
     sdoc, f = found("Iran said to be supplying missiles to Houthis", "said", "Iran",
                     "to be supplying missiles to Houthis", 0.9)
     assert not learned.admitted(sdoc, f, policy)
+
+
+def test_a_negative_sayer_says_nothing():
+    policy = {**POLICY, "allowed_cue_lemmas": ["comment"], "object_content_lemmas": ["comment"]}
+    sdoc, f = found("Neither Kyiv nor Ankara has commented on the mine incident.", "commented",
+                    "Neither Kyiv nor Ankara", "the mine incident", 0.9)
+    assert not learned.admitted(sdoc, f, policy)
+    sdoc, f = found("Kyiv has commented on the mine incident.", "commented", "Kyiv", "the mine incident", 0.9)
+    assert learned.admitted(sdoc, f, policy)

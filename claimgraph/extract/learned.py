@@ -47,6 +47,7 @@ MAX_PATH = 4
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
 RELATIVIZERS = {"which", "who", "that"}
 SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
+NEGATIVE_SAYERS = {"neither", "no", "nobody", "none", "nor"}
 EDGE_MODIFIERS = {"advmod", "npadvmod"}  # adverbs and times at a cue's edge (our guidelines leave them out)
 
 
@@ -852,6 +853,8 @@ def admitted(sdoc: SpacyDoc, f: Found, policy: dict[str, Any]) -> bool:
         return False  # where a scheme counts them, a sayerless report needs a surer cue
     if f.source and not any(t.is_alpha for t in sdoc[f.source[0]:f.source[1] + 1]):
         return False
+    if f.source and sdoc[f.source[0]].lower_ in NEGATIVE_SAYERS:
+        return False  # "Neither Kyiv nor Ankara has commented on X": no one said anything
     said = sdoc[f.content[0]:f.content[1] + 1].text.lower()
     if said.startswith(tuple(policy.get("anonymity_requests", ()))):
         return False  # "who asked not to be named": how the source speaks, not what it says
