@@ -853,7 +853,7 @@ def admitted(sdoc: SpacyDoc, f: Found, policy: dict[str, Any]) -> bool:
         return False  # where a scheme counts them, a sayerless report needs a surer cue
     if f.source and not any(t.is_alpha for t in sdoc[f.source[0]:f.source[1] + 1]):
         return False
-    if f.source and sdoc[f.source[0]].lower_ in NEGATIVE_SAYERS:
+    if f.source and sdoc[f.source[0]].lower_ in NEGATIVE_SAYERS and policy.get("require_clause", True):
         return False  # "Neither Kyiv nor Ankara has commented on X": no one said anything
     said = sdoc[f.content[0]:f.content[1] + 1].text.lower()
     if said.startswith(tuple(policy.get("anonymity_requests", ()))):
