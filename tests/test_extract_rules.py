@@ -1302,3 +1302,8 @@ def test_no_sentence_starts_right_after_a_word():
     atts = extract("Grain corridor under threat\n\nUkraine and Turkey said on Friday that ships would keep "
                    "sailing despite Russian threats, while Moscow claimed the corridor was unsafe.")
     assert [src(a) for a in atts] == ["Ukraine and Turkey", "Moscow"]
+
+
+def test_dismissing_reports_that_x_reports_a_denial_of_x():
+    a = one('The spokesman dismissed as "fake" reports that officials had met secretly in Istanbul.')
+    assert src(a) == "The spokesman" and a.content.text == "officials had met secretly in Istanbul"

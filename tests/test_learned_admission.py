@@ -211,3 +211,17 @@ def test_a_negative_sayer_says_nothing():
     assert not learned.admitted(sdoc, f, policy)
     sdoc, f = found("Kyiv has commented on the mine incident.", "commented", "Kyiv", "the mine incident", 0.9)
     assert learned.admitted(sdoc, f, policy)
+
+
+def test_a_person_alone_is_no_claim_but_a_label_given_to_one_is():
+    cues = ["dismiss", "call"]
+    policy = {**POLICY, "allowed_cue_lemmas": cues, "object_content_lemmas": cues}
+    sdoc, f = found("The president dismissed the defence minister.", "dismissed", "The president",
+                    "the defence minister", 0.99)
+    assert not learned.admitted(sdoc, f, policy)
+    sdoc, f = found("Officials dismissed the claims as propaganda.", "dismissed", "Officials",
+                    "the claims as propaganda", 0.99)
+    assert learned.admitted(sdoc, f, policy)
+    sdoc, f = found("The senator called Clinton a champion.", "called", "The senator",
+                    "Clinton a champion", 0.99)
+    assert learned.admitted(sdoc, f, policy)

@@ -806,6 +806,17 @@ def asserts(sdoc: SpacyDoc, content: tuple[int, int]) -> bool:
     return False
 
 
+def names_a_person(sdoc: SpacyDoc, content: tuple[int, int]) -> bool:
+    """A content that is only a person (`the defence minister`, `Ms. Roe`), not what anyone said."""
+    span = sdoc[content[0]:content[1] + 1]
+    if has_verb(sdoc, content) or not len(span):
+        return False
+    root = span.root
+    if any(t.i > root.i and not (t.ent_type_ == "PERSON" and root.ent_type_ == "PERSON") for t in span):
+        return False  # "Clinton a “champion”": a label given to a person is a claim
+    return root.ent_type_ == "PERSON" or root.lemma_.lower() in lexicon()["person_nouns"]
+
+
 def has_verb(sdoc: SpacyDoc, content: tuple[int, int]) -> bool:
     """A content with a verb of its own, finite or not: a proposition rather than a thing named."""
     return any(t.pos_ in ("VERB", "AUX") for t in sdoc[content[0]:content[1] + 1])
@@ -878,6 +889,8 @@ def admitted(sdoc: SpacyDoc, f: Found, policy: dict[str, Any]) -> bool:
         return False  # "did not say what caused the blasts", "could not confirm the cargo": nothing asserted
     if not policy.get("require_clause", True) or asserts(sdoc, f.content):
         return True
+    if names_a_person(sdoc, f.content):
+        return False  # "the president dismissed the defence minister": a person is no claim
     if le in set(policy.get("object_content_lemmas", ())):
         return True
     if has_verb(sdoc, f.content):  # `urged them to leave`, `vowed not to repeat it`

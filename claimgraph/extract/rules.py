@@ -818,9 +818,15 @@ def _rebuttal_aside(r: Reader, v: Token) -> bool:
     not relay."""
     if v.lemma_.lower() not in r.lex["rebuttal_verbs"]:
         return False
+    if v.dep_ == "relcl" and v.head.lemma_.lower() in r.lex["comment_appositives"]:
+        return True  # "..., a claim officials dismissed as a lie"
     subjects = [c for c in v.lefts if c.dep_ == "nsubj"]
-    return len(subjects) >= 2 and subjects[0].lemma_.lower() in r.lex["comment_appositives"] \
-        and subjects[0].left_edge.i > 0 and r.doc[subjects[0].left_edge.i - 1].text == ","
+    if not subjects or subjects[0].left_edge.i == 0 or r.doc[subjects[0].left_edge.i - 1].text != ",":
+        return False
+    first = r.doc[subjects[0].left_edge.i]
+    if first.lower_ in ("a", "an") and r.doc[first.i + 1].lemma_.lower() in r.lex["comment_appositives"]:
+        return True  # "a claim officials dismissed", the noun read as a compound of the subject
+    return len(subjects) >= 2 and subjects[0].lemma_.lower() in r.lex["comment_appositives"]
 
 
 def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
