@@ -225,3 +225,13 @@ def test_a_person_alone_is_no_claim_but_a_label_given_to_one_is():
     sdoc, f = found("The senator called Clinton a champion.", "called", "The senator",
                     "Clinton a champion", 0.99)
     assert learned.admitted(sdoc, f, policy)
+
+
+def test_the_subject_of_a_passive_cue_is_the_one_accused_not_a_sayer():
+    policy = {**POLICY, "allowed_cue_lemmas": ["accuse"], "object_content_lemmas": ["accuse"]}
+    sdoc, f = found("Sudan's RSF accused of massacre in Darfur town", "accused", "Sudan's RSF",
+                    "massacre in Darfur town", 0.99)
+    assert not learned.admitted(sdoc, f, policy)
+    sdoc, f = found("The RSF was accused of a massacre in the town.", "accused", "The RSF",
+                    "a massacre in the town", 0.99)
+    assert not learned.admitted(sdoc, f, policy)

@@ -806,6 +806,21 @@ def asserts(sdoc: SpacyDoc, content: tuple[int, int]) -> bool:
     return False
 
 
+def passive_subject(sdoc: SpacyDoc, f: Found) -> bool:
+    """Whether the model's sayer is the subject of a passive cue (`X was accused of Y`, a headline's
+    `X accused of Y` with no auxiliary): the one spoken about, not the one speaking."""
+    anchor = sdoc[f.anchor]
+    words = [t for t in anchor.sent if not t.is_space]
+    last = words[-1] if words else anchor
+    headline = anchor.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in anchor.children) \
+        and not any(ch in ".!?\"”" for ch in last.text)  # a headline has no closing full stop
+    for i in range(f.source[0], f.source[1] + 1):  # type: ignore[index]
+        t = sdoc[i]
+        if t.head.i == f.anchor and (t.dep_ == "nsubjpass" or t.dep_ == "nsubj" and headline):
+            return True
+    return False
+
+
 def names_a_person(sdoc: SpacyDoc, content: tuple[int, int]) -> bool:
     """A content that is only a person (`the defence minister`, `Ms. Roe`), not what anyone said."""
     span = sdoc[content[0]:content[1] + 1]
@@ -864,6 +879,8 @@ def admitted(sdoc: SpacyDoc, f: Found, policy: dict[str, Any]) -> bool:
         return False  # where a scheme counts them, a sayerless report needs a surer cue
     if f.source and not any(t.is_alpha for t in sdoc[f.source[0]:f.source[1] + 1]):
         return False
+    if f.source and policy.get("require_clause", True) and passive_subject(sdoc, f):
+        return False  # "RSF accused of massacre": the passive's subject is the one accused, not a sayer
     if f.source and sdoc[f.source[0]].lower_ in NEGATIVE_SAYERS and policy.get("require_clause", True):
         return False  # "Neither Kyiv nor Ankara has commented on X": no one said anything
     said = sdoc[f.content[0]:f.content[1] + 1].text.lower()
