@@ -56,6 +56,8 @@ def quantities(nlp, text: str):
      ("$2.5 billion", 2500000000, 2500000000, 2500000000, "exact", "dollars")),
     ("The engineers cleared a dozen mines.", ("a dozen", 12, 12, 12, "exact", "mines")),
     ("The attack wounded twenty-five soldiers.", ("twenty-five", 25, 25, 25, "exact", "soldiers")),
+    ("The fighters killed civilians over three days.", ("three", 3, 3, 3, "exact", "days")),
+    ("The front moved over 3 kilometres.", ("over 3", 3, 3, None, "more_than", "kilometres")),
     ("Satellite images showed at least seven aircraft burnt out.",
      ("at least seven", 7, 7, None, "at_least", "aircraft")),
     ('The rebels seized "tens of thousands" of rounds.',

@@ -51,6 +51,7 @@ class _Tables:
     skip_before: frozenset[str]
     irregular: dict[str, str]
     uncountable: frozenset[str]
+    durations: frozenset[str]  # units after which "over" means "during" ("over three days")
 
 
 def _alt(phrases: list[str]) -> str:
@@ -100,6 +101,7 @@ def _tables() -> _Tables:
         skip_before=frozenset(data["skip_before"]),
         irregular=data["irregular_plurals"],
         uncountable=frozenset(data["uncountable"]),
+        durations=frozenset(data["durations"]),
     )
 
 
@@ -274,7 +276,12 @@ def find_quantities(sdoc: SpacyDoc | None, text: str, start: int, end: int) -> l
                 continue  # "the Port Olya 3", "Resolution 2231": a name, not a count
             if unit is None and out and _same_clause_run(text, out[-1].span.end, m.start()):
                 unit = out[-1].unit  # "seven people killed and 11 wounded", "600 patients, over 100 of them"
-        s, e = m.start(), m.end()
+        if qual_word in ("over", "across") and unit in t.durations:
+            qualifier, low, high = "exact", value, value  # "over three days": during them, not more
+            s = m.start("num") if m.group("num") else m.start()
+        else:
+            s = m.start()
+        e = m.end()
         while s < e and text[s].isspace():
             s += 1
         out.append(Quantity(Span.of(text, s, e), value, low, high, qualifier, unit))
