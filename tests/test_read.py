@@ -563,3 +563,13 @@ def test_read_jsonl_takes_date_or_published_at_when_published_is_absent(tmp_path
             {"id": "none", "text": text + " Again.", "date": 20260305}]
     p = _write(tmp_path, "alias.jsonl", "".join(json.dumps(r) + "\n" for r in rows))
     assert [d.published for d in read_jsonl(p)] == ["2026-03-05", "2026-03-05T10:00:00", "2026-03-01", None]
+
+
+def test_short_text_in_another_script_is_rejected(tmp_path: Path) -> None:
+    err = _error_of(str(_write(tmp_path, "ru.txt", "Министр заявил, что войска отошли от города.\n")))
+    assert "not English" in err.reason and "Cyrillic" in err.reason
+
+
+def test_an_english_text_quoting_a_cyrillic_name_is_kept(tmp_path: Path) -> None:
+    doc = read_input(str(_write(tmp_path, "en.txt", "The channel Рыбарь said the troops had withdrawn.\n")))
+    assert doc.text.startswith("The channel")

@@ -95,11 +95,28 @@ def _check_content(where: str, text: str, max_chars: int = MAX_TEXT) -> None:
         raise InputError(where, "empty (no text)")
 
 
+def main_script(text: str) -> str | None:
+    """The writing system most letters of `text` belong to ("LATIN", "CYRILLIC", "ARABIC", ...)."""
+    counts: dict[str, int] = {}
+    for ch in text[:20_000]:
+        if ch.isalpha():
+            script = unicodedata.name(ch, "UNKNOWN").split(" ")[0]
+            counts[script] = counts.get(script, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None
+
+
 def _check_language(where: str, text: str) -> str | None:
-    """The detected language; InputError if it is known and not English."""
+    """The detected language; InputError if it is known and not English.
+
+    A text too short for a language guess is still refused when most of its
+    letters are not Latin ("Министр заявил ..."): no English article is.
+    """
     lang = detect_language(text)
     if lang is not None and lang != "en":
         raise InputError(where, f"not English (detected language '{lang}')")
+    script = main_script(text) if lang is None else "LATIN"
+    if script not in (None, "LATIN"):
+        raise InputError(where, f"not English (written mostly in {script.title()} script)")
     return lang
 
 
