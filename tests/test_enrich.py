@@ -531,3 +531,13 @@ def test_an_army_is_not_resolved_to_an_unrelated_body_that_spoke_before(nlp):
             "The army said about 80% of the territory remained under its control.")
     army = next(a for a in extract(Document(id="t", text=text)) if a.source and a.source.text == "The army")
     assert army.source_resolved is None and army.source_type == "military"
+
+
+def test_a_he_is_never_resolved_to_a_city():
+    from claimgraph.extract import extract
+    from claimgraph.model import Document
+
+    text = ('"We have no illusions," the general said.\n\nAsked whether Kyiv would need more troops, '
+            'he replied: "Of course."')
+    he = next(a for a in extract(Document(id="t", text=text)) if a.source and a.source.text == "he")
+    assert he.source_resolved == "the general"

@@ -16,7 +16,7 @@ from typing import Any
 from spacy.tokens import Doc as SpacyDoc
 
 from claimgraph.extract.lexicon import doc_text, per_doc
-from claimgraph.extract.sources import classify
+from claimgraph.extract.sources import classify, lookup_place
 from claimgraph.model import Attribution
 
 DETERMINERS = {"the", "these", "those", "this", "that", "same", "a", "an"}
@@ -250,6 +250,8 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
                     continue
                 plural = m.text.rstrip(".,’'\"”)").endswith("s") and not m.text.endswith("’s")
                 many = plural and m.text.rstrip(".,’'\"”)").split()[-1].islower()  # "officials", not "Kallas"
+                if kind == "person" and (m.place or lookup_place(m.text)):
+                    continue  # "Asked whether Kyiv ..., he replied": a city the tagger took for a person
                 if (kind == "person") == m.person and not (kind == "person" and many) \
                         or (kind == "group" and plural):
                     resolved, antecedent = m.full, m
