@@ -1307,3 +1307,10 @@ def test_no_sentence_starts_right_after_a_word():
 def test_dismissing_reports_that_x_reports_a_denial_of_x():
     a = one('The spokesman dismissed as "fake" reports that officials had met secretly in Istanbul.')
     assert src(a) == "The spokesman" and a.content.text == "officials had met secretly in Istanbul"
+
+
+def test_single_quotation_marks_make_a_direct_quote():
+    a = one("'They shell us day and night,' the soldier said.")
+    assert a.direct and a.content.text == "They shell us day and night"
+    b = one("The soldiers' commander said the shelling had stopped.")
+    assert not b.direct

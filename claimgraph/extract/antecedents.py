@@ -250,7 +250,7 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
                     continue
                 plural = m.text.rstrip(".,’'\"”)").endswith("s") and not m.text.endswith("’s")
                 many = plural and m.text.rstrip(".,’'\"”)").split()[-1].islower()  # "officials", not "Kallas"
-                if kind == "person" and (m.place or lookup_place(m.text)):
+                if kind == "person" and lookup_place(m.text):
                     continue  # "Asked whether Kyiv ..., he replied": a city the tagger took for a person
                 if (kind == "person") == m.person and not (kind == "person" and many) \
                         or (kind == "group" and plural):

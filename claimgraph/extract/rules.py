@@ -1201,6 +1201,9 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
         q = r.quotes.containing(s - 1) if s > 0 else None
         if q is not None and q.start == s and r.trim(q.start, q.end) == (s, e):
             direct = True
+        elif s > 0 and r.text[s - 1] in "'‘" and r.text[e:e + 3].lstrip(",.!?")[:1] in ("'", "’") \
+                and (s < 2 or not r.text[s - 2].isalnum()):
+            direct = True  # 'They shell us day and night,' he said: single quotation marks
         content = (s, e)
     else:
         parts = [r.trim(a, b) for a, b in parts]
