@@ -127,7 +127,7 @@ def rule_contents(sdoc: Doc, row: dict, scheme) -> dict[int, tuple[int, int]]:
     for att in atts:
         u = L.rule_unit(sdoc, att, set(STRIP))
         if u is not None:
-            out[u.anchor.i] = u.content
+            out[u.anchor] = u.content
     return out
 
 

@@ -728,17 +728,7 @@ def token_range(sdoc: SpacyDoc, span: Span) -> tuple[int, int] | None:
     return (max(lo, 0), hi) if max(lo, 0) <= hi else None
 
 
-@dataclass
-class RuleUnit:
-    """A rules attribution as the content ranker sees it: anchor, cue, sayer and content as token ranges."""
-
-    anchor: Token
-    cue: tuple[int, int]
-    source: tuple[int, int] | None
-    content: tuple[int, int]
-
-
-def rule_unit(sdoc: SpacyDoc, att: Attribution, complementizers: set[str]) -> RuleUnit | None:
+def rule_unit(sdoc: SpacyDoc, att: Attribution, complementizers: set[str]) -> Found | None:
     """The ranges of a reported-speech attribution the rules found on a verb, or None.
 
     Only an indirect content in one piece qualifies: a quotation's marks already
@@ -758,7 +748,7 @@ def rule_unit(sdoc: SpacyDoc, att: Attribution, complementizers: set[str]) -> Ru
     if lo > 0 and sdoc[lo - 1].lower_ in complementizers and sdoc[lo - 1].dep_ == "mark":
         lo -= 1
     source = token_range(sdoc, att.source) if att.source else None
-    return RuleUnit(anchor, cue, source, (lo, hi))
+    return Found(anchor.i, cue, source, (lo, hi), 1.0)
 
 
 def rerank_rule_contents(sdoc: SpacyDoc, attributions: list[Attribution], model: dict[str, Any],
@@ -777,14 +767,15 @@ def rerank_rule_contents(sdoc: SpacyDoc, attributions: list[Attribution], model:
         u = rule_unit(sdoc, att, complementizers)
         if u is None:
             continue
-        cands = content_candidates(u.anchor, u.cue, u.source, inq, breaks, rule=u.content)
+        anchor = sdoc[u.anchor]
+        cands = content_candidates(anchor, u.cue, u.source, inq, breaks, rule=u.content)
         # only the ends move: a span sharing neither end with the rules' is another reading, not a fix
         cands = [c for c in cands if (c.lo == u.content[0] or c.hi == u.content[1] or "rule" in c.kinds)
                  and not (c.lo <= u.cue[1] and c.hi >= u.cue[0])]
         if not cands:
             continue
         weights = model["content"]
-        top = max(cands, key=lambda c: score(weights, content_features(u.anchor, c, u.cue, inq, u.source)))
+        top = max(cands, key=lambda c: score(weights, content_features(anchor, c, u.cue, inq, u.source)))
         if "rule" in top.kinds:
             continue
         lo = strip_complementizer(sdoc, top.lo, top.hi, complementizers)
