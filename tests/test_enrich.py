@@ -541,3 +541,13 @@ def test_a_he_is_never_resolved_to_a_city():
             'he replied: "Of course."')
     he = next(a for a in extract(Document(id="t", text=text)) if a.source and a.source.text == "he")
     assert he.source_resolved == "the general"
+
+
+def test_a_role_noun_is_not_resolved_to_an_unknown_organisation():
+    from claimgraph.extract import extract
+    from claimgraph.model import Document
+
+    text = ("The Kherson Relief Fund predicted growth of 3% next year.\n\n"
+            "The mayor conceded that evacuation plans had come too late.")
+    mayor = next(a for a in extract(Document(id="t", text=text)) if a.source and a.source.text == "The mayor")
+    assert mayor.source_resolved is None

@@ -306,6 +306,9 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
             if resolved is None and (words[0] not in ("a", "an") or speaks_for) and not body:
                 for m in reversed(visible):  # "the diplomat" may be "a diplomatic source", never a body
                     kind = classify(m.full) if role else ""
+                    named_as_one = any(_singular(w) in roles or w in vague for w in _words(m.text))
+                    if role and not speaks_for and kind == "other" and not named_as_one:
+                        continue  # "the mayor" is a person, not an organisation the tables do not know
                     if role and not (kind == "other" or kind == "expert" and any(
                             _singular(w) in roles for w in _words(m.text)) or kind == "anonymous" and any(
                             w[:6] == head[:6] for w in _words(m.text))):
