@@ -551,3 +551,14 @@ def test_a_role_noun_is_not_resolved_to_an_unknown_organisation():
             "The mayor conceded that evacuation plans had come too late.")
     mayor = next(a for a in extract(Document(id="t", text=text)) if a.source and a.source.text == "The mayor")
     assert mayor.source_resolved is None
+
+
+@pytest.mark.parametrize("text", [
+    "A senior official told the Times of Israel on condition of anonymity that Israel will respond.",
+    "A Pentagon official, speaking on background, estimated that Ukraine has enough ammunition.",
+])
+def test_anonymity_after_the_cue_or_on_background_makes_a_source_anonymous(text):
+    from claimgraph.extract import extract
+    from claimgraph.model import Document
+
+    assert [a.source_type for a in extract(Document(id="t", text=text))] == ["anonymous"]

@@ -244,7 +244,8 @@ def _defers_to_resolved(src: str, resolved: str | None) -> bool:
 
 # what a sayer says of itself between its name and its cue that makes it anonymous ("speaking on condition
 # of anonymity", "who asked not to be named"), unlike "which claims to have sources in the Kremlin"
-ANONYMITY_ASIDE = re.compile(r"anonym|\bnamed\b|\bidentified\b|\bfamiliar with\b", re.IGNORECASE)
+ANONYMITY_ASIDE = re.compile(r"anonym|\bnamed\b|\bidentified\b|\bfamiliar with\b|\bon background\b",
+                             re.IGNORECASE)
 
 
 def source_type(sdoc: SpacyDoc | None, att: Attribution) -> str | None:
@@ -256,6 +257,9 @@ def source_type(sdoc: SpacyDoc | None, att: Attribution) -> str | None:
         return "anonymous"
     between = doc_text(sdoc)[src.end:att.cue.start] \
         if src is not None and sdoc is not None and 0 <= src.end <= att.cue.start else ""
+    if src is not None and sdoc is not None and att.cue.end <= att.content.start:
+        after = doc_text(sdoc)[att.cue.end:att.content.start]  # "told X on condition of anonymity that"
+        between = f"{between} {after}" if len(after) < 200 else between
     if between and _type_tables()["anonymous"].search(between) and ANONYMITY_ASIDE.search(between):
         return "anonymous"  # "a senior official, speaking on condition of anonymity, said"
     if _defers_to_resolved(text, resolved):
