@@ -341,6 +341,21 @@ def test_according_to_an_outlet_which_cited_a_source():
     assert a.content.text == "The bridge was hit twice"
 
 
+def test_reported_by_an_outlet_which_cited_a_source():
+    a = one("Russian forces moved two battalions toward the river, as reported by the Harbour Gazette, "
+            "which cited two officials in the regional administration.")
+    assert src(a).startswith("two officials")
+    assert [v.text for v in a.via] == ["the Harbour Gazette"]
+    assert a.content.text == "Russian forces moved two battalions toward the river"
+
+
+def test_a_statement_an_outlet_cites_is_the_sayers_own_not_a_relay():
+    a = one("The air force said it had shot down 41 of 45 drones, according to the Harbour Gazette, "
+            "which cited a statement on Telegram.")
+    assert src(a) == "The air force"
+    assert [v.text for v in a.via] == ["the Harbour Gazette"]
+
+
 def test_a_name_the_article_calls_an_outlet_relays_even_if_tagged_a_person():
     attrs = extract("The regional outlet Vesnianka published the list on Monday. "
                     "A police officer told Vesnianka that nine people had been detained.")

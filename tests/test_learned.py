@@ -137,3 +137,15 @@ def test_anchors_on_known_cues_are_skipped_and_the_others_unchanged():
     rest = learned.predict(sdoc, known={said})
     assert said not in {f.anchor for f in rest}
     assert [(f.cue, f.content) for f in rest] == [(f.cue, f.content) for f in every if f.anchor != said]
+
+
+def test_the_relay_of_a_known_attribution_is_not_found_again():
+    text = "The mayor said the water was safe, according to Reuters, which cited a statement."
+    cue, via = text.index("said"), text.index("Reuters")
+    found = Attribution(cue=Span.of(text, cue, cue + 4), content=Span.of(text, text.index("the water"),
+                                                                         text.index(", according")),
+                        source=Span.of(text, 0, 9), via=[Span.of(text, via, via + 7)])
+    model_cue = Attribution(cue=Span.of(text, text.index("according"), via - 1),
+                            content=Span.of(text, text.index("which"), len(text) - 1),
+                            source=Span.of(text, via, via + 7))
+    assert learned._covered(model_cue, found)

@@ -1221,6 +1221,11 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
                  or lemma in lex["unasserted_when_negated"]):
         return None  # "did not say what caused the blasts", "could not confirm the cargo": nothing asserted
     source = None
+    relay = _citing_clause(r, source_tok) if source_tok is not None else None
+    if relay is not None:  # "Y, as reported by CNN, which cited two officials": the officials speak
+        a, _, _ = r.np(source_tok, via)
+        via.insert(0, r.trim(*r.tok_range(a, relay[0].left_edge.i - 1)))
+        source_tok = relay[1]
     if source_tok is not None:
         a, b, _ = r.np(source_tok, via)
         for ch in v.children:  # a second subject the parser split off: 'officer with the sign “Alex”'
@@ -1765,7 +1770,9 @@ def _fold_nested(found: list[Found], r: Reader, nesting: str = "inner") -> list[
             if a.cue[1] <= b.cue[0] and a.content[0] <= b.cue[0] < a.content[1] \
                     and b.content[0] <= a.cue[0] < b.content[1]:
                 a.content = _cut_before(r, a.content[0], b.cue[0])
-                a.via = [b.source] + a.via  # the outlet relays what X said
+                # the outlet relays what X said; "..., which cited a statement": X's own words, no relay
+                a.via = (list(b.via) if b.via and _statement(r, b.source_tok) else list(b.via) + [b.source]) \
+                    + a.via
                 keep[j] = False
     for a in found:  # "X claimed Y, Z reported": X's report sits in Z's and cannot hold Z's cue in turn
         for b in found:
@@ -1810,7 +1817,9 @@ def _fold_nested(found: list[Found], r: Reader, nesting: str = "inner") -> list[
             if _own_act(r, inner) or nesting == "outer" or _own_aside(r, inner) or _no_sayer(r, inner):
                 keep[j] = False  # "The Pentagon said it could not confirm the reports": one report, the outer
                 continue
-            relayed = [outer.source] if not _same_head(r, outer.source, inner.source) else []
+            # "X said Y, according to Reuters, which cited a statement": the statement is X's, Reuters relays
+            relayed = [outer.source] if not _same_head(r, outer.source, inner.source) \
+                and not (outer.via and _statement(r, outer.source_tok)) else []
             inner.via = list(outer.via) + relayed + inner.via  # outermost first
             if outer.content_root == inner.anchor and outer.content_root >= 0 and not outer.direct:
                 keep[i] = False
@@ -1821,6 +1830,11 @@ def _fold_nested(found: list[Found], r: Reader, nesting: str = "inner") -> list[
     for f in out:  # a relay reached two ways is named once
         f.via = list(dict.fromkeys(f.via))
     return out
+
+
+def _statement(r: Reader, i: int) -> bool:
+    """Whether token i heads a sayer's own words ("a statement", "a post"), not another's report."""
+    return i >= 0 and r.doc[i].lemma_.lower() in r.lex["statement_nouns"] and r.doc[i].lemma_.lower() != "report"
 
 
 def _colon_cue(r: Reader, tok: Token) -> bool:
