@@ -157,3 +157,41 @@ def test_the_ranker_does_not_swap_a_rules_content_for_another_reading():
     # a span sharing neither end with the rules' one (`the senator ...`) is never taken
     learned.rerank_rule_contents(sdoc, atts, {"content": {"k=rule": -5.0, "k=sent": 9.0}}, {"that"})
     assert atts[0].content.text == before
+
+
+def test_context_vectors_describe_each_candidate_edge():
+    sdoc = load_nlp()("The mayor said the bridge would reopen on Monday.")
+    a = next(t for t in sdoc if t.text == "said")
+    cands = learned.content_candidates(a, (a.i, a.i), (0, 1), learned.quote_mask(sdoc))
+    dense = learned.dense_features(sdoc, cands)
+    width = sdoc.tensor.shape[1]
+    assert dense.shape == (len(cands), learned.DENSE_PARTS * width)
+    # the first block is the first token's own vector
+    assert (dense[0, :width] == sdoc.tensor[cands[0].lo]).all()
+    sdoc.tensor = sdoc.tensor[:0]  # a parse that kept no vectors
+    assert learned.dense_features(sdoc, cands) is None
+
+
+def test_the_ranker_adds_its_network_to_the_linear_score():
+    import numpy as np
+
+    sdoc = load_nlp()("The mayor said on Tuesday that the bridge, which was damaged in May, would reopen soon.")
+    a = next(t for t in sdoc if t.text == "said")
+    inq = learned.quote_mask(sdoc)
+    cands = learned.content_candidates(a, (a.i, a.i), (0, 1), inq)
+    assert len(cands) > 2
+    dense = learned.dense_features(sdoc, cands)
+    linear_only = {"content": {"b": 0.0}}  # every candidate ties: the first wins
+    assert learned.rank_contents(linear_only, a, cands, (a.i, a.i), inq, (0, 1)) is cands[0]
+    # a network that scores a candidate by one coordinate of its vectors picks that coordinate's maximum
+    k = int(np.argmax(dense[1:].max(axis=0) - dense[0]))  # a coordinate where the first is not the top
+    w1 = np.zeros((dense.shape[1], 1), dtype=np.float32)
+    w1[k, 0] = 1.0
+    net = {"scale": 1.0, "w1": w1.tolist(), "b1": [100.0], "w2": [1.0], "b2": 0.0}
+    want = cands[int(np.argmax(dense[:, k]))]
+    assert want is not cands[0]
+    assert learned.rank_contents({**linear_only, "content_mlp": net}, a, cands, (a.i, a.i), inq, (0, 1)) is want
+    # a network built for other vectors is not applied
+    narrow = {**net, "w1": w1[:10].tolist()}
+    assert learned.rank_contents({**linear_only, "content_mlp": narrow}, a, cands, (a.i, a.i), inq, (0, 1)) \
+        is cands[0]
