@@ -726,6 +726,15 @@ def test_cited_document_resolves_to_its_author():
     assert alone.source_resolved == "the border guard"
 
 
+def test_a_document_published_by_someone_resolves_to_its_publisher():
+    text = ("The Baltic Institute assessed that the port would reopen.\n"
+            "The report, which was published on Monday by the UN monitoring mission, said that at least "
+            "12 civilians were killed in September.")
+    last = extract(text)[-1]
+    assert src(last) == "The report"
+    assert last.source_resolved == "the UN monitoring mission"
+
+
 def test_acronym_resolves_to_the_name_it_abbreviates():
     text = ("Three bridges were damaged near Lviv, Polish senators said, citing a briefing by the Internal "
             "Security Agency.\nThe ISA told senators that two men were held.")

@@ -156,13 +156,20 @@ def _is_place(sdoc: SpacyDoc, start: int, end: int) -> bool:
 
 
 def _author(sdoc: SpacyDoc, start: int, end: int, documents: set[str]) -> str | None:
-    """The "X" of a statement or document source written as "a briefing by X"."""
+    """The "X" of a statement or document source written as "a briefing by X", or "the report,
+    (which was) published by X, said" with the clause left out of the source."""
     span = sdoc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span) or span.root.lemma_.lower() not in documents:
         return None
-    by = next((c for c in span.root.rights if c.dep_ in ("prep", "agent") and c.lower_ == "by"), None)
+    root = span.root
+    by = next((c for c in root.rights if c.dep_ in ("prep", "agent") and c.lower_ == "by"), None)
+    inside = by is not None
+    if by is None:
+        clause = next((c for c in root.rights if c.dep_ in ("relcl", "acl") and c.i >= span.end
+                       and c.tag_ == "VBN"), None)
+        by = next((c for c in clause.children if c.dep_ == "agent"), None) if clause is not None else None
     pobj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
-    if pobj is None or pobj.right_edge.i >= span.end:
+    if pobj is None or inside and pobj.right_edge.i >= span.end:
         return None
     return sdoc[pobj.left_edge.i:pobj.right_edge.i + 1].text
 
