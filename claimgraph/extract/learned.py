@@ -27,7 +27,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -598,59 +597,6 @@ def branch(a: Token, t: Token) -> str:
     return "-"
 
 
-# the span's edges as the parser's own token vectors see them: first, last, the
-# tokens just outside, and the mean over the span (5 x the tok2vec width)
-DENSE_PARTS = 5
-
-
-def dense_features(sdoc: SpacyDoc, cands: list[Candidate]) -> np.ndarray | None:
-    """Each candidate's edges in the parser's context vectors (`doc.tensor`), one row per candidate.
-
-    The string features see words and labels; the tok2vec vectors the parse
-    already computed also carry a few words of context on each side, which is
-    what tells `said X on Monday` (stop before the time) from `a tax on imports`.
-    None where the parse kept no vectors.
-    """
-    X = sdoc.tensor
-    if not isinstance(X, np.ndarray) or X.ndim != 2 or X.shape[0] != len(sdoc) or not X.shape[1]:
-        return None
-    zero = np.zeros(X.shape[1], dtype=np.float32)
-    n = len(sdoc)
-    rows = [np.concatenate([X[c.lo], X[c.hi], X[c.hi + 1] if c.hi + 1 < n else zero,
-                            X[c.lo - 1] if c.lo > 0 else zero, X[c.lo:c.hi + 1].mean(axis=0)])
-            for c in cands]
-    return np.asarray(rows, dtype=np.float32)
-
-
-_MLP_CACHE: dict[int, tuple[dict, tuple]] = {}
-
-
-def _mlp_arrays(mlp: dict[str, Any]) -> tuple:
-    """The network's weights as arrays, converted once per model dict (JSON holds lists)."""
-    hit = _MLP_CACHE.get(id(mlp))
-    if hit is None or hit[0] is not mlp:
-        arrays = (float(mlp["scale"]), np.asarray(mlp["w1"], dtype=np.float32),
-                  np.asarray(mlp["b1"], dtype=np.float32), np.asarray(mlp["w2"], dtype=np.float32),
-                  float(mlp["b2"]))
-        hit = _MLP_CACHE[id(mlp)] = (mlp, arrays)
-    return hit[1]
-
-
-def rank_contents(model: dict[str, Any], a: Token, cands: list[Candidate], cue: tuple[int, int],
-                  inq: list[bool], src: tuple[int, int] | None) -> Candidate:
-    """The candidate the content ranker prefers: its linear score over the string features,
-    plus (where the model has one) a small network over the candidates' context vectors."""
-    sparse = np.array([score(model["content"], content_features(a, c, cue, inq, src)) for c in cands],
-                      dtype=np.float32)
-    if "content_mlp" in model and len(cands) > 1:
-        dense = dense_features(a.doc, cands)
-        width = len(model["content_mlp"]["w1"])
-        if dense is not None and dense.shape[1] == width:
-            scale, w1, b1, w2, b2 = _mlp_arrays(model["content_mlp"])
-            sparse = scale * sparse + np.maximum(dense @ w1 + b1, 0.0) @ w2 + b2
-    return cands[int(np.argmax(sparse))]
-
-
 def strip_complementizer(sdoc: SpacyDoc, lo: int, hi: int, words: set[str]) -> int:
     """Our guidelines: `X said that Y` has content Y, not `that Y`."""
     if lo < hi and sdoc[lo].lower_ in words and sdoc[lo].dep_ == "mark":
@@ -684,7 +630,7 @@ def predict(sdoc: SpacyDoc, model: dict[str, Any] | None = None,
     thrown away, are not looked for.
     """
     m = model or load_model()
-    wc, we, ws = m["cue"], m["cue_ext"], m["source"]
+    wc, we, ws, wk = m["cue"], m["cue_ext"], m["source"], m["content"]
     th = m["thresholds"]
     keep = m["source_keep"]
     texts = texts_of(sdoc)
@@ -728,7 +674,7 @@ def predict(sdoc: SpacyDoc, model: dict[str, Any] | None = None,
                  if hold_cue or not c.lo < cue[0] <= cue[1] < c.hi]
         if not cands:
             continue
-        top = rank_contents(m, a, cands, cue, inq, src)
+        top = max(cands, key=lambda c: score(wk, content_features(a, c, cue, inq, src)))
         found.append(Found(a.i, cue, src, (top.lo, top.hi), p))
     found.sort(key=lambda f: f.cue[0])
     return found
@@ -828,7 +774,8 @@ def rerank_rule_contents(sdoc: SpacyDoc, attributions: list[Attribution], model:
                  and not (c.lo <= u.cue[1] and c.hi >= u.cue[0])]
         if not cands:
             continue
-        top = rank_contents(model, anchor, cands, u.cue, inq, u.source)
+        weights = model["content"]
+        top = max(cands, key=lambda c: score(weights, content_features(anchor, c, u.cue, inq, u.source)))
         if "rule" in top.kinds:
             continue
         lo = strip_complementizer(sdoc, top.lo, top.hi, complementizers)
@@ -900,7 +847,7 @@ def _covered(new: Attribution, old: Attribution) -> bool:
         return True  # speech inside a content is one nested attribution (our guidelines)
     if any(_overlaps(new.cue, s) or _overlaps(new.content, s) or new.source and _overlaps(new.source, s)
            for s in old.via):
-        return True  # the relay of a known attribution (`A, citing B, reported`; `according to A, which cited`)
+        return True  # a known attribution's relay (`A, citing B, reported`; `according to A, which cited`)
     if old.source and _overlaps(new.content, old.source):
         return True
     lo, hi = max(new.content.start, old.content.start), min(new.content.end, old.content.end)

@@ -1834,7 +1834,8 @@ def _fold_nested(found: list[Found], r: Reader, nesting: str = "inner") -> list[
 
 def _statement(r: Reader, i: int) -> bool:
     """Whether token i heads a sayer's own words ("a statement", "a post"), not another's report."""
-    return i >= 0 and r.doc[i].lemma_.lower() in r.lex["statement_nouns"] and r.doc[i].lemma_.lower() != "report"
+    lemma = r.doc[i].lemma_.lower() if i >= 0 else ""
+    return lemma in r.lex["statement_nouns"] and lemma != "report"
 
 
 def _colon_cue(r: Reader, tok: Token) -> bool:
