@@ -252,3 +252,17 @@ def test_a_spokesperson_and_the_body_they_speak_for_are_one_origin():
     assert items[1].origin.key == items[0].origin.key
     assert provenance(items[:2]).independent_origins == 1
     assert items[2].origin.key == "hur"  # Ukraine's intelligence spokesman speaks for HUR
+
+
+def test_words_describing_officials_name_no_body_but_a_body_after_them_does():
+    from claimgraph.link.origins import origin_of
+
+    def key(source: str) -> str:
+        d = doc("a", "Dune Post", "2025-06-02", (source, "the convoy was turned back", []))
+        return origin_of(d.attributions[0], d).key
+
+    assert key("two Western officials") == "western official"  # a description, not a body "Western"
+    assert key("Senior officials") == "senior official"
+    assert key("Senior Kremlin officials") == key("the Kremlin")
+    assert key("Foreign Ministry spokesman Ivo Lant") == "foreign ministry"  # part of the name here
+    assert key("Konashenkov") == key("Russia's defence ministry")  # a spokesman speaks for his body

@@ -111,6 +111,8 @@ def _body_phrase(text: str) -> str:
             and (orig[k - 1][:1].isupper() or words[k - 1] in modifiers)
         ):
             k -= 1
+        while k < head[0] and words[k] in lex["speaker_qualifiers"]:
+            k += 1  # "Senior Kremlin officials": the Kremlin
         phrase = " ".join(words[k : head[1]]).replace("minister", "ministry")
         while (stripped := LEAD.sub("", phrase)) != phrase:
             phrase = stripped
@@ -126,9 +128,12 @@ def _body_phrase(text: str) -> str:
             while (
                 k > 0
                 and orig[k - 1][:1].isupper()
-                and words[k - 1] not in lex["minister_not_after"] + CALENDAR
+                and words[k - 1] not in lex["minister_not_after"] + CALENDAR + lex["role_qualifiers"]
+                + lex["speaker_qualifiers"]
             ):
                 k -= 1
+            while k < i and words[k] in lex["speaker_qualifiers"]:
+                k += 1  # "Senior Kremlin officials": the Kremlin's
             phrase = LEAD.sub("", " ".join(words[k:i]))
             demonym = " " not in phrase and phrase.endswith(tuple(lex["demonym_endings"]))
             if phrase and not demonym and words[k:i] != [x.lower() for x in orig[k:i] if x.isupper()]:
