@@ -162,7 +162,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("extract", help="print the attributed claims of an article as JSON")
     p.add_argument("input", nargs="?", help="a text or HTML file, a URL, or - for stdin")
-    p.add_argument("--jsonl", metavar="IN.jsonl", help="one clean document a line; writes one result a line")
+    p.add_argument("--jsonl", metavar="IN.jsonl",
+                   help="one clean document a line (- reads stdin); writes one result a line")
     p.add_argument("--processes", type=positive_int, default=1,
                    help="parser processes for --jsonl (default 1)")
     p.add_argument("--scheme", default="guidelines",

@@ -401,6 +401,16 @@ def test_cli_extract_jsonl_goes_on_past_bad_lines(tmp_path: Path) -> None:
     assert f"{p}:2" in res.stderr and f"{p}:3" in res.stderr and f"{p}:4" in res.stderr
 
 
+def test_cli_extract_jsonl_reads_a_pipe(tmp_path: Path) -> None:
+    p = _bad_jsonl(tmp_path)
+    res = subprocess.run([sys.executable, "-m", "claimgraph.cli", "extract", "--jsonl", "-"],
+                         input=p.read_bytes(), capture_output=True, timeout=300)
+    assert res.returncode != 0  # the bad lines are still reported, by line number
+    ids = [json.loads(line)["id"] for line in res.stdout.decode().splitlines() if line.strip()]
+    assert ids == ["good1", "good2"]
+    assert "-:2" in res.stderr.decode()
+
+
 def test_read_jsonl_skips_an_invalid_utf8_line_and_goes_on(tmp_path: Path) -> None:
     from claimgraph.ingest.read import read_jsonl
 

@@ -14,6 +14,7 @@ of the text's SHA-1.
 
 from __future__ import annotations
 
+import contextlib
 import email.utils
 import hashlib
 import json
@@ -475,12 +476,16 @@ def read_jsonl(path: str | Path, clean: bool = False) -> Iterator[Document | Inp
     `clean` runs the boilerplate filter (ingest does; `extract --jsonl` takes
     its texts as already clean, so spans point into them).
     """
-    path = Path(path)
-    try:
-        fh = open(path, "rb")  # noqa: SIM115 (lines are decoded one by one: a bad line is skipped alone)
-    except OSError as exc:
-        raise InputError(str(path), exc.strerror or str(exc)) from exc
-    with fh:
+    if str(path) == "-":  # a pipe: `... | claimgraph extract --jsonl -`
+        fh: Any = contextlib.nullcontext(sys.stdin.buffer)
+        path = Path("-")
+    else:
+        path = Path(path)
+        try:
+            fh = open(path, "rb")  # noqa: SIM115 (lines are decoded one by one: a bad line is skipped alone)
+        except OSError as exc:
+            raise InputError(str(path), exc.strerror or str(exc)) from exc
+    with fh as fh:
         for n, raw_line in enumerate(fh, 1):
             where = f"{path}:{n}"
             try:
