@@ -118,3 +118,10 @@ def test_number_in_a_name_is_not_a_count(nlp):
 def test_unit_past_a_hyphenated_modifier(nlp):
     got = quantities(nlp, "More than 20 Moscow-backed fighters were captured.")
     assert [(g[0], g[5]) for g in got] == [("More than 20", "fighters")]
+
+
+def test_a_bare_number_that_was_wounded_or_died_counts_people(nlp):
+    assert quantities(nlp, "The governor said 13 were wounded.")[0][5] == "people"
+    assert quantities(nlp, "At least two died in hospital.")[0][4:] == ("at_least", "people")
+    # a thing can be hit or destroyed: no unit is guessed there
+    assert quantities(nlp, "He said four were destroyed overnight.")[0][5] is None

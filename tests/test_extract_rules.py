@@ -943,6 +943,13 @@ def test_a_spokesperson_speaks_for_the_body_before_but_a_qualified_body_is_not_a
     assert by_src["the defence ministry"].source_resolved is None
 
 
+def test_an_indefinite_source_is_someone_new_not_the_same_noun_before():
+    atts = extract("Officials in the port said the ferry was late. "
+                   "A senior official said the port could close within weeks.")
+    new = next(a for a in atts if src(a) == "A senior official")
+    assert new.source_resolved is None
+
+
 def test_x_said_y_tass_reported_is_x_via_tass():
     a = one('Kremlin spokesman Dmitry Peskov said Russia "does not interfere in the affairs of other '
             'countries", the TASS news agency reported.')

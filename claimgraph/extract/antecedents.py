@@ -280,8 +280,11 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
             resolved = own  # "NATO's chief said the alliance had confirmed ...": the relayer's own body
         elif _vague(said_by, words, vague):
             head = _singular(words[-1])
+            # "A senior official hinted": someone new, not "Officials in X" named before (a spokesperson
+            # still speaks for the body before, below)
+            new_one = words[0] in ("a", "an") and head not in lex.get("representative_nouns", ())
             for m in reversed(visible):
-                if m.start >= pos or m.text == said_by or m.place:
+                if m.start >= pos or m.text == said_by or m.place or new_one:
                     continue
                 if m.full[:1].islower() and len(_words(m.full)) == 1:
                     continue  # "group denies" in a headline names no one either

@@ -52,6 +52,7 @@ class _Tables:
     irregular: dict[str, str]
     uncountable: frozenset[str]
     durations: frozenset[str]  # units after which "over" means "during" ("over three days")
+    person_verbs: frozenset[str]  # a bare number as their subject counts people
 
 
 def _alt(phrases: list[str]) -> str:
@@ -102,6 +103,7 @@ def _tables() -> _Tables:
         irregular=data["irregular_plurals"],
         uncountable=frozenset(data["uncountable"]),
         durations=frozenset(data["durations"]),
+        person_verbs=frozenset(data["person_verbs"]),
     )
 
 
@@ -179,6 +181,17 @@ def _counted_noun(sdoc: SpacyDoc | None, end: int) -> str | None:
         if tok.pos_ in _STOP_POS or (tok.pos_ == "ADP" and tok.lower_ != "of"):
             return None
     return None
+
+
+def _counts_people(sdoc: SpacyDoc | None, end: int) -> bool:
+    """A bare number that is the subject of a verb only people undergo ("13 were wounded", "two died")."""
+    last = token_at(sdoc, end - 1)
+    if last is None:
+        return False
+    while last.dep_ in ("quantmod", "compound") and last.head.pos_ == "NUM" and last.head.i > last.i:
+        last = last.head  # "at least two": the number itself
+    return (last.pos_ == "NUM" and last.dep_ in ("nsubj", "nsubjpass")
+            and last.head.lemma_.lower() in _tables().person_verbs)
 
 
 def _unit_of(tok: Token) -> str:
@@ -276,6 +289,8 @@ def find_quantities(sdoc: SpacyDoc | None, text: str, start: int, end: int) -> l
                 continue  # "the Port Olya 3", "Resolution 2231": a name, not a count
             if unit is None and out and _same_clause_run(text, out[-1].span.end, m.start()):
                 unit = out[-1].unit  # "seven people killed and 11 wounded", "600 patients, over 100 of them"
+            if unit is None and _counts_people(sdoc, m.end() - len(m.group("tail") or "")):
+                unit = "people"  # "13 were wounded"
         if qual_word in ("over", "across") and unit in t.durations:
             qualifier, low, high = "exact", value, value  # "over three days": during them, not more
             s = m.start("num") if m.group("num") else m.start()
