@@ -950,6 +950,17 @@ def test_an_indefinite_source_is_someone_new_not_the_same_noun_before():
     assert new.source_resolved is None
 
 
+@pytest.mark.parametrize("sentence,content", [
+    ('The ministry dismissed reports that its forces had targeted civilians as "fake".',
+     "its forces had targeted civilians"),
+    ("The army rejected claims that the strike hit a school as baseless propaganda.",
+     "the strike hit a school"),
+    ("The ministry denied that its soldiers had served as guards.", "its soldiers had served as guards"),
+])
+def test_the_label_a_dismissal_gives_is_not_part_of_what_it_dismisses(sentence, content):
+    assert one(sentence).content.text == content
+
+
 def test_x_said_y_tass_reported_is_x_via_tass():
     a = one('Kremlin spokesman Dmitry Peskov said Russia "does not interfere in the affairs of other '
             'countries", the TASS news agency reported.')

@@ -397,8 +397,8 @@ def clause_child(v: Token, lex: dict[str, Any]) -> Token | None:
         objs += [o for p in v.children if p.dep_ == "prep" and p.i > v.i
                  for o in p.children if o.dep_ == "pobj"]
         for obj in objs:
-            for rc in obj.rights:
-                if rc.dep_ in ("relcl", "acl") and rc.left_edge.lower_ == "that" and \
+            for rc in obj.rights:  # ("dismissed reports that X": X read as the noun's own clause)
+                if rc.dep_ in ("relcl", "acl", "ccomp") and rc.left_edge.lower_ == "that" and \
                         any(c.dep_ in SUBJECTS and c.lower_ != "that" for c in rc.children):
                     return rc
         for ch in v.children:  # "A reported, citing B, that X": the parse hangs X on "citing" or reads
@@ -537,6 +537,7 @@ def content_span(r: Reader, c: Token, lo: int) -> tuple[int, int]:
             and any(x.dep_ in SUBJECTS and x.i != first for x in c.children) and first < last:
         first += 1  # "told a briefing that the US will respond": a complementiser read as a relative word
     last = _misread_relative(r, c, last)
+    last = _label_after(r, c, first, last)
     semi = next((t.i for t in r.doc[first + 1:last + 1] if t.text == ";" and r.in_quote(t) is None), None)
     if semi is not None and any(_is_cue_word(r, t) for t in r.doc[semi:last + 1]):
         last = semi - 1  # a semicolon closes the reported clause
@@ -547,6 +548,20 @@ def content_span(r: Reader, c: Token, lo: int) -> tuple[int, int]:
                             or r.doc[first].is_punct and r.doc[first].text not in QUOTE_CHARS):
         first += 1
     return r.tok_range(first, last)
+
+
+def _label_after(r: Reader, c: Token, first: int, last: int) -> int:
+    """Where a content ends before the label its verb gives it: `dismissed reports that X as "fake"`,
+    the parser hanging `as "fake"` on X's own verb."""
+    verb = c.head if c.head.pos_ == "VERB" else c.head.head
+    if verb.lemma_.lower() not in r.lex["labelling_verbs"] or any(
+            x.dep_ == "prep" and x.lower_ == "as" for x in verb.children):
+        return last
+    label = next((x for x in c.rights if x.dep_ == "prep" and x.lower_ == "as" and x.right_edge.i >= last - 1
+                  and x.i > first + 2), None)
+    if label is None or label.right_edge.i - label.i > 5:
+        return last
+    return label.i - 1
 
 
 def adjacent_quote_before(r: Reader, region_start: int, sent_lo: int) -> Quote | None:
