@@ -961,6 +961,13 @@ def test_the_label_a_dismissal_gives_is_not_part_of_what_it_dismisses(sentence, 
     assert one(sentence).content.text == content
 
 
+def test_a_noun_in_what_describes_an_earlier_source_is_not_that_source():
+    atts = extract("The Pentagon confirmed the figure. Pyongyang may send more troops, lawmakers briefed by "
+                   "the spy agency said. The agency estimated that 100 soldiers had been killed.")
+    estimated = next(a for a in atts if src(a) == "The agency")
+    assert estimated.source_resolved not in ("lawmakers briefed by the spy agency", "The Pentagon")
+
+
 def test_x_said_y_tass_reported_is_x_via_tass():
     a = one('Kremlin spokesman Dmitry Peskov said Russia "does not interfere in the affairs of other '
             'countries", the TASS news agency reported.')

@@ -39,6 +39,18 @@ def _words(s: str) -> list[str]:
     return [w.strip(".,’'\"“”()").lower() for w in s.split() if w.strip(".,’'\"“”()")]
 
 
+POST_MODIFIERS = {"by", "for", "from", "with", "at", "on", "who", "which", "that", "whose", "close",
+                  "familiar"}
+
+
+def _pre_words(text: str) -> list[str]:
+    """The words of a mention before what describes it ("lawmakers briefed by the agency" is about
+    lawmakers, not the agency; "the Ministry of Defence" keeps "of")."""
+    words = _words(text)
+    cut = next((i for i, w in enumerate(words) if i and w in POST_MODIFIERS), len(words))
+    return words[:cut]
+
+
 def _singular(w: str) -> str:
     return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
 
@@ -288,8 +300,11 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
                     continue
                 if m.full[:1].islower() and len(_words(m.full)) == 1:
                     continue  # "group denies" in a headline names no one either
-                if any(_singular(w) == head for w in _words(m.text)):
+                if any(_singular(w) == head for w in _pre_words(m.text)):
                     resolved, antecedent = m.full, m
+                    break
+                if any(_singular(w) == head for w in _words(m.text)):
+                    resolved = ""  # "lawmakers briefed by the agency ... The agency": one left unnamed
                     break
             if resolved is None and head in documents:
                 for m in reversed(visible):  # "said in a January report ... The report noted": its author
