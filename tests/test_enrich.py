@@ -202,6 +202,14 @@ def test_a_sayer_speaking_on_condition_of_anonymity_is_anonymous(nlp):
     assert att.source_type == "anonymous"
 
 
+def test_a_sayer_after_the_cue_who_asked_for_anonymity_is_anonymous(nlp):
+    text = '"There is no deal yet," said a Western diplomat who requested anonymity to discuss the talks.'
+    att = make(nlp, text, "said", "There is no deal yet", "a Western diplomat")
+    assert att.source_type == "anonymous"
+    text = '"There is no deal yet," said a Western diplomat who has followed the talks.'
+    assert make(nlp, text, "said", "There is no deal yet", "a Western diplomat").source_type != "anonymous"
+
+
 def test_a_name_is_typed_by_the_description_after_it(nlp):
     # the tagger reads this name as a work of art, so no entity-based description applies
     text = '"The line is holding," Oleksandr Syrskyi, Ukraine\'s commander-in-chief, wrote on X.'
