@@ -261,6 +261,13 @@ def test_source_normalized_uses_aliases(nlp):
     assert att.source_type == "anonymous"
 
 
+def test_a_title_before_a_name_in_source_resolved_leaves_the_name_as_canonical(nlp):
+    text = "The head of the region, Ivo Lant, said the bridge was closed."
+    att = make(nlp, text, "said", "the bridge was closed", "Ivo Lant",
+               resolved="The head of the region, Ivo Lant")
+    assert att.source_normalized == "Ivo Lant"
+
+
 # --- dates ----------------------------------------------------------------------------------------
 
 def _dates(att):

@@ -919,6 +919,12 @@ def test_a_name_in_apposition_to_a_role_is_a_later_he():
     assert told.source_resolved == "Sever"
 
 
+def test_a_name_after_its_title_and_a_comma_keeps_the_title_in_source_resolved():
+    a = one("The Russian-installed head of the region, Vladimir Saldo, said the evacuation was complete.")
+    assert src(a) == "Vladimir Saldo"
+    assert a.source_resolved == "The Russian-installed head of the region, Vladimir Saldo"
+
+
 def test_the_report_resolves_to_who_spoke_in_it():
     atts = extract("The BBC told Reuters it had never produced such a report. The Pentagon's inspector "
                    "general said in a January report that it had found no evidence of diversion. "

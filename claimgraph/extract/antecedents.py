@@ -167,6 +167,22 @@ def _is_place(sdoc: SpacyDoc, start: int, end: int) -> bool:
         and span.root.pos_ in ("PROPN", "ADJ")
 
 
+def _description_before(sdoc: SpacyDoc, start: int, end: int) -> str | None:
+    """ "The Russian-installed head of the region, Vladimir Saldo": a name set after the common noun
+    that describes it, the description and the name together (the source is the name alone)."""
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    name = span.root
+    head = name.head
+    if name.dep_ != "appos" or name.pos_ != "PROPN" or head.pos_ != "NOUN" or head.i >= span.start \
+            or sdoc[span.start - 1].text != "," or head.right_edge.i > span.end:
+        return None
+    if any(t.text == "," for t in sdoc[head.left_edge.i:span.start - 1]):
+        return None  # "A soldier, who gave only his call sign, Sever": the name alone says it
+    return sdoc[head.left_edge.i:span.end].text
+
+
 def _author(sdoc: SpacyDoc, start: int, end: int, documents: set[str]) -> str | None:
     """The "X" of a statement or document source written as "a briefing by X", or "the report,
     (which was) published by X, said" with the clause left out of the source."""
@@ -262,7 +278,10 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
         antecedent: Mention | None = None
         person = _is_person(sdoc, a.source.start, a.source.end, roles)
         partitive = len(words) == 3 and words[1] == "of" and words[2] in pronouns  # "one of them"
-        if (len(words) == 1 and words[0] in pronouns) or partitive:
+        described = _description_before(sdoc, a.source.start, a.source.end)
+        if described is not None:
+            resolved = described  # "The head of the region, Vladimir Saldo, said": the name, with its title
+        elif (len(words) == 1 and words[0] in pronouns) or partitive:
             kind = pronouns[words[-1]]
             for m in reversed(visible):
                 if m.start >= pos:

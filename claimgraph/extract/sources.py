@@ -357,8 +357,11 @@ def source_normalized(att: Attribution) -> str | None:
         if body:
             return body[0]
         head, _, _ = resolved.partition(", ")  # "Jane Roe, owner of X" is Jane Roe
+        tail = resolved.rpartition(", ")[2]  # "The head of the region, Jane Roe" too
         if src and not is_placeholder(src) and norm(clean_name(src)) in norm(head):
             naming = head
+        elif src and not is_placeholder(src) and norm(clean_name(src)) in norm(tail):
+            naming = tail
     if not naming or norm(naming) in _type_tables()["pronouns"]:
         return None
     return normalize_name(naming)
