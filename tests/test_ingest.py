@@ -322,6 +322,16 @@ def test_xml_file_that_is_not_a_feed_is_reported_not_stored(tmp_path: Path):
     st.close()
 
 
+def test_a_feed_with_no_entries_is_reported(tmp_path: Path):
+    feed = tmp_path / "empty.xml"
+    feed.write_text('<?xml version="1.0"?><rss version="2.0"><channel><title>Port News</title>'
+                    '</channel></rss>\n')
+    st = open_store(str(tmp_path / "s.db"))
+    rep = ingest([str(feed)], st, progress=False, relink=False)
+    assert rep.added == [] and rep.failed == [(str(feed), "the feed has no entries")]
+    st.close()
+
+
 def test_interrupted_ingest_says_how_to_finish(tmp_path: Path, monkeypatch, capsys):
     """Ctrl-C: exit 130 and one line saying a rerun finishes the batch (nothing stored is lost)."""
     from claimgraph import cli

@@ -101,6 +101,8 @@ def _local(link: str, base: str) -> str:
 def feed_items(parsed: feedparser.FeedParserDict, base: str, where: str) -> list[Item | Failure]:
     """One item per entry; an entry with no link is a failure with that reason."""
     outlet = parsed.feed.get("title")
+    if not parsed.entries:  # said, so an empty or expired feed is not mistaken for a quiet success
+        return [Failure(where, "the feed has no entries")]
     out: list[Item | Failure] = []
     for n, entry in enumerate(parsed.entries, 1):
         link = entry.get("link")
