@@ -925,6 +925,18 @@ def test_a_name_after_its_title_and_a_comma_keeps_the_title_in_source_resolved()
     assert a.source_resolved == "The Russian-installed head of the region, Vladimir Saldo"
 
 
+def test_he_resolves_to_the_whole_title_of_the_name_before():
+    atts = extract("Crimea's Russian-installed governor Sergei Aksyonov urged residents to stay calm. "
+                   '"The situation is under control," he wrote on Telegram.')
+    assert atts[-1].source_resolved == "Crimea's Russian-installed governor Sergei Aksyonov"
+
+
+def test_it_resolves_to_a_body_that_acted_in_the_sentence_before():
+    atts = extract("Russia said all missiles were intercepted. Russia's defence ministry did not mention "
+                   "the airbase. It said debris had damaged a building.")
+    assert atts[-1].source_resolved == "Russia's defence ministry"
+
+
 def test_the_report_resolves_to_who_spoke_in_it():
     atts = extract("The BBC told Reuters it had never produced such a report. The Pentagon's inspector "
                    "general said in a January report that it had found no evidence of diversion. "

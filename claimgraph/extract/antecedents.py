@@ -85,7 +85,8 @@ def _is_person(sdoc: SpacyDoc, start: int, end: int, roles: set[str]) -> bool:
         root.dep_ == "appos" and root.head.lemma_.lower() in roles)  # "a soldier ..., Sever,"
 
 
-def _entity_mentions(sdoc: SpacyDoc, roles: set[str]) -> list[Mention]:
+def _entity_mentions(sdoc: SpacyDoc, roles: set[str],
+                     body_nouns: frozenset[str] = frozenset()) -> list[Mention]:
     """Names that are subjects of their clause, each with the titles written before it."""
     out = []
     for ent in sdoc.ents:
@@ -104,6 +105,11 @@ def _entity_mentions(sdoc: SpacyDoc, roles: set[str]) -> list[Mention]:
         while first > 0 and sdoc[first - 1].dep_ in ("compound", "amod") and \
                 first <= sdoc[first - 1].head.i < ent.end:
             first -= 1
+        if first < ent.start:  # the whole title: "Crimea's Russian-installed governor X", not "installed ..."
+            first = min(sdoc[k].left_edge.i for k in range(first, ent.start))
+        owner = next((c for c in ent.root.lefts if c.dep_ == "poss" and c.i < first), None)
+        if owner is not None and ent.label_ == "ORG":  # "Russia's defence ministry", not "defence ministry"
+            first = owner.left_edge.i
         text = sdoc[first:ent.end].text
         out.append(Mention(sdoc[first].idx, text, ent.label_ == "PERSON" or role, text,
                            place=ent.label_ in ("NORP", "GPE")))
@@ -131,7 +137,27 @@ def _entity_mentions(sdoc: SpacyDoc, roles: set[str]) -> list[Mention]:
             text = sdoc[first:tok.i + 1].text
             out.append(Mention(sdoc[first].idx, text, True, text))
     out += _labels(sdoc)
+    out += _body_subjects(sdoc, {m.start for m in out}, body_nouns)
     return sorted(out, key=lambda m: m.start)
+
+
+def _body_subjects(sdoc: SpacyDoc, named: set[int], classes: frozenset[str]) -> list[Mention]:
+    """Organisations named by a common noun that do something ("Russia's defence ministry did not
+    mention the airbase. It said ..."): antecedents for a later "it" though the tagger tags no name."""
+    out = []
+    for tok in sdoc:
+        if tok.dep_ != "nsubj" or tok.tag_ not in ("NN", "NNP") or tok.head.pos_ not in ("VERB", "AUX") \
+                or tok.lower_ not in classes:
+            continue
+        first = tok.left_edge.i
+        if first == tok.i or sdoc[first].idx in named or sdoc[first].lower_ in DETERMINERS:
+            continue  # "the ministry" alone names nothing new: it is resolved in its turn
+        if any(t.is_punct or t.is_space or t.ent_type_ in ("DATE", "TIME", "CARDINAL")
+               for t in sdoc[first:tok.i]):
+            continue  # a dateline or an aside the parser hung on the subject
+        text = sdoc[first:tok.i + 1].text
+        out.append(Mention(sdoc[first].idx, text, False, text))
+    return out
 
 
 def _labels(sdoc: SpacyDoc) -> list[Mention]:
@@ -252,7 +278,8 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
     media: set[str] = set(lex["media_nouns"])
     documents: set[str] = set(lex["statement_nouns"]) | set(lex["document_nouns"])
     contents = sorted((a.content.start, a.content.end) for a in attrs)
-    ents = [replace(m) for m in per_doc(sdoc, "mentions", lambda: _entity_mentions(sdoc, roles))]
+    ents = [replace(m) for m in per_doc(sdoc, "mentions",
+                                        lambda: _entity_mentions(sdoc, roles, frozenset(body_nouns)))]
     for m in ents:  # a name inside what someone says is a sayer only for reports nested there
         m.inside = next(((s, e) for s, e in contents if s <= m.start < e), None)
     known: list[Mention] = []
