@@ -144,10 +144,15 @@ def _entity_mentions(sdoc: SpacyDoc, roles: set[str],
 def _body_subjects(sdoc: SpacyDoc, named: set[int], classes: frozenset[str]) -> list[Mention]:
     """Organisations named by a common noun that do something ("Russia's defence ministry did not
     mention the airbase. It said ..."): antecedents for a later "it" though the tagger tags no name."""
-    out = []
-    for tok in sdoc:
-        if tok.dep_ != "nsubj" or tok.tag_ not in ("NN", "NNP") or tok.head.pos_ not in ("VERB", "AUX") \
-                or tok.lower_ not in classes:
+    out: list[Mention] = []
+    strings = sdoc.vocab.strings
+    nsubj = strings["nsubj"]
+    wanted = {strings[w] for w in classes if w in strings}
+    for i, (dep, low) in enumerate(sdoc.to_array(["DEP", "LOWER"]).tolist()):
+        if dep != nsubj or low not in wanted:  # read off the arrays: few tokens become Token objects
+            continue
+        tok = sdoc[i]
+        if tok.tag_ not in ("NN", "NNP") or tok.head.pos_ not in ("VERB", "AUX"):
             continue
         first = tok.left_edge.i
         if first == tok.i or sdoc[first].idx in named or sdoc[first].lower_ in DETERMINERS:
