@@ -986,6 +986,20 @@ def test_a_noun_in_what_describes_an_earlier_source_is_not_that_source():
     assert estimated.source_resolved not in ("lawmakers briefed by the spy agency", "The Pentagon")
 
 
+def test_an_outlet_the_tagger_takes_for_a_person_still_relays():
+    a = one("Two officials familiar with the plan told Politico that the package would include ATACMS "
+            "missiles, a claim the Pentagon declined to confirm.")
+    assert [v.text for v in a.via] == ["Politico"]
+    assert a.content.text == "the package would include ATACMS missiles"  # the writer's aside stays out
+
+
+def test_quoting_a_source_relays_like_citing_one():
+    a = one("Interfax reported, quoting a source in the defence ministry, that the frigate had returned.")
+    assert src(a) == "a source in the defence ministry"
+    assert [v.text for v in a.via] == ["Interfax"]
+    assert a.content.text == "the frigate had returned"
+
+
 def test_x_said_y_tass_reported_is_x_via_tass():
     a = one('Kremlin spokesman Dmitry Peskov said Russia "does not interfere in the affairs of other '
             'countries", the TASS news agency reported.')

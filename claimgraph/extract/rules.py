@@ -27,7 +27,7 @@ from claimgraph.extract.antecedents import resolve_sources
 from claimgraph.extract.layouts import find_layouts
 from claimgraph.extract.quotes import Quote, QuoteIndex, find_quotes, mark_at
 from claimgraph.extract.schemes import Scheme
-from claimgraph.extract.sources import classify
+from claimgraph.extract.sources import classify, lookup_body
 from claimgraph.model import Attribution, Document, Span
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -801,6 +801,9 @@ def is_outlet(r: Reader, tok: Token) -> bool:
     if tok.pos_ == "NOUN" and any(c.pos_ == "PROPN" for c in mods) \
             and any(c.lower_ in lex["media_nouns"] or c.lower_ == "news" for c in mods):
         return True  # "the RBC news site", "the Interfax news portal"
+    known = lookup_body(tok.text) if tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON" else None
+    if known is not None and known[1] == "media":
+        return True  # "told Politico": a known outlet the tagger took for a person
     if tok.pos_ == "PRON" or tok.ent_type_ in ("PERSON", "NORP"):
         return False
     if tok.lower_ in lex["media_nouns"] or tok.lemma_.lower() in lex["media_nouns"]:
@@ -1331,8 +1334,8 @@ def _drop_comment(r: Reader, content: tuple[int, int]) -> tuple[int, int]:
             continue
         if t.dep_ in ("appos", "npadvmod", "dobj", "attr", "conj") and any(
                 c.dep_ == "relcl" and c.lemma_.lower() in lex["speech_verbs"] | lex["rebuttal_verbs"]
-                for c in t.children):
-            return _cut_before_text(r, content[0], opening)  # "a charge its lawyers deny"
+                | set(lex["refusal_verbs"]) for c in t.children):
+            return _cut_before_text(r, content[0], opening)  # "a charge its lawyers deny" (or declined to)
         if t.dep_ in ("appos", "npadvmod") \
                 and any(x.dep_ == "neg" or x.lower_ in lex["unverified_words"] for x in t.subtree):
             return _cut_before_text(r, content[0], opening)  # "a claim that could not be verified"
