@@ -217,6 +217,15 @@ def test_a_name_is_typed_by_the_description_after_it(nlp):
     assert att.source_type == "military"
 
 
+def test_a_named_body_ending_in_an_office_word_and_an_ombudsman_are_official(nlp):
+    text = "The Coordination Headquarters for the Treatment of Prisoners of War said the swap was ready."
+    att = make(nlp, text, "said", "the swap was ready",
+               "The Coordination Headquarters for the Treatment of Prisoners of War")
+    assert att.source_type == "official"
+    text = "Dmytro Lubinets, Ukraine's human rights commissioner, said the swap was ready."
+    assert make(nlp, text, "said", "the swap was ready", "Dmytro Lubinets").source_type == "official"
+
+
 def test_washington_post_name_is_media_not_a_post():
     assert classify("The Washington Post") == "media"
 

@@ -210,10 +210,11 @@ def classify(text: str, sdoc: SpacyDoc | None = None, start: int = -1, end: int 
     toks = tokens_in(sdoc, start, end) if start >= 0 else []
     root = span_root(toks)
     if root is not None:
-        if root.pos_ != "PROPN":  # "The Washington Post" is a name, not a post
-            for word in (root.text.lower(), root.lemma_.lower()):
-                if word in tables["head"]:
-                    return tables["head"][word]
+        for word in (root.text.lower(), root.lemma_.lower()):
+            typ = tables["head"].get(word)
+            # "The Washington Post" is a name, not a post; "the Coordination Headquarters" is a body
+            if typ is not None and (root.pos_ != "PROPN" or typ in ("official", "military", "intelligence")):
+                return typ
     else:
         head = _string_head(text)
         if head in tables["head"]:
