@@ -1000,6 +1000,15 @@ def test_quoting_a_source_relays_like_citing_one():
     assert a.content.text == "the frigate had returned"
 
 
+def test_an_aside_inside_a_content_leaves_its_two_sides_as_parts():
+    atts = extract("The truce, which both governments described as fragile, appeared to be holding on "
+                   "Monday, residents said.")
+    said = next(a for a in atts if a.cue.text == "said")
+    assert [p.text for p in said.content_parts] == ["The truce", "appeared to be holding on Monday"]
+    described = next(a for a in atts if a.cue.text.startswith("described"))
+    assert described.cue.text == "described as" and described.content.text == "fragile"
+
+
 def test_x_said_y_tass_reported_is_x_via_tass():
     a = one('Kremlin spokesman Dmitry Peskov said Russia "does not interfere in the affairs of other '
             'countries", the TASS news agency reported.')

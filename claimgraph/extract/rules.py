@@ -991,7 +991,10 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
         elif lemma == "describe":
             obj = next((c for c in v.children if c.dep_ == "dobj"), None)
             as_prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "as"), None)
-            if obj is not None and obj.lower_ in lex["describe_pronouns"] and as_prep is not None:
+            pronoun = obj is not None and (obj.lower_ in lex["describe_pronouns"]
+                                           or obj.lower_ in RELATIVIZERS and v.dep_ == "relcl")
+            if pronoun and as_prep is not None:
+                # "described it as X"; "a truce, which officials described as fragile": X alone
                 cue_last = as_prep
                 if as_prep.right_edge.i > as_prep.i:
                     obj_content = r.tok_range(as_prep.i + 1, as_prep.right_edge.i)
@@ -1830,7 +1833,17 @@ def _fold_nested(found: list[Found], r: Reader, nesting: str = "inner") -> list[
             if nesting == "inner" and _writers_aside(r, inner):
                 # "a strike on a suburb that the health ministry said killed 14": the writer adds the
                 # ministry's word to the outer report; the ministry relays nothing through the outer sayer
-                outer.content = _cut_before(r, outer.content[0], r.doc[inner.anchor].left_edge.idx)
+                clause = r.doc[inner.anchor]
+                head = _cut_before(r, outer.content[0], clause.left_edge.idx)
+                after = clause.right_edge.i + 1
+                if not outer.parts and after + 1 < len(r.doc) and r.doc[after].text == "," \
+                        and r.doc[clause.left_edge.i - 1].text == "," \
+                        and r.doc[after + 1].idx < outer.content[1] - 2:
+                    # "The ceasefire, which both sides described as fragile, appeared to hold": the aside
+                    # sits inside the outer content, which goes on after it
+                    outer.parts = [head, r.trim(r.doc[after + 1].idx, outer.content[1])]
+                else:
+                    outer.content = head
                 continue
             if _own_act(r, inner) or nesting == "outer" or _own_aside(r, inner) or _no_sayer(r, inner):
                 keep[j] = False  # "The Pentagon said it could not confirm the reports": one report, the outer
