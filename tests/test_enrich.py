@@ -226,6 +226,11 @@ def test_a_named_body_ending_in_an_office_word_and_an_ombudsman_are_official(nlp
     assert make(nlp, text, "said", "the swap was ready", "Dmytro Lubinets").source_type == "official"
 
 
+def test_a_name_is_typed_by_the_role_a_relative_clause_gives_it(nlp):
+    text = "Ivo Lant, who took over as commander-in-chief in May, said the line was holding."
+    assert make(nlp, text, "said", "the line was holding", "Ivo Lant").source_type == "military"
+
+
 def test_washington_post_name_is_media_not_a_post():
     assert classify("The Washington Post") == "media"
 

@@ -302,6 +302,13 @@ def _described_after(sdoc: SpacyDoc, start: int, end: int) -> str | None:
                 typ = classify(sdoc[o.left_edge.i:o.right_edge.i + 1].text)
                 if typ not in ("other", "anonymous"):
                     return typ
+        if c.dep_ == "relcl" and c.idx >= end:  # "who took over as commander-in-chief", "who serves as envoy"
+            role = next((o for p in c.children if p.dep_ == "prep" and p.lower_ == "as"
+                         for o in p.children if o.dep_ == "pobj"), None)
+            if role is not None:
+                typ = classify(sdoc[role.left_edge.i:role.right_edge.i + 1].text)
+                if typ not in ("other", "anonymous"):
+                    return typ
     return None
 
 
