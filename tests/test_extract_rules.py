@@ -1009,6 +1009,10 @@ def test_an_aside_inside_a_content_leaves_its_two_sides_as_parts():
     assert described.cue.text == "described as" and described.content.text == "fragile"
 
 
+def test_a_floating_both_is_not_part_of_the_source():
+    assert src(one("Washington and Moscow both said the truce was fragile.")) == "Washington and Moscow"
+
+
 def test_x_said_y_tass_reported_is_x_via_tass():
     a = one('Kremlin spokesman Dmitry Peskov said Russia "does not interfere in the affairs of other '
             'countries", the TASS news agency reported.')

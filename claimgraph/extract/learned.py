@@ -279,7 +279,8 @@ def source_span(c: Token, keep: dict[str, float], cue_lo: int, cue_hi: int) -> t
         left_out = cue_lo <= ch.i <= cue_hi or keep.get(side + "|" + ch.dep_, 0.0) < 0.5 \
             or ch.dep_ in ("prep", "npadvmod") and any(t.ent_type_ in ("DATE", "TIME") for t in ch.subtree) \
             or ch.dep_ in ("acl", "advcl") and ch.tag_ == "VBG" and c.doc[ch.left_edge.i - 1].text == "," \
-            or ch.dep_ == "prep" and ch.lower_ == "of" and any(g.tag_ == "VBG" for g in ch.children)
+            or ch.dep_ == "prep" and ch.lower_ == "of" and any(g.tag_ == "VBG" for g in ch.children) \
+            or ch.dep_ == "appos" and ch.lower_ in ("both", "all", "each")  # "the two sides all agreed"
         if left_out:  # nor what lies beyond it ("Pashinyan, speaking in parliament,", "X on Sunday")
             if ch.i > c.i and not ch.is_punct:
                 stop = min(stop, ch.left_edge.i)

@@ -249,6 +249,8 @@ class Reader:
                 continue
             if dep == "appos" and self.doc[ch.left_edge.i - 1].text in (",", "—", "–"):
                 break
+            if dep == "appos" and ch.lower_ in ("both", "all", "each") and ch.left_edge.i == ch.i:
+                break  # "Washington and Moscow both said": a floating quantifier, not part of the name
             if dep == "appos" and ch.ent_type_ == "PERSON" and ch.left_edge.i == last + 1:
                 last = ch.right_edge.i  # "Chief of the General Staff Valery Gerasimov": title, name
                 continue
