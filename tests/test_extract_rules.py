@@ -1013,6 +1013,11 @@ def test_a_floating_both_is_not_part_of_the_source():
     assert src(one("Washington and Moscow both said the truce was fragile.")) == "Washington and Moscow"
 
 
+def test_a_headline_content_does_not_end_on_a_dangling_preposition():
+    atts = extract("Israel says it killed Hezbollah commander in Beirut strike\n\nThe army said so.")
+    assert atts[0].content.text == "it killed Hezbollah commander in Beirut strike"
+
+
 def test_x_said_y_tass_reported_is_x_via_tass():
     a = one('Kremlin spokesman Dmitry Peskov said Russia "does not interfere in the affairs of other '
             'countries", the TASS news agency reported.')

@@ -540,6 +540,12 @@ def content_span(r: Reader, c: Token, lo: int) -> tuple[int, int]:
         first += 1  # "told a briefing that the US will respond": a complementiser read as a relative word
     last = _misread_relative(r, c, last)
     last = _label_after(r, c, first, last)
+    if r.doc[last].pos_ == "ADP" and not any(True for _ in r.doc[last].children) and c.head.i != c.i:
+        # "says it killed X in Beirut strike": a headline the parser split, the preposition left
+        # without its object, which it read as a second clause of the cue
+        rest = next((ch for ch in c.head.rights if ch.i > last and ch.left_edge.i == last + 1), None)
+        if rest is not None:
+            last = rest.right_edge.i
     semi = next((t.i for t in r.doc[first + 1:last + 1] if t.text == ";" and r.in_quote(t) is None), None)
     if semi is not None and any(_is_cue_word(r, t) for t in r.doc[semi:last + 1]):
         last = semi - 1  # a semicolon closes the reported clause
