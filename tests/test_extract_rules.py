@@ -1018,6 +1018,12 @@ def test_a_headline_content_does_not_end_on_a_dangling_preposition():
     assert atts[0].content.text == "it killed Hezbollah commander in Beirut strike"
 
 
+def test_one_of_them_goes_back_to_a_plural_described_after_its_head():
+    atts = extract("The group rejected the report. Doctors at the camp told reporters the toll was higher. "
+                   '"We buried 120 people in one day," one of them said.')
+    assert atts[-1].source_resolved == "Doctors at the camp"
+
+
 def test_x_said_y_tass_reported_is_x_via_tass():
     a = one('Kremlin spokesman Dmitry Peskov said Russia "does not interfere in the affairs of other '
             'countries", the TASS news agency reported.')

@@ -318,8 +318,11 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
             for m in reversed(visible):
                 if m.start >= pos:
                     continue
-                plural = m.text.rstrip(".,’'\"”)").endswith("s") and not m.text.endswith("’s")
-                many = plural and m.text.rstrip(".,’'\"”)").split()[-1].islower()  # "officials", not "Kallas"
+                # the head, before what describes it: "Doctors at the camp" are many
+                head_text = m.text.split()[len(_pre_words(m.text)) - 1] if _pre_words(m.text) else m.text
+                head_text = head_text.rstrip(".,’'\"”)")
+                plural = head_text.endswith("s") and not head_text.endswith(("’s", "'s"))
+                many = plural and head_text.islower()  # "officials", not "Kallas"
                 if kind == "person" and lookup_place(m.text):
                     continue  # "Asked whether Kyiv ..., he replied": a city the tagger took for a person
                 if (kind == "person") == m.person and not (kind == "person" and many) \
