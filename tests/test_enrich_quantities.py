@@ -125,3 +125,13 @@ def test_a_bare_number_that_was_wounded_or_died_counts_people(nlp):
     assert quantities(nlp, "At least two died in hospital.")[0][4:] == ("at_least", "people")
     # a thing can be hit or destroyed: no unit is guessed there
     assert quantities(nlp, "He said four were destroyed overnight.")[0][5] is None
+
+
+@pytest.mark.parametrize("sentence,unit", [
+    ("They put the death toll at more than 500.", "deaths"),
+    ("They put the number of dead at 30.", "dead"),
+    ("They put the toll at 12.", "deaths"),
+    ("They put the casualty toll at 40.", "casualties"),
+])
+def test_a_figure_put_at_a_number_gives_it_its_unit(nlp, sentence, unit):
+    assert quantities(nlp, sentence)[-1][5] == unit

@@ -53,6 +53,7 @@ class _Tables:
     uncountable: frozenset[str]
     durations: frozenset[str]  # units after which "over" means "during" ("over three days")
     person_verbs: frozenset[str]  # a bare number as their subject counts people
+    figure_nouns: dict[str, str | None]  # "put the death toll at 500": what such a noun counts
 
 
 def _alt(phrases: list[str]) -> str:
@@ -104,6 +105,7 @@ def _tables() -> _Tables:
         uncountable=frozenset(data["uncountable"]),
         durations=frozenset(data["durations"]),
         person_verbs=frozenset(data["person_verbs"]),
+        figure_nouns=dict(data["figure_nouns"]),
     )
 
 
@@ -192,6 +194,25 @@ def _counts_people(sdoc: SpacyDoc | None, end: int) -> bool:
         last = last.head  # "at least two": the number itself
     return (last.pos_ == "NUM" and last.dep_ in ("nsubj", "nsubjpass")
             and last.head.lemma_.lower() in _tables().person_verbs)
+
+
+def _figure_unit(sdoc: SpacyDoc | None, end: int) -> str | None:
+    """What a number put `at` by a figure noun counts: "put the death toll at 500" (deaths),
+    "put the number of dead at 30" (dead)."""
+    last = token_at(sdoc, end - 1)
+    if last is None or last.dep_ != "pobj" or last.head.lower_ != "at":
+        return None
+    verb = last.head.head
+    noun = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
+                 and c.lemma_.lower() in _tables().figure_nouns), None)
+    if noun is None:
+        return None
+    counted = next((o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for o in p.children if o.dep_ == "pobj"), None)
+    counted = counted or next((c for c in noun.children if c.dep_ == "compound"), None)
+    if counted is not None:  # the counted word itself ("casualty toll"), not the compound's head
+        return pluralize(counted.lemma_ or counted.text)
+    return _tables().figure_nouns[noun.lemma_.lower()]
 
 
 def _unit_of(tok: Token) -> str:
@@ -291,6 +312,8 @@ def find_quantities(sdoc: SpacyDoc | None, text: str, start: int, end: int) -> l
                 unit = out[-1].unit  # "seven people killed and 11 wounded", "600 patients, over 100 of them"
             if unit is None and _counts_people(sdoc, m.end() - len(m.group("tail") or "")):
                 unit = "people"  # "13 were wounded"
+            if unit is None:
+                unit = _figure_unit(sdoc, m.end() - len(m.group("tail") or ""))
         if qual_word in ("over", "across") and unit in t.durations:
             qualifier, low, high = "exact", value, value  # "over three days": during them, not more
             s = m.start("num") if m.group("num") else m.start()
