@@ -591,3 +591,14 @@ def test_anonymity_after_the_cue_or_on_background_makes_a_source_anonymous(text)
     from claimgraph.model import Document
 
     assert [a.source_type for a in extract(Document(id="t", text=text))] == ["anonymous"]
+
+
+def test_an_unnamed_sayer_a_later_sentence_calls_anonymous_is_anonymous():
+    from claimgraph.extract import extract
+
+    text = ("The Harbour Post, citing a senior official, reported that the ferries would stop. "
+            "The official spoke on condition of anonymity because he was not authorized to speak. "
+            "A spokesman said the port was open.")
+    types = {a.source.text: a.source_type for a in extract(Document(id="t", text=text)) if a.source}
+    assert types["a senior official"] == "anonymous"
+    assert types["A spokesman"] == "official"  # after the sentence, and not the same noun

@@ -8,6 +8,7 @@ percent to the parse time at most.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from spacy.tokens import Doc as SpacyDoc
@@ -101,6 +102,27 @@ def type_outlets(sdoc: SpacyDoc | None, attributions: list[Attribution], documen
             att.source_type = "media"
 
 
+# "The official spoke on condition of anonymity because ...": a later sentence on who spoke
+_ANONYMOUS_LATER = re.compile(
+    r"\b[Tt]he (?:[A-Za-z]+ )?([a-z]+?)s? (?:both |all )?"
+    r"(?:(?:spoke|were speaking|was speaking|requested|asked|demanded)\b[^.\n]{0,60}?"
+    r"\b(?:anonymity|not to be (?:named|identified))|declined to be (?:named|identified))")
+
+
+def type_anonymous_later(attributions: list[Attribution], document: Document) -> None:
+    """Type as anonymous an unnamed sayer ("a senior Ukrainian official", "two officials") that a later
+    sentence says spoke on condition of anonymity ("The official spoke on condition of anonymity")."""
+    for m in _ANONYMOUS_LATER.finditer(document.text):
+        noun = m.group(1).lower()
+        for att in attributions:
+            if att.source is None or att.source.start >= m.start() or att.source_type == "anonymous":
+                continue
+            words = att.source.text.lower().split()
+            if len(words) >= 2 and words[0] in ("a", "an", "one", "two", "three", "several", "some") \
+                    and words[-1].rstrip("s") == noun.rstrip("s"):
+                att.source_type = "anonymous"
+
+
 def type_followups(attributions: list[Attribution]) -> None:
     """Type a follow-up ("he said", "the official said") as the sayer it resolves to was typed where
     first named: anonymous if that first mention asked not to be named ("a senior official, who
@@ -132,6 +154,7 @@ def enrich_attributions(
         for att in attributions:
             enrich_one(sdoc, att, document)
         type_outlets(sdoc, attributions, document)
+        type_anonymous_later(attributions, document)
         type_followups(attributions)
     finally:
         forget(sdoc)
