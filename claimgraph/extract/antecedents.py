@@ -319,8 +319,8 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
                 if m.start >= pos:
                     continue
                 # the head, before what describes it: "Doctors at the camp" are many
-                head_text = m.text.split()[len(_pre_words(m.text)) - 1] if _pre_words(m.text) else m.text
-                head_text = head_text.rstrip(".,’'\"”)")
+                pre = _pre_words(m.text)
+                head_text = (m.text.split()[len(pre) - 1] if pre else m.text).rstrip(".,’'\"”)")
                 plural = head_text.endswith("s") and not head_text.endswith(("’s", "'s"))
                 many = plural and head_text.islower()  # "officials", not "Kallas"
                 if kind == "person" and lookup_place(m.text):
