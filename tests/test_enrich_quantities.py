@@ -74,6 +74,8 @@ def test_quantity_forms(nlp, sentence, expected):
     "The treaty was signed on June 19 in the capital.",
     "The war began in 2022 and the fighting continued.",
     "The meeting started at 10:30 in the morning.",
+    "The crew reported a blast near the ship at around 0600 GMT.",
+    "The strike hit the depot at 11 p.m. on Sunday.",
 ])
 def test_labels_dates_years_and_ordinals_are_not_counts(nlp, sentence):
     assert quantities(nlp, sentence) == []

@@ -1419,3 +1419,59 @@ def test_single_quotation_marks_make_a_direct_quote():
     assert a.direct and a.content.text == "They shell us day and night"
     b = one("The soldiers' commander said the shelling had stopped.")
     assert not b.direct
+
+
+def test_a_statement_on_the_sayers_own_channel_is_no_relay():
+    a = one("Hamas, in a statement carried by its Telegram channel, said the strike proved that "
+            "Israel was targeting aid convoys.")
+    assert src(a) == "Hamas" and a.via == []
+
+
+def test_a_statement_carried_by_an_agency_still_names_the_relay():
+    a = one("The ministry, in a statement carried by TASS, said the drones had been shot down.")
+    assert [v.text for v in a.via] == ["TASS"]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Islamic State claimed responsibility for the attack in a statement posted on Telegram.",
+     "responsibility for the attack"),
+    ("Russia's Defence Ministry claimed the capture of the village of Krasnohorivka on Monday.",
+     "the capture of the village of Krasnohorivka"),
+    ("Ukraine accused Russia of shelling the city in a statement on Monday.", "Russia of shelling the city"),
+    ("Kyiv accused Moscow on Monday of planning a provocation at the plant.",
+     "Moscow on Monday of planning a provocation at the plant"),
+])
+def test_an_object_content_leaves_out_how_and_when_it_was_said(text, content):
+    assert one(text).content.text == content
+
+
+def test_a_claim_of_responsibility_before_a_participle_keeps_both_reports():
+    attrs = extract("The group's spokesman claimed responsibility for the attack in a televised speech, "
+                    "saying the group had targeted the ship.")
+    assert [(a.cue.text, a.content.text) for a in attrs] == [
+        ("claimed", "responsibility for the attack"), ("saying", "the group had targeted the ship")]
+
+
+def test_claimed_with_a_clause_the_parser_split_is_still_the_clause():
+    a = one("The rebels claimed the army had shelled the town.")
+    assert a.content.text == "the army had shelled the town"
+
+
+def test_the_group_is_the_group_named_in_the_sentence_before():
+    attrs = extract("A local medical group said 40 people were killed in the shelling. "
+                    "The RSF did not respond to a request for comment. "
+                    "The group has previously denied that it targets civilians.")
+    assert attrs[-1].cue.text == "has previously denied" and attrs[-1].source_resolved == "RSF"
+
+
+def test_the_group_with_a_qualifier_is_the_group_named_with_it():
+    attrs = extract("The paramilitary Rapid Support Forces shelled the camp on Friday, medics said. "
+                    "A medical group said the toll could rise. Later the paramilitary group said it had "
+                    "only targeted army positions.")
+    assert attrs[-1].source_resolved == "paramilitary Rapid Support Forces"
+
+
+def test_the_group_is_not_a_state_body_named_before():
+    attrs = extract("Hamas said the talks had stalled. Israel's military said it struck 40 targets. "
+                    "The group said it would not return to talks.")
+    assert attrs[-1].source_resolved == "Hamas"

@@ -266,6 +266,30 @@ def _body_antecedent(head: str, before: list[Mention], classes: dict[str, list[s
     return sayers[-1] if sayers else (bodies[-1] if bodies else None)
 
 
+def _group_antecedent(sdoc: SpacyDoc, pos: int, earlier: list[Mention],
+                      qualifiers: list[str]) -> Mention | None:
+    """The group a "the (paramilitary) group" stands for: the last one named with the same qualifier,
+    else, with none, the group named in the sentence just before, or the last one. Never a person, or a
+    state's own body ("Israel's military"), which "the group" does not name."""
+    def state_body(m: Mention) -> bool:  # "Israel's military", "the Russian army"
+        span = sdoc.char_span(m.start, m.start + len(m.text), alignment_mode="expand")
+        return span is not None and any(t.ent_type_ in ("GPE", "NORP") for t in span)
+
+    bodies = [m for m in earlier if not m.person and not state_body(m)]
+    if qualifiers:
+        return next((m for m in reversed(bodies) if set(qualifiers) <= set(_words(m.full))), None)
+    token = sdoc.char_span(pos, pos + 1, alignment_mode="expand")
+    if token is None or not len(token) or token[0].sent.start == 0:
+        return None
+    sent = token[0].sent
+    before = sdoc[sent.start - 1].sent
+    while before.start > 0 and not before.text.strip():
+        before = sdoc[before.start - 1].sent
+    lo, hi = before.start_char, sent.start_char
+    last = next((m for m in reversed(bodies) if lo <= m.start < hi), None)
+    return last or (bodies[-1] if bodies else None)  # else the last group named, past a state's body
+
+
 def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any],
                     spoken: set[int] | None = None) -> None:
     """Fill `source_resolved` where the source is a pronoun, a vague noun or a short name.
@@ -349,8 +373,17 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
             # "A senior official hinted": someone new, not "Officials in X" named before (a spokesperson
             # still speaks for the body before, below)
             new_one = words[0] in ("a", "an") and head not in lex.get("representative_nouns", ())
+            if not new_one and head in lex.get("armed_group_nouns", ()):
+                # a group named inside someone's report counts too ("The RSF shelled X, medics said")
+                earlier = [m for m in known if m.start < pos and m.text != said_by and not m.place
+                           and m.text not in relayers]
+                # "The RSF did not respond. The group has denied ...": the movement just named, before
+                # an older "a medical group"; "the paramilitary group" goes back to "the paramilitary RSF"
+                m = _group_antecedent(sdoc, pos, earlier, [w for w in words[1:-1] if w not in DETERMINERS])
+                if m is not None:
+                    resolved, antecedent = m.full, m
             for m in reversed(visible):
-                if m.start >= pos or m.text == said_by or m.place or new_one:
+                if resolved is not None or m.start >= pos or m.text == said_by or m.place or new_one:
                     continue
                 if m.full[:1].islower() and len(_words(m.full)) == 1:
                     continue  # "group denies" in a headline names no one either

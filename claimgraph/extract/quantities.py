@@ -49,6 +49,7 @@ class _Tables:
     vague: dict[str, tuple[int, int]]
     currency: dict[str, str]
     skip_before: frozenset[str]
+    skip_after: frozenset[str]  # a clock or an ordinal: "0600 GMT", "11 p.m."
     irregular: dict[str, str]
     uncountable: frozenset[str]
     durations: frozenset[str]  # units after which "over" means "during" ("over three days")
@@ -101,6 +102,7 @@ def _tables() -> _Tables:
         vague=vague,
         currency=data["currency"],
         skip_before=frozenset(data["skip_before"]),
+        skip_after=frozenset(data["skip_after"]),
         irregular=data["irregular_plurals"],
         uncountable=frozenset(data["uncountable"]),
         durations=frozenset(data["durations"]),
@@ -233,6 +235,10 @@ def _skipped(text: str, m: re.Match[str], sdoc: SpacyDoc | None) -> bool:
         prev = before[-1].lower().rstrip(".")
         if prev in t.skip_before or prev + "." in t.skip_before or prev in _MONTHS:
             return True
+    after = text[m.end(): m.end() + 12].split()
+    word = after[0].lower().rstrip(",;:)") if after else ""
+    if word and (word in t.skip_after or word.rstrip(".") in t.skip_after):
+        return True  # "at around 0600 GMT", "at 11 p.m.": a time of day
     num = m.group("num")
     if num and not m.group("qual") and not m.group("cur") and _YEAR_RE.fullmatch(num.strip()):
         return True

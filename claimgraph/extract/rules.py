@@ -712,7 +712,7 @@ def via_of_verb(r: Reader, v: Token, subj: Token | None, via: list[tuple[int, in
                             # "a statement carried by TASS", not "a statement that the strike was carried
                             # out by its forces" (a clause the parser hung on the noun)
                             who = agent_of(acl)
-                            if who is not None:
+                            if who is not None and not _platform(r, who):
                                 a, b, _ = r.np(who)
                                 via.append(r.tok_range(a, b))
                                 r.spoken.add(via[-1])  # "the statement said" later came the same way
@@ -795,6 +795,16 @@ def _is_media(r: Reader, tok: Token) -> bool:
     """A news outlet by name or description ("TASS", "the agency Interfax"), not any organisation."""
     a, b, _ = r.np(tok)
     return tok.lower_ in r.outlet_names or classify(r.doc[a:b + 1].text) == "media"
+
+
+def _platform(r: Reader, tok: Token) -> bool:
+    """A platform or the sayer's own account on one ("carried by its Telegram channel", "posted on
+    X"): where the words were published, not a relay (our guidelines: `wrote on Telegram` has no via)."""
+    words = {t.lower_ for t in tok.subtree}
+    if words & set(r.lex["platforms"]):
+        return True
+    own = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
+    return own and tok.lemma_.lower() in r.lex["own_channel_nouns"]
 
 
 def is_outlet(r: Reader, tok: Token) -> bool:
@@ -1014,17 +1024,30 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
             obj = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
             if obj is not None and lemma == "put" and obj.lemma_.lower() not in lex["figure_nouns"]:
                 obj = None  # "put the toll at 11" reports a figure; "put pressure on" does not
+            if obj is not None and lemma in lex["np_clause_verbs"] and _finite_after(v, obj):
+                obj = None  # "claimed the army had shelled X" misparsed: the rest is read as a clause
             if obj is not None and obj.pos_ != "PRON":
                 last = obj.right_edge.i
                 linked = False
                 for c in v.rights:
-                    if c.i > obj.i and c.dep_ == "prep" and c.lower_ in lex["object_content_preps"]:
+                    if c.i <= obj.i:
+                        continue
+                    if c.dep_ == "prep" and _frame_phrase(c, lex):
+                        continue  # "accused X of Y in a statement on Monday": how and when it was said
+                    if c.dep_ == "prep" and c.lower_ in lex["object_content_preps"]:
                         linked = True
-                    if c.i > obj.i and linked and (c.dep_ in ("prep", "xcomp")
-                                                   or c.dep_ == "advcl" and c.left_edge.lower_ == "to"):
+                    if linked and (c.dep_ in ("prep", "xcomp")
+                                   or c.dep_ == "advcl" and c.left_edge.lower_ == "to"):
                         last = max(last, c.right_edge.i)
                         if c.lower_ == "at" and any(x.like_num for x in c.subtree):
                             break  # "put the toll at 11 late on Wednesday": the figure ends it
+                while True:  # the parser hung "in a statement", "on Monday" inside the object
+                    frame = next((t for t in v.doc[obj.i + 1:last + 1] if t.dep_ == "prep"
+                                  and t.head.tag_ != "VBN" and t.right_edge.i >= last
+                                  and _frame_phrase(t, lex)), None)
+                    if frame is None:
+                        break
+                    last = frame.i - 1
                 obj_content = r.tok_range(obj.left_edge.i, last)
 
     r.cuts = []
@@ -1273,6 +1296,25 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
                  content_root=content_root, source_tok=source_tok.i if source_tok is not None else -1,
                  sent_start=lo, region=region_start, sibling=sibling,
                  spoken=any(x in r.spoken for x in via))
+
+
+def _finite_after(v: Token, obj: Token) -> bool:
+    """Whether a finite verb follows object `obj` of `v` outside a participle of `v`'s own
+    (", saying ..."): then `obj` is more likely the subject of a clause the parser split off."""
+    own = {t.i for c in v.rights if c.tag_ == "VBG" and c.i > obj.i for t in c.subtree}
+    return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t.i not in own
+               for t in v.doc[obj.i + 1:v.right_edge.i + 1])
+
+
+def _frame_phrase(p: Token, lex: dict[str, Any]) -> bool:
+    """A phrase on the verb that tells how or when something was said ("in a statement", "on
+    Telegram", "on Monday", "at a briefing"), not what was said."""
+    pobj = next((o for o in p.children if o.dep_ == "pobj"), None)
+    if pobj is None:
+        return False
+    low = pobj.lemma_.lower()
+    return low in lex["statement_nouns"] or low in lex["audience_nouns"] or low in lex["platforms"] \
+        or pobj.ent_type_ in ("DATE", "TIME")
 
 
 def loose_clause(r: Reader, v: Token, region_hi: int, sent: SpacySpan) -> tuple[tuple[int, int] | None, int]:
