@@ -253,6 +253,7 @@ def test_ukrainian_military_intelligence_has_one_name(name):
     ("RIA Novosti", "RIA Novosti"),
     ("South Korea's spy agency", "NIS"),
     ("U.N.", "United Nations"),
+    ("the United Nations nuclear watchdog", "IAEA"),
 ])
 def test_known_bodies(name, canonical):
     assert normalize_name(name) == canonical

@@ -1475,3 +1475,9 @@ def test_the_group_is_not_a_state_body_named_before():
     attrs = extract("Hamas said the talks had stalled. Israel's military said it struck 40 targets. "
                     "The group said it would not return to talks.")
     assert attrs[-1].source_resolved == "Hamas"
+
+
+def test_a_second_that_clause_the_parser_joined_to_the_verb_is_part_of_what_was_told():
+    a = one('Rafael Grossi told a news conference that he hoped to travel to Tehran "in the coming weeks" '
+            'but that no date had been set.')
+    assert a.content.text.endswith('"in the coming weeks" but that no date had been set')

@@ -1173,6 +1173,14 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
         if goes_on is not None and content[1] <= goes_on.idx and r.in_quote(goes_on) is None:
             # "said the ship had been hit and was sinking": the clause's subject does both
             content = r.trim(content[0], r.tok_range(goes_on.right_edge.i, goes_on.right_edge.i)[1])
+        second = next((c for c in v.rights if c.dep_ == "conj" and c.i > content_tok.right_edge.i
+                       and r.doc[c.left_edge.i - 1].lower_ in ("and", "but")
+                       and r.doc[c.left_edge.i].lower_ == "that"
+                       and any(x.dep_ == "mark" and x.i == c.left_edge.i for x in c.children)), None)
+        if second is not None and content[1] <= second.idx and r.in_quote(second) is None:
+            # "told a news conference that he hoped to go but that no date had been set": a second
+            # clause of what was told, which the parser joined to the verb of saying
+            content = r.trim(content[0], r.tok_range(second.right_edge.i, second.right_edge.i)[1])
         subject = next((x for x in content_tok.children if x.dep_ in SUBJECTS), None)
         for c in content_tok.rights:  # a verb the parse joined to the reported clause, with no subject
             if c.dep_ != "conj" or r.in_quote(c) is not None or any(x.dep_ in SUBJECTS for x in c.children):
