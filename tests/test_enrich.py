@@ -406,6 +406,7 @@ def test_next_week_and_this_year(nlp):
 def test_normalized_name_drops_determiners_titles_and_possessives():
     assert normalize_name("its intelligence sources") == "intelligence sources"
     assert normalize_name("Health Minister Jane Roe") == "Jane Roe"
+    assert normalize_name("the Belarusian Defence Ministry") == "Belarusian Defence Ministry"
     assert normalize_name("the Kremlin's") == "Kremlin"
 
 

@@ -1481,3 +1481,18 @@ def test_a_second_that_clause_the_parser_joined_to_the_verb_is_part_of_what_was_
     a = one('Rafael Grossi told a news conference that he hoped to travel to Tehran "in the coming weeks" '
             'but that no date had been set.')
     assert a.content.text.endswith('"in the coming weeks" but that no date had been set')
+
+
+def test_a_relayer_joined_to_the_content_before_said_citing_is_the_via():
+    a = one("Russia has deployed new Iskander-M systems to Belarus, Ukraine's Defence Intelligence (HUR) "
+            "said on Thursday, citing its own sources.")
+    assert src(a) == "its own sources" and [v.text for v in a.via] == ["Ukraine's Defence Intelligence (HUR)"]
+    assert a.content.text == "Russia has deployed new Iskander-M systems to Belarus"
+
+
+@pytest.mark.parametrize("text, outlet", [
+    ('"We record everything," Andriy Yusov said in a comment to Radio Liberty.', "Radio Liberty"),
+    ("Yusov said in remarks to the BBC that the launchers had arrived.", "the BBC"),
+])
+def test_remarks_to_an_outlet_name_it_as_the_relay(text, outlet):
+    assert [v.text for v in one(text).via] == [outlet]

@@ -705,7 +705,7 @@ def via_of_verb(r: Reader, v: Token, subj: Token | None, via: list[tuple[int, in
                     via.append(r.tok_range(a, b))
                     if ch.lower_ == "to":
                         r.spoken.add(via[-1])
-                elif pobj.lemma_.lower() in lex["statement_nouns"]:
+                elif pobj.lemma_.lower() in lex["statement_nouns"] or pobj.lower_ in lex["statement_nouns"]:
                     for acl in pobj.rights:
                         if acl.dep_ == "acl" and acl.lemma_ in lex["relay_participles"] and not any(
                                 c.dep_ in SUBJECTS or c.dep_ == "mark" for c in acl.children):
@@ -718,9 +718,9 @@ def via_of_verb(r: Reader, v: Token, subj: Token | None, via: list[tuple[int, in
                                 r.spoken.add(via[-1])  # "the statement said" later came the same way
                                 if clause is not None and h.i == clause.i and ch.i > clause.i:
                                     r.cuts.append(ch.i)  # the statement phrase is not part of the content
-                    for w in pobj.rights:  # "in an interview with CNN"
+                    for w in pobj.rights:  # "in an interview with CNN", "in a comment to Radio Liberty"
                         o = next((x for x in w.children if x.dep_ == "pobj"), None)
-                        if w.lower_ == "with" and o is not None and is_outlet(r, o):
+                        if w.lower_ in ("with", "to") and o is not None and is_outlet(r, o):
                             a, b, _ = r.np(o)
                             via.append(r.tok_range(a, b))
                             r.spoken.add(via[-1])
@@ -1064,9 +1064,16 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
                 a, b, _ = r.np(source_tok)
                 via.insert(0, r.tok_range(a, b))
             else:
-                left = r.np_left_of(cited.head.i, lo)
+                # "X, citing B, reported": the relayer before the participle; "Y, X said, citing B":
+                # the relayer the parser joined to Y's list, before the verb
+                after = cited.head.i > v.i
+                left = r.np_left_of(v.i if after else cited.head.i, lo)
+                if left is not None and after and not (left[0] - 1 > lo and r.doc[left[0] - 1].text == ","):
+                    left = None
                 if left is not None:
                     via.insert(0, r.tok_range(left[0], left[1]))
+                    if after:
+                        relay_tok = r.doc[left[2]]
             source_tok = cited
     participle = False
     if source_tok is None and v.tag_ == "VBG" and v.dep_ in ("advcl", "xcomp", "conj", "acl", "dep", "pcomp"):

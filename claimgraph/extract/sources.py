@@ -132,7 +132,16 @@ def person_name(text: str) -> str | None:
     rest = words[last + 1:]
     if last < 0 or not 1 <= len(rest) <= 4 or not all(w[:1].isupper() for w in rest):
         return None
+    if rest[-1].lower() in _body_nouns():
+        return None  # "the Belarusian Defence Ministry": a body, not "Ministry" under a title
     return " ".join(rest)
+
+
+@lru_cache(maxsize=1)
+def _body_nouns() -> frozenset[str]:
+    """Nouns that name an organisation (claimgraph/data/cues.json `body_noun_classes`)."""
+    classes = load("cues.json").get("body_noun_classes", {})
+    return frozenset(w for ws in classes.values() for w in ws)
 
 
 @lru_cache(maxsize=8192)
