@@ -11,6 +11,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from claimgraph.extract.sources import normalize_name
 from claimgraph.link.figures import Figure, read_figures
 from claimgraph.link.lexicon import link_lexicon
 from claimgraph.link.origins import Origin, PersonBodies, origin_of
@@ -146,7 +147,7 @@ def build_items(docs: list[Document]) -> list[Item]:
             relays = [outlet]
             if doc.forwarded_from:
                 relays.append(doc.forwarded_from)
-            relays += [v.text for v in att.via]
+            relays += [normalize_name(v.text) for v in att.via]  # "The Kyiv Daily" is the outlet "Kyiv Daily"
             raw.append(
                 Item(
                     doc_id=doc.id,
