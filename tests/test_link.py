@@ -488,3 +488,15 @@ def test_loading_the_sentence_model_prints_no_progress_bar():
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert res.returncode == 0, res.stderr
     assert "Loading weights" not in res.stderr and "%|" not in res.stderr
+
+
+def test_a_body_origin_is_named_as_written_with_its_possessive():
+    from claimgraph.link.origins import origin_of
+
+    source = "Iran's foreign ministry spokesman Nasser Kanaani"
+    text = f"{source} said the claims were baseless."
+    att = Attribution(cue=Span("said", len(source) + 1, len(source) + 5),
+                      content=Span("the claims were baseless", len(source) + 6, len(source) + 30),
+                      source=Span(source, 0, len(source)))
+    origin = origin_of(att, Document(id="d", text=text, outlet="Wire", published="2024-05-10"))
+    assert origin.key == "iran foreign ministry" and origin.name == "Iran's foreign ministry"

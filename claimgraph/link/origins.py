@@ -224,7 +224,9 @@ def origin_of(att: Attribution, doc: Document) -> Origin:
     if person and not body and att.source is not None and text == said:
         body = _appositive_body(doc.text, att.source.end)
     if body:
-        found = re.search(re.escape(body), text.replace("’", "'"), re.I)
+        # as written, possessives included: "Iran's foreign ministry" for the body "iran foreign ministry"
+        pattern = r"(?:'s)?\s+".join(re.escape(w) for w in body.split())
+        found = re.search(pattern, text.replace("’", "'"), re.I)
         name = found.group(0) if found and not alias_body else body
         key = " ".join(_singular(w) for w in body.lower().split())
         return Origin(key, name, person, key)
