@@ -1496,3 +1496,22 @@ def test_a_relayer_joined_to_the_content_before_said_citing_is_the_via():
 ])
 def test_remarks_to_an_outlet_name_it_as_the_relay(text, outlet):
     assert [v.text for v in one(text).via] == [outlet]
+
+
+def test_a_participle_setting_the_content_against_another_report_is_framing():
+    attrs = extract("The Kremlin said Putin and Trump had not spoken, contradicting a Washington Post report "
+                    "that the two men had held a phone call last week.")
+    assert [(a.cue.text, src(a), a.content.text) for a in attrs] == [
+        ("said", "The Kremlin", "Putin and Trump had not spoken"),
+        ("report", "Washington Post", "the two men had held a phone call last week")]
+
+
+def test_a_report_needs_a_named_holder_to_be_an_attribution():
+    assert extract("A Russian report that the plant was hit was denied.") == []
+    assert extract("The report that the plant was hit was denied.") == []
+
+
+def test_the_capitalised_short_name_goes_back_to_the_fuller_one():
+    attrs = extract("According to Ukraine's Air Force, Russia launched 84 drones overnight. "
+                    "The Air Force said 62 drones were shot down.")
+    assert src(attrs[1]) == "The Air Force" and attrs[1].source_resolved == "Ukraine's Air Force"

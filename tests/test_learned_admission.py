@@ -185,7 +185,7 @@ def test_a_model_sayer_names_a_later_vague_source_of_the_rules():
             "protected civilians.")
     atts = extract(Document(id="t", text=text))
     said = next(a for a in atts if a.cue.text == "said")
-    assert said.source.text == "the group" and said.source_resolved == "The RSF"
+    assert said.source.text == "the group" and said.source_resolved in ("The RSF", "RSF")
 
 
 @pytest.mark.skipif(not learned.MODEL_PATH.exists(), reason="no shipped model")

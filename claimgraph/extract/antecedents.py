@@ -430,7 +430,7 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
                     if m.start < pos and m.attribution is not None and not m.person:
                         resolved, antecedent = m.full, m
                         break
-        elif len(words) <= 2 and a.source.text[:1].isupper():
+        elif len(words) - (words[:1] == ["the"]) <= 2 and a.source.text[:1].isupper():  # "The Air Force"
             last = words[-1] if words else ""
             best = None
             for m in visible:

@@ -1398,6 +1398,13 @@ def _drop_comment(r: Reader, content: tuple[int, int]) -> tuple[int, int]:
                                               in lex["comment_appositives"] | {"report", "rumour", "rumor"})
                         for c in t.children):
             return _cut_before_text(r, content[0], t.idx)  # "denied that X, calling it fiction": the sayer's
+        if t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp") and _set_off(r, span, t, t.i) \
+                and t.lemma_.lower() in lex["stance_participles"] \
+                and any(c.dep_ == "dobj" and (c.lemma_.lower() in lex["statement_nouns"] | lex["claim_nouns"]
+                                              or c.lemma_.lower() in lex["comment_appositives"]
+                                              or c.ent_type_ in ("ORG", "PERSON", "NORP"))
+                        for c in t.children):
+            return _cut_before_text(r, content[0], t.idx)  # ", contradicting a report that ...": framing
         if t.lemma_.lower() not in lex["comment_appositives"] or not _set_off(r, span, t, t.left_edge.i):
             continue
         if t.dep_ in ("appos", "npadvmod", "dobj", "attr", "conj") and any(
@@ -1599,9 +1606,17 @@ def noun_cue(r: Reader, tok: Token, lo: int) -> Found | None:
         prep = next((c for c in tok.rights if c.dep_ in ("prep", "agent") and c.i < clause.i
                      and c.lower_ in r.lex["claim_holder_preps"]), None)
         holder = next((o for o in prep.children if o.dep_ == "pobj"), None) if prep is not None else None
-    if holder is None:
-        return None
-    a, b, _ = r.np(holder)
+    named = None
+    if holder is None:  # "a Washington Post report that X": the outlet or body named before the noun
+        named = next((c for c in reversed(list(tok.lefts)) if c.dep_ == "compound" and c.pos_ == "PROPN"
+                      and c.i == tok.i - 1 and (c.ent_type_ in ("ORG", "NORP") or is_outlet(r, c))), None)
+        if named is None or named.ent_type_ == "NORP":
+            return None  # "a Russian report" names a country's, not who made it
+    if named is not None:
+        a, b = named.left_edge.i, named.i
+        holder = named
+    else:
+        a, b, _ = r.np(holder)
     if b > a and r.doc[b].dep_ == "case":
         b -= 1  # "the governor's": the holder without its possessive ending
     content = r.trim(*content_span(r, clause, max(lo, tok.i + 1)))
