@@ -235,3 +235,12 @@ def test_the_subject_of_a_passive_cue_is_the_one_accused_not_a_sayer():
     sdoc, f = found("The RSF was accused of a massacre in the town.", "accused", "The RSF",
                     "a massacre in the town", 0.99)
     assert not learned.admitted(sdoc, f, policy)
+
+
+def test_thanking_someone_is_no_claim_under_our_guidelines():
+    from claimgraph.extract import extract
+    from claimgraph.model import Document
+
+    text = "Taiwan's defence ministry thanked the United States for the sale."
+    assert extract(Document(id="t", text=text)) == []
+    assert "thank" not in learned.admission()["allowed_cue_lemmas"]
