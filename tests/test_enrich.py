@@ -513,6 +513,13 @@ def test_a_ministry_run_by_an_armed_group_is_official(name):
     assert classify(name) == "official"
 
 
+@pytest.mark.parametrize("name, kind", [("Kyiv", "official"), ("Moscow", "official"),
+                                        ("The Washington Post", "media"),
+                                        ("Moscow-based analysts", "expert")])
+def test_a_capital_alone_speaks_for_its_government(name, kind):
+    assert classify(name) == kind
+
+
 def test_a_follow_up_quote_of_an_anonymous_sayer_stays_anonymous():
     from claimgraph.extract import extract
 

@@ -171,6 +171,7 @@ def _type_tables() -> dict:
         "vague": frozenset(data["vague"]),
         "labels": data.get("entity_labels", {}),
         "description_verbs": frozenset(data.get("description_verbs", ())),
+        "capitals": frozenset(data.get("capitals", ())),
     }
 
 
@@ -216,6 +217,8 @@ def classify(text: str, sdoc: SpacyDoc | None = None, start: int = -1, end: int 
     body = lookup_body(text)
     if body:
         return body[1]
+    if clean_name(text) in tables["capitals"]:
+        return "official"  # "Kyiv has said": the government, whatever the tagger made of the name
     toks = tokens_in(sdoc, start, end) if start >= 0 else []
     root = span_root(toks)
     if root is not None:
