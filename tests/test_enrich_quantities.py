@@ -44,6 +44,7 @@ def quantities(nlp, text: str):
     ("The region lost 1.5 million residents.",
      ("1.5 million", 1500000, 1500000, 1500000, "exact", "residents")),
     ("The plant produced dozens of drones.", ("dozens", None, 24, 99, "range", "drones")),
+    ("The tanks held 6,000 cubic metres of fuel.", ("6,000", 6000, 6000, 6000, "exact", "cubic metres")),
     ("The city lost hundreds of buildings.", ("hundreds", None, 200, 999, "range", "buildings")),
     ("The offensive cost thousands of infantrymen.", ("thousands", None, 2000, 9999, "range", "infantrymen")),
     ("The refugees numbered tens of thousands of people.",

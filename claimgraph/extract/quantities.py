@@ -221,9 +221,11 @@ def _unit_of(tok: Token) -> str:
     """A compound's head ("artillery shells" -> "shells"), as a plural."""
     while tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.pos_ == "NOUN":
         tok = tok.head
+    measure = next((c.lower_ + " " for c in tok.lefts
+                    if c.dep_ == "amod" and c.lower_ in ("cubic", "square")), "")
     if tok.tag_ in ("NNS", "NNPS") and tok.text.isalpha():
-        return tok.text.lower()  # already the plural as written ("infantrymen")
-    return pluralize(tok.lemma_ or tok.text)
+        return measure + tok.text.lower()  # already the plural as written ("infantrymen")
+    return measure + pluralize(tok.lemma_ or tok.text)  # "cubic metres" are not metres
 
 
 def _skipped(text: str, m: re.Match[str], sdoc: SpacyDoc | None) -> bool:
