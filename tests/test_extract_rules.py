@@ -1515,3 +1515,24 @@ def test_the_capitalised_short_name_goes_back_to_the_fuller_one():
     attrs = extract("According to Ukraine's Air Force, Russia launched 84 drones overnight. "
                     "The Air Force said 62 drones were shot down.")
     assert src(attrs[1]) == "The Air Force" and attrs[1].source_resolved == "Ukraine's Air Force"
+
+
+def test_a_second_that_clause_with_there_is_still_what_was_said():
+    a = one("The governor said on Telegram that air defences had repelled an attack "
+            "and that there was no damage.")
+    assert a.content.text == "air defences had repelled an attack and that there was no damage"
+
+
+def test_a_title_of_a_place_before_the_name_leaves_the_name_as_source():
+    a = one("The Russian-installed governor of Crimea, Sergei Aksyonov, said the attack had been repelled.")
+    assert src(a) == "Sergei Aksyonov"
+    assert a.source_resolved == "The Russian-installed governor of Crimea, Sergei Aksyonov"
+
+
+@pytest.mark.parametrize("text, via", [
+    ("A source in Ukraine's Navy told Frontline Wire that the strike had hit a bomber.", ["Frontline Wire"]),
+    ("A source told the Kyiv Independent that the SBU was behind it.", ["the Kyiv Independent"]),
+    ("The minister told John Post that the talks had failed.", []),
+])
+def test_a_masthead_the_tagger_read_as_a_person_is_still_an_outlet(text, via):
+    assert [v.text for v in one(text).via] == via

@@ -206,6 +206,8 @@ def _description_before(sdoc: SpacyDoc, start: int, end: int) -> str | None:
         return None
     name = span.root
     head = name.head
+    while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ == "NOUN":
+        head = head.head.head  # "the governor of Crimea, Sergei Aksyonov": the name hung on "Crimea"
     if name.dep_ != "appos" or name.pos_ != "PROPN" or head.pos_ != "NOUN" or head.i >= span.start \
             or sdoc[span.start - 1].text != "," or head.right_edge.i > span.end:
         return None

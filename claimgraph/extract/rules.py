@@ -210,6 +210,12 @@ class Reader:
                 after_comma = self.text[ch.left_edge.idx - 2:ch.left_edge.idx].strip() == ","
                 if ch.dep_ == "appos" and ch.pos_ == "PROPN" and after_comma:
                     return self.np(ch, via)
+            if tok.lemma_.lower() in lex["person_nouns"]:  # "the governor of Crimea, Sergei Aksyonov,":
+                named = next((t for t in tok.subtree if t.dep_ == "appos" and t.ent_type_ == "PERSON"
+                              and t.head.i != tok.i and t.right_edge.i >= tok.right_edge.i - 1
+                              and self.doc[t.left_edge.i - 1].text == ","), None)
+                if named is not None:  # the name, though the parser hung it on "Crimea"
+                    return self.np(named, via)
         if tok.pos_ == "NOUN" and tok.ent_type_ == "" and tok.left_edge.i >= lo + 2 \
                 and self.doc[tok.left_edge.i - 1].text == "," and tok.right_edge.i + 1 < len(self.doc) \
                 and self.doc[tok.right_edge.i + 1].text == ",":
@@ -819,6 +825,8 @@ def is_outlet(r: Reader, tok: Token) -> bool:
     if tok.pos_ == "NOUN" and any(c.pos_ == "PROPN" for c in mods) \
             and any(c.lower_ in lex["media_nouns"] or c.lower_ == "news" for c in mods):
         return True  # "the RBC news site", "the Interfax news portal"
+    if named and tok.lower_ in lex["masthead_words"]:
+        return True  # "told Frontline Wire", "the Kyiv Independent": a masthead, whatever the tagger says
     known = lookup_body(tok.text) if tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON" else None
     if known is not None and known[1] == "media":
         return True  # "told Politico": a known outlet the tagger took for a person
@@ -1190,8 +1198,9 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
             content = r.trim(content[0], r.tok_range(second.right_edge.i, second.right_edge.i)[1])
         subject = next((x for x in content_tok.children if x.dep_ in SUBJECTS), None)
         for c in content_tok.rights:  # a verb the parse joined to the reported clause, with no subject
-            if c.dep_ != "conj" or r.in_quote(c) is not None or any(x.dep_ in SUBJECTS for x in c.children):
-                continue
+            if c.dep_ != "conj" or r.in_quote(c) is not None \
+                    or any(x.dep_ in SUBJECTS or x.dep_ in ("expl", "mark") for x in c.children):
+                continue  # "... and that there was no damage": a clause of its own, still what was said
             joiner = r.doc[c.left_edge.i - 1].lower_
             sayers_state = joiner == "and" and subject is not None and source_tok is not None \
                 and _agrees(c, subject) is False and _agrees(c, source_tok) is True  # "... and was shaken"
