@@ -254,6 +254,7 @@ def test_ukrainian_military_intelligence_has_one_name(name):
     ("South Korea's spy agency", "NIS"),
     ("U.N.", "United Nations"),
     ("the United Nations nuclear watchdog", "IAEA"),
+    ("the Armed Conflict Location and Event Data Project (ACLED)", "ACLED"),
 ])
 def test_known_bodies(name, canonical):
     assert normalize_name(name) == canonical

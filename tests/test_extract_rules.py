@@ -1536,3 +1536,23 @@ def test_a_title_of_a_place_before_the_name_leaves_the_name_as_source():
 ])
 def test_a_masthead_the_tagger_read_as_a_person_is_still_an_outlet(text, via):
     assert [v.text for v in one(text).via] == via
+
+
+def test_a_contrasting_report_after_though_is_the_writers_not_the_first_sayers():
+    attrs = extract("According to ACLED, a monitoring group, more than 28,700 people have been killed, "
+                    "though aid groups say the real figure is likely much higher.")
+    assert [(src(a), a.content.text, [v.text for v in a.via]) for a in attrs] == [
+        ("ACLED", "more than 28,700 people have been killed", []),
+        ("aid groups", "the real figure is likely much higher", [])]
+
+
+def test_its_in_a_description_before_the_name_is_the_body_named_before():
+    attrs = extract("The RSF denied losing the town. Its adviser, Al-Basha Tibeiq, wrote on X that the "
+                    "army's claims were lies.")
+    assert src(attrs[1]) == "Al-Basha Tibeiq"
+    assert attrs[1].source_resolved == "The RSF's adviser, Al-Basha Tibeiq"
+
+
+def test_a_name_given_inside_a_relative_clause_is_not_described_by_it():
+    a = one("One resident, who gave only his first name, Osman, said he had seen bodies in the streets.")
+    assert a.source_resolved is None or "first name" not in a.source_resolved

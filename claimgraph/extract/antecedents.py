@@ -208,6 +208,8 @@ def _description_before(sdoc: SpacyDoc, start: int, end: int) -> str | None:
     head = name.head
     while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ == "NOUN":
         head = head.head.head  # "the governor of Crimea, Sergei Aksyonov": the name hung on "Crimea"
+    if head.dep_ not in ("nsubj", "nsubjpass", "ROOT", "appos", "conj"):
+        return None  # "One resident, who gave only his first name, Osman,": the name is not the name's
     if name.dep_ != "appos" or name.pos_ != "PROPN" or head.pos_ != "NOUN" or head.i >= span.start \
             or sdoc[span.start - 1].text != "," or head.right_edge.i > span.end:
         return None
@@ -339,6 +341,11 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
         described = _description_before(sdoc, a.source.start, a.source.end)
         if described is not None:
             resolved = described  # "The head of the region, Vladimir Saldo, said": the name, with its title
+            first_word, _, rest = described.partition(" ")
+            owner = next((m for m in reversed(visible) if m.start < pos and not m.person and not m.place),
+                         None) if first_word.lower() in ("its", "their") else None
+            if owner is not None:  # "Its adviser, X": the adviser of the body named before
+                resolved = f"{owner.full}'s {rest}"
         elif (len(words) == 1 and words[0] in pronouns) or partitive:
             kind = pronouns[words[-1]]
             for m in reversed(visible):

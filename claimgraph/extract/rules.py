@@ -1525,6 +1525,7 @@ def phrase_cue(r: Reader, tok: Token, sent: SpacySpan, lo: int) -> Found | None:
     s, e = r.trim(*r.tok_range(first, last))
     if e - s < 2 or not any(t.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "NUM") for t in r.doc[first:last + 1]):
         return None  # "According to X, basically.": no proposition
+    s, e = _drop_comment(r, (s, e))  # "..., though aid groups say the figure is higher": the writer's
     direct = False
     q = r.quotes.containing(s - 1) if s > 0 else None
     if q is not None and q.start == s and r.trim(q.start, q.end) == (s, e):
