@@ -408,6 +408,7 @@ def test_normalized_name_drops_determiners_titles_and_possessives():
     assert normalize_name("its intelligence sources") == "intelligence sources"
     assert normalize_name("Health Minister Jane Roe") == "Jane Roe"
     assert normalize_name("the Belarusian Defence Ministry") == "Belarusian Defence Ministry"
+    assert normalize_name("Qatar's foreign ministry spokesman Majed al-Ansari") == "Majed al-Ansari"
     assert normalize_name("the Kremlin's") == "Kremlin"
 
 
@@ -612,3 +613,15 @@ def test_an_unnamed_sayer_a_later_sentence_calls_anonymous_is_anonymous():
     types = {a.source.text: a.source_type for a in extract(Document(id="t", text=text)) if a.source}
     assert types["a senior official"] == "anonymous"
     assert types["A spokesman"] == "official"  # after the sentence, and not the same noun
+
+
+@pytest.mark.parametrize("text", [
+    "An Israeli official, who was not authorised to speak publicly, said Israel would not agree to it.",
+    "A U.S. official who was not authorized to discuss the matter said the strike was planned.",
+])
+def test_a_sayer_not_authorised_to_speak_is_anonymous(text):
+    from claimgraph.extract import extract
+    from claimgraph.model import Document
+
+    atts = extract(Document(id="t", text=text))
+    assert [a.source_type for a in atts] == ["anonymous"]

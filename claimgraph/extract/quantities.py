@@ -171,7 +171,8 @@ def _counted_noun(sdoc: SpacyDoc | None, end: int) -> str | None:
         return None
     head = last.head
     doc = last.doc
-    if (last.dep_ in ("nummod", "quantmod", "compound") and head.pos_ == "NOUN"
+    if (last.dep_ in ("nummod", "quantmod", "compound")
+            and (head.pos_ == "NOUN" or head.ent_type_ == "NORP" and head.tag_ == "NNPS")  # "Palestinians"
             and last.i < head.i <= last.i + 6
             and not any(doc[i].pos_ == "PUNCT" and doc[i].text not in "-\u2010\u2011"
                         for i in range(last.i + 1, head.i))):
@@ -224,7 +225,8 @@ def _unit_of(tok: Token) -> str:
     measure = next((c.lower_ + " " for c in tok.lefts
                     if c.dep_ == "amod" and c.lower_ in ("cubic", "square")), "")
     if tok.tag_ in ("NNS", "NNPS") and tok.text.isalpha():
-        return measure + tok.text.lower()  # already the plural as written ("infantrymen")
+        word = tok.text if tok.ent_type_ == "NORP" else tok.text.lower()  # "Palestinians" keep their capital
+        return measure + word  # already the plural as written ("infantrymen")
     return measure + pluralize(tok.lemma_ or tok.text)  # "cubic metres" are not metres
 
 

@@ -130,11 +130,19 @@ def person_name(text: str) -> str | None:
         if w.lower().strip(",") in titles:
             last = i
     rest = words[last + 1:]
-    if last < 0 or not 1 <= len(rest) <= 4 or not all(w[:1].isupper() for w in rest):
+    if last < 0 or not 1 <= len(rest) <= 4 or not all(w[:1].isupper() or _name_particle(w) for w in rest) \
+            or not rest[0][:1].isupper():
         return None
     if rest[-1].lower() in _body_nouns():
         return None  # "the Belarusian Defence Ministry": a body, not "Ministry" under a title
     return " ".join(rest)
+
+
+def _name_particle(word: str) -> bool:
+    """A lower-case part of a name: "al-Ansari", "bin Salman", "van der Leyen"."""
+    return word.startswith(("al-", "el-", "ad-", "as-", "ash-", "ar-", "an-", "at-")) \
+        or word in ("bin", "ibn", "bint", "de", "del", "der", "van", "von", "da", "di", "du", "la", "le",
+                    "al", "el")
 
 
 @lru_cache(maxsize=1)
@@ -256,9 +264,10 @@ def _defers_to_resolved(src: str, resolved: str | None) -> bool:
 
 
 # what a sayer says of itself between its name and its cue that makes it anonymous ("speaking on condition
-# of anonymity", "who asked not to be named"), unlike "which claims to have sources in the Kremlin"
-ANONYMITY_ASIDE = re.compile(r"anonym|\bnamed\b|\bidentified\b|\bfamiliar with\b|\bon background\b",
-                             re.IGNORECASE)
+# of anonymity", "who asked not to be named", "who was not authorised to speak publicly"), unlike "which
+# claims to have sources in the Kremlin"
+ANONYMITY_ASIDE = re.compile(r"anonym|\bnamed\b|\bidentified\b|\bfamiliar with\b|\bon background\b"
+                             r"|\bnot (?:authori[sz]ed|permitted|allowed) to\b", re.IGNORECASE)
 
 
 def source_type(sdoc: SpacyDoc | None, att: Attribution) -> str | None:
