@@ -625,3 +625,11 @@ def test_a_sayer_not_authorised_to_speak_is_anonymous(text):
 
     atts = extract(Document(id="t", text=text))
     assert [a.source_type for a in atts] == ["anonymous"]
+
+
+def test_a_name_the_tagger_types_is_retyped_by_its_description():
+    from claimgraph.extract import extract
+    from claimgraph.model import Document
+
+    text = "Mediazona, an independent Russian outlet, said it had confirmed 70,000 names."
+    assert [a.source_type for a in extract(Document(id="t", text=text))] == ["media"]

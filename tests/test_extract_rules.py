@@ -1556,3 +1556,29 @@ def test_its_in_a_description_before_the_name_is_the_body_named_before():
 def test_a_name_given_inside_a_relative_clause_is_not_described_by_it():
     a = one("One resident, who gave only his first name, Osman, said he had seen bodies in the streets.")
     assert a.source_resolved is None or "first name" not in a.source_resolved
+
+
+def test_a_sayer_that_says_it_confirmed_something_is_one_report():
+    a = one("Mediazona, an independent outlet, said in September it had confirmed the names of more than "
+            "70,000 soldiers killed since the start of the invasion.")
+    assert src(a) == "Mediazona" and a.cue.text == "said" and a.via == []
+    assert a.content.text.startswith("it had confirmed the names")
+
+
+def test_the_question_before_an_answer_is_not_a_report():
+    a = one('Asked by reporters about the figures, Kremlin spokesman Dmitry Peskov said: "No comment."')
+    assert src(a) == "Kremlin spokesman Dmitry Peskov" and a.cue.text == "said"
+
+
+def test_footage_cited_as_evidence_is_not_a_source():
+    a = one("Analysts at the Institute for the Study of War wrote that Russian forces had made gains, "
+            "citing geolocated footage published on Wednesday.")
+    assert src(a) == "Analysts at the Institute for the Study of War" and a.via == []
+    assert a.content.text == "Russian forces had made gains"
+
+
+def test_an_interview_phrase_set_off_after_the_content_is_how_it_was_said():
+    a = one("Oleksandr Syrskyi said Russian forces had lost 40,000 troops since August, in an interview "
+            "with the Italian newspaper Corriere della Sera published on Thursday.")
+    assert a.content.text == "Russian forces had lost 40,000 troops since August"
+    assert [v.text for v in a.via] == ["the Italian newspaper Corriere della Sera"]

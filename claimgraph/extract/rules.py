@@ -730,6 +730,9 @@ def via_of_verb(r: Reader, v: Token, subj: Token | None, via: list[tuple[int, in
                             a, b, _ = r.np(o)
                             via.append(r.tok_range(a, b))
                             r.spoken.add(via[-1])
+                    if clause is not None and h.i == clause.i and ch.i > clause.i \
+                            and r.doc[ch.i - 1].text == ",":
+                        r.cuts.append(ch.i)  # "said X had Y, in an interview published on Thursday": how
                 continue
             if ch.lemma_ in lex["relay_verbs"] and ch.tag_ == "VBG":
                 obj = next((o for o in ch.children if o.dep_ in ("dobj", "pobj", "obj")), None)
@@ -787,9 +790,11 @@ def via_of_verb(r: Reader, v: Token, subj: Token | None, via: list[tuple[int, in
 def _source_like(r: Reader, tok: Token) -> bool:
     """Whether a noun can name who says something: a name, a person, a body, a document, an outlet."""
     lex = r.lex
+    lemma = tok.lemma_.lower()
+    if lemma in lex["footage_nouns"] or lemma in lex["imagery_nouns"]:
+        return False  # "citing geolocated footage", "citing satellite images": evidence, not a sayer
     if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE", "PRODUCT", "WORK_OF_ART") or tok.pos_ == "PROPN":
         return True
-    lemma = tok.lemma_.lower()
     kinds = ("person_nouns", "vague_nouns", "document_nouns", "media_nouns", "statement_nouns",
              "audience_nouns")
     if any(lemma in lex[k] or tok.lower_ in lex[k] for k in kinds):
@@ -877,6 +882,9 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
     """An attribution hung on a verb of saying, or None where it asserts nothing reported."""
     lex = r.lex
     lemma = v.lemma_.lower()
+    if lemma in lex["question_verbs"] and v.tag_ == "VBN" and v.dep_ in ("advcl", "csubj", "dep") \
+            and not any(c.dep_ in ("aux", "auxpass") for c in v.children):
+        return None  # "Asked by reporters about X, Peskov said ...": the question, not a report
     via: list[tuple[int, int]] = []
     cue_last: Token | None = None
     source_tok: Token | None = None
@@ -1794,7 +1802,10 @@ def _own_act(r: Reader, inner: Found) -> bool:
     if len(words) != 1 or words[0] not in r.lex["pronouns"]:
         return False
     span = r.doc.char_span(inner.content[0], inner.content[1], alignment_mode="expand")
-    return span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span)
+    # "said it had confirmed the names of 70,000 soldiers killed": a participle inside the object is no clause
+    return span is not None and not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in span) \
+        and not any(t.pos_ in ("VERB", "AUX") and t.head.i == t.i or not span.start <= t.head.i < span.end
+                    for t in span if t.pos_ in ("VERB", "AUX"))
 
 
 def _same_head(r: Reader, a: tuple[int, int], b: tuple[int, int]) -> bool:

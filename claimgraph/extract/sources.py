@@ -295,6 +295,9 @@ def source_type(sdoc: SpacyDoc | None, att: Attribution) -> str | None:
         typ = classify(src.text, sdoc, src.start, src.end)
         if typ == "other" and resolved:
             typ = classify(resolved)  # "Jane Roe" resolved as "Jane Roe of the X channel"
+        elif typ != "other" and sdoc is not None and src.start >= 0 and classify(src.text) == "other":
+            # typed only by the tagger's label: "Mediazona, an independent Russian outlet," says what it is
+            typ = _described_after(sdoc, src.start, src.end) or typ
     if typ == "other" and src is not None and src.start >= 0 and sdoc is not None:
         typ = _described_after(sdoc, src.start, src.end) or typ
     if typ == "other" and src is not None and src.start >= 0:
