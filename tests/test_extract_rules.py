@@ -1582,3 +1582,9 @@ def test_an_interview_phrase_set_off_after_the_content_is_how_it_was_said():
             "with the Italian newspaper Corriere della Sera published on Thursday.")
     assert a.content.text == "Russian forces had lost 40,000 troops since August"
     assert [v.text for v in a.via] == ["the Italian newspaper Corriere della Sera"]
+
+
+def test_a_finite_verb_joined_to_a_participle_shares_the_main_subject():
+    a = one("Chinese state broadcaster CCTV showed footage of fighter jets taking off and quoted a military "
+            "expert as saying the drills were aimed at cutting off the island.")
+    assert src(a) == "a military expert" and [v.text for v in a.via] == ["Chinese state broadcaster CCTV"]

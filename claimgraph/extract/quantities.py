@@ -223,7 +223,7 @@ def _unit_of(tok: Token) -> str:
     while tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.pos_ == "NOUN":
         tok = tok.head
     measure = next((c.lower_ + " " for c in tok.lefts
-                    if c.dep_ == "amod" and c.lower_ in ("cubic", "square")), "")
+                    if c.dep_ == "amod" and c.lower_ in ("cubic", "square", "nautical")), "")
     if tok.tag_ in ("NNS", "NNPS") and tok.text.isalpha():
         word = tok.text if tok.ent_type_ == "NORP" else tok.text.lower()  # "Palestinians" keep their capital
         return measure + word  # already the plural as written ("infantrymen")

@@ -891,6 +891,15 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
     content_tok: Token | None = None
     obj_content: tuple[int, int] | None = None
     subj = subject_of(v, lo)
+    if subj is None and v.dep_ == "conj" and v.tag_ in ("VBD", "VBZ") and v.head.tag_ == "VBG" \
+            and v.head.dep_ in ("acl", "advcl"):
+        # "CCTV showed footage of jets taking off and quoted X": a finite verb the parser joined to a
+        # participle belongs with the finite verb above it, and shares its subject
+        up = v.head.head
+        while up.head.i != up.i and not (up.tag_ in ("VBD", "VBZ", "VBP") and subject_of(up, lo) is not None):
+            up = up.head
+        if up.tag_ == v.tag_:
+            subj = subject_of(up, lo)
     if subj is not None and r.in_quote(subj) is not None:  # "“…, full panic mode,” said X": the quote's words
         subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > v.i
                      and r.in_quote(c) is None), None)
