@@ -633,3 +633,12 @@ def test_a_name_the_tagger_types_is_retyped_by_its_description():
 
     text = "Mediazona, an independent Russian outlet, said it had confirmed 70,000 names."
     assert [a.source_type for a in extract(Document(id="t", text=text))] == ["media"]
+
+
+def test_a_statement_from_a_body_is_normalised_to_the_body():
+    from claimgraph.extract import extract
+    from claimgraph.model import Document
+
+    text = "According to a statement from the Polish army, two Russian missiles entered Polish airspace."
+    [a] = extract(Document(id="t", text=text))
+    assert a.source_type == "document" and a.source_normalized == "Polish army"

@@ -1588,3 +1588,22 @@ def test_a_finite_verb_joined_to_a_participle_shares_the_main_subject():
     a = one("Chinese state broadcaster CCTV showed footage of fighter jets taking off and quoted a military "
             "expert as saying the drills were aimed at cutting off the island.")
     assert src(a) == "a military expert" and [v.text for v in a.via] == ["Chinese state broadcaster CCTV"]
+
+
+def test_a_capitalised_short_name_with_its_own_word_is_not_another_body():
+    attrs = extract("The Moscow Region health ministry said 145 people had been injured. "
+                    "The Emergencies Ministry said 152 people had been injured.")
+    assert src(attrs[1]) == "The Emergencies Ministry" and attrs[1].source_resolved is None
+
+
+def test_a_statement_from_a_body_resolves_to_the_body():
+    attrs = extract("Russia's Defence Ministry said 40 drones were downed. "
+                    "The ministry's statement said 12 people were killed.")
+    assert attrs[1].source_resolved == "Russia's Defence Ministry"
+    a = one("According to a statement from the Polish army, two Russian missiles entered Polish airspace.")
+    assert a.source_resolved == "the Polish army"
+
+
+def test_a_countrys_intelligence_is_not_a_statement_by_the_country():
+    a = one("Ukraine's military intelligence (HUR) said the attack was a provocation.")
+    assert a.source_resolved is None

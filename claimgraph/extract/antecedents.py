@@ -21,6 +21,9 @@ from claimgraph.model import Attribution
 
 DETERMINERS = {"the", "these", "those", "this", "that", "same", "a", "an"}
 POSSESSIVES = {"its", "their", "his", "her"}
+# a body's own words under its name ("the ministry's statement"), unlike "Ukraine's military intelligence"
+STATEMENTS = {"statement", "communique", "release", "briefing", "post", "message", "report", "letter",
+              "tweet"}
 PARTITIVES = {"one", "two", "three", "some", "another", "none", "neither", "both", "each", "all", "most"}
 
 
@@ -219,13 +222,17 @@ def _description_before(sdoc: SpacyDoc, start: int, end: int) -> str | None:
 
 
 def _author(sdoc: SpacyDoc, start: int, end: int, documents: set[str]) -> str | None:
-    """The "X" of a statement or document source written as "a briefing by X", or "the report,
-    (which was) published by X, said" with the clause left out of the source."""
+    """The "X" of a statement or document source written as "a briefing by X", "a statement from X",
+    "X's statement", or "the report, (which was) published by X, said" with the clause left out."""
     span = sdoc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span) or span.root.lemma_.lower() not in documents:
         return None
     root = span.root
-    by = next((c for c in root.rights if c.dep_ in ("prep", "agent") and c.lower_ == "by"), None)
+    owner = next((c for c in root.lefts if c.dep_ == "poss" and c.pos_ != "PRON"
+                  and root.lemma_.lower() in STATEMENTS), None)
+    if owner is not None:  # "the ministry's statement said": the ministry speaks through it
+        return sdoc[owner.left_edge.i:owner.i + 1].text
+    by = next((c for c in root.rights if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from")), None)
     inside = by is not None
     if by is None:
         clause = next((c for c in root.rights if c.dep_ in ("relcl", "acl") and c.i >= span.end
@@ -441,10 +448,13 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
                         break
         elif len(words) - (words[:1] == ["the"]) <= 2 and a.source.text[:1].isupper():  # "The Air Force"
             last = words[-1] if words else ""
+            # "The Air Force" is "Ukraine's Air Force", but "The Emergencies Ministry" no other ministry
+            named = set(words[1:]) if len(words) == 3 else set()
             best = None
             for m in visible:
                 mw = _words(m.text)
-                if m.start < pos and mw and mw[-1] == last and len(m.text) > len(a.source.text):
+                if m.start < pos and mw and mw[-1] == last and len(m.text) > len(a.source.text) \
+                        and named <= set(mw):
                     if best is None or len(m.full) >= len(best.full):
                         best = m
             acronym = a.source.text.split()[-1].strip(".,’'\"“”()")
