@@ -500,3 +500,14 @@ def test_a_body_origin_is_named_as_written_with_its_possessive():
                       source=Span(source, 0, len(source)))
     origin = origin_of(att, Document(id="d", text=text, outlet="Wire", published="2024-05-10"))
     assert origin.key == "iran foreign ministry" and origin.name == "Iran's foreign ministry"
+
+
+def test_a_figure_revised_later_the_same_day_is_ordered_by_publication_time():
+    kohut = "Governor Volodymyr Kohut"
+    docs = [
+        doc("a-late", "Wire", "2025-02-01T15:00:00", (kohut, "the strike on Poltava killed 11 people", [])),
+        doc("b-early", "Daily", "2025-02-01T09:00:00", (kohut, "the strike on Poltava killed 7 people", [])),
+    ]
+    res = link_documents(docs)
+    [update] = [d for d in res.disagreements if d.kind == "update"]
+    assert update.a.doc_id == "b-early" and update.b.doc_id == "a-late"  # not the order of the ids

@@ -31,6 +31,12 @@ def test_toll_named_well_before_its_number_is_still_the_toll():
     assert _read(text) == [(41.0, "dead")]
 
 
+def test_a_toll_that_rose_to_a_number_far_after_it_and_killing_count_the_dead():
+    text = "The death toll from a missile strike on an apartment block in Poltava on Saturday rose to 11"
+    assert _read(text) == [(11.0, "dead")]
+    assert _read("a missile hit the building on Saturday morning, killing at least 7 people")[0][1] == "dead"
+
+
 def test_number_words_split_by_a_lost_comma_are_two_counts():
     assert _read("the shelling wounded six, two of them children") == [(6.0, "injured"), (2.0, "")]
     assert _read("twenty two sailors were killed") == [(22.0, "dead")]

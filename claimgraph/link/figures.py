@@ -147,10 +147,16 @@ def _number_at(toks: list[str], i: int, t: dict) -> tuple[float, int] | None:
     return (val, j) if val is not None else None
 
 
+RISE_TO = {("rose", "to"), ("risen", "to"), ("climbed", "to"), ("increased", "to"), ("grew", "to"),
+           ("jumped", "to"), ("stood", "at"), ("stands", "at"), ("is", "now"), ("now", "at")}
+
+
 def _measure_near(toks: list[str], i: int, j: int, t: dict) -> str:
     """The measure word nearest the number (a few words before, more after)."""
     best, best_d = "", 99
     lo, hi = max(0, i - MEASURE_BEFORE), min(len(toks), j + 10)
+    if i >= 2 and tuple(toks[i - 2:i]) in RISE_TO or i >= 1 and toks[i - 1] in ("reached", "hit"):
+        lo = max(0, i - 24)  # "the death toll from the strike on X on Saturday rose to 11": the toll far back
     for k in range(lo, hi):
         for phrase, name in t["measures_by_first"].get(toks[k], ()):
             if tuple(toks[k : k + len(phrase)]) == phrase:

@@ -44,6 +44,9 @@ HEADING_RE = re.compile(
 STAMP_RE = re.compile(r"^\s*(?:\[)?(\d{1,2})[:.](\d{2})\b")
 
 
+PUBLISHED_TIME_RE = re.compile(r"\d{4}-\d{2}-\d{2}[T ](\d{2}):(\d{2})")
+
+
 def parse_date(s: str | None) -> dt.date | None:
     if not s or len(s) < 10:
         return None
@@ -125,7 +128,16 @@ def time_of_day(att: Attribution, doc: Document) -> int | None:
     for m in DAY_PART_RE.finditer(line):
         if not line[m.end() : m.end() + 2].startswith("'"):  # "Friday night's attack" names the event
             return parts[m.group(1)]
-    return None
+    return _published_time(doc.published)
+
+
+def _published_time(published: str | None) -> int | None:
+    """Minutes after midnight of a publication stamp with a time ("2025-02-01T15:00"): with nothing
+    said in the text, a figure is as recent as the report that gives it."""
+    m = PUBLISHED_TIME_RE.match(published or "")
+    if m is None or int(m.group(1)) >= 24 or int(m.group(2)) >= 60:
+        return None
+    return int(m.group(1)) * 60 + int(m.group(2))
 
 
 def _stamp_above(att: Attribution, doc: Document) -> int | None:
