@@ -1607,3 +1607,10 @@ def test_a_statement_from_a_body_resolves_to_the_body():
 def test_a_countrys_intelligence_is_not_a_statement_by_the_country():
     a = one("Ukraine's military intelligence (HUR) said the attack was a provocation.")
     assert a.source_resolved is None
+
+
+def test_a_quoted_manner_after_respond_is_not_words_said():
+    a = one('The mission warned that Tehran would respond "considerably more severely" if Israel retaliated.')
+    assert (src(a), a.cue.text) == ("The mission", "warned")
+    assert a.content.text == 'Tehran would respond "considerably more severely" if Israel retaliated'
+    assert one('He responded: "We will see."').content.text == "We will see"

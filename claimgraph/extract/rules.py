@@ -1172,6 +1172,8 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
         direct = True
     else:
         qa = adjacent_quote_after(r, region_end, sent.end_char + 2) if not relative else None
+        if qa is not None and _manner_quote(r, v, qa):
+            return None  # "would respond “considerably more severely”": how it will act, not words said
         if qa is not None and (content_tok is None or qa.open_at <= content_tok.idx < qa.close_end) \
                 and obj_content is None and not _clause_goes_on(r, content_tok, qa):
             parts = quote_parts(qa)
@@ -1356,6 +1358,20 @@ def _frame_phrase(p: Token, lex: dict[str, Any]) -> bool:
     low = pobj.lemma_.lower()
     return low in lex["statement_nouns"] or low in lex["audience_nouns"] or low in lex["platforms"] \
         or pobj.ent_type_ in ("DATE", "TIME")
+
+
+def _manner_quote(r: Reader, v: Token, q: Quote) -> bool:
+    """A quotation right after a verb of responding that only says how (`would respond “considerably
+    more severely”`): its words hang on the verb as a modifier, with no clause or colon of their own."""
+    if v.lemma_.lower() not in r.lex["response_verbs"] or r.text[r.doc[v.i].idx:q.open_at].rstrip().endswith(
+            (":", ",")):
+        return False
+    span = r.doc.char_span(q.open_at + 1, q.close_end - 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return root.head.i == v.i and root.dep_ in ("advmod", "npadvmod", "prep", "acomp", "oprd") \
+        and not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in span)
 
 
 def loose_clause(r: Reader, v: Token, region_hi: int, sent: SpacySpan) -> tuple[tuple[int, int] | None, int]:
