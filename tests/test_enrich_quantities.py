@@ -45,6 +45,7 @@ def quantities(nlp, text: str):
      ("1.5 million", 1500000, 1500000, 1500000, "exact", "residents")),
     ("The plant produced dozens of drones.", ("dozens", None, 24, 99, "range", "drones")),
     ("The tanks held 6,000 cubic metres of fuel.", ("6,000", 6000, 6000, 6000, "exact", "cubic metres")),
+    ("The number of injured has risen to six.", ("six", 6, 6, 6, "exact", "injured")),
     ("The ships came within 24 nautical miles of the coast.",
      ("24", 24, 24, 24, "exact", "nautical miles")),
     ("At least 46,500 Palestinians have been killed.",

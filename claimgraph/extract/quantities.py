@@ -201,12 +201,14 @@ def _counts_people(sdoc: SpacyDoc | None, end: int) -> bool:
 
 def _figure_unit(sdoc: SpacyDoc | None, end: int) -> str | None:
     """What a number put `at` by a figure noun counts: "put the death toll at 500" (deaths),
-    "put the number of dead at 30" (dead)."""
+    "put the number of dead at 30" (dead), "the number of injured has risen to six" (injured)."""
     last = token_at(sdoc, end - 1)
-    if last is None or last.dep_ != "pobj" or last.head.lower_ != "at":
+    if last is None or last.dep_ != "pobj" or last.head.lower_ not in ("at", "to"):
         return None
     verb = last.head.head
-    noun = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
+    # "put the toll at 500"; "the number of injured has risen to six"
+    deps = ("dobj", "nsubjpass") if last.head.lower_ == "at" else ("nsubj",)
+    noun = next((c for c in verb.children if c.dep_ in deps
                  and c.lemma_.lower() in _tables().figure_nouns), None)
     if noun is None:
         return None
@@ -214,6 +216,8 @@ def _figure_unit(sdoc: SpacyDoc | None, end: int) -> str | None:
                     for o in p.children if o.dep_ == "pobj"), None)
     counted = counted or next((c for c in noun.children if c.dep_ == "compound"), None)
     if counted is not None:  # the counted word itself ("casualty toll"), not the compound's head
+        if counted.lower_ in _tables().uncountable:
+            return counted.lower_  # "the number of injured": not "injures"
         return pluralize(counted.lemma_ or counted.text)
     return _tables().figure_nouns[noun.lemma_.lower()]
 
