@@ -82,6 +82,7 @@ def test_quantity_forms(nlp, sentence, expected):
     "The meeting started at 10:30 in the morning.",
     "The crew reported a blast near the ship at around 0600 GMT.",
     "The strike hit the depot at 11 p.m. on Sunday.",
+    "The troops were moved between Oct. 8 and 13 by ship.",
 ])
 def test_labels_dates_years_and_ordinals_are_not_counts(nlp, sentence):
     assert quantities(nlp, sentence) == []

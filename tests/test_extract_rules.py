@@ -1614,3 +1614,8 @@ def test_a_quoted_manner_after_respond_is_not_words_said():
     assert (src(a), a.cue.text) == ("The mission", "warned")
     assert a.content.text == 'Tehran would respond "considerably more severely" if Israel retaliated'
     assert one('He responded: "We will see."').content.text == "We will see"
+
+
+def test_a_reported_verb_the_parser_joined_to_the_main_verb_is_the_content():
+    a = one("The agency released satellite images it said showed the movement.")
+    assert (src(a), a.cue.text, a.content.text) == ("it", "said", "showed the movement")

@@ -35,6 +35,8 @@ _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept"
 _SKIP_ENTS = {"DATE", "TIME", "ORDINAL"}
 _STOP_POS = {"VERB", "AUX", "PUNCT", "CCONJ", "SCONJ", "PRON", "PART"}
 _YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")
+_DAY_RANGE_RE = re.compile(  # "between Oct. 8 and 13": the closing day of a range of dates
+    r"\b(?:" + "|".join(_MONTHS) + r")\.?\s+\d{1,2}\s*(?:and|to|through|until|-|\u2013)\s*$", re.IGNORECASE)
 _SCALED_RE = re.compile(r"\d\s*(?:k|m|mn|mln|bn|b|thousand|million|billion)$|,\d{3}", re.IGNORECASE)
 
 
@@ -243,6 +245,8 @@ def _skipped(text: str, m: re.Match[str], sdoc: SpacyDoc | None) -> bool:
         prev = before[-1].lower().rstrip(".")
         if prev in t.skip_before or prev + "." in t.skip_before or prev in _MONTHS:
             return True
+    if _DAY_RANGE_RE.search(text[max(0, m.start() - 24): m.start()]):
+        return True  # "between Oct. 8 and 13": the second day of a date range
     after = text[m.end(): m.end() + 12].split()
     word = after[0].lower().rstrip(",;:)") if after else ""
     if word and (word in t.skip_after or word.rstrip(".") in t.skip_after):

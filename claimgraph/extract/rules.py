@@ -1012,6 +1012,12 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
                 via.append(r.tok_range(a, b))
                 r.spoken.add(via[-1])
         content_tok = clause_child(v, lex)
+        nxt = r.doc[v.i + 1] if v.i + 1 < len(r.doc) else None
+        if content_tok is None and v.dep_ == "relcl" and nxt is not None and nxt.dep_ == "conj" \
+                and nxt.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ in SUBJECTS for c in nxt.children):
+            # "images it said showed the movement": the parser joined the reported verb to the main one
+            content_tok = nxt
+            obj_content = r.tok_range(nxt.i, nxt.right_edge.i)
         if content_tok is None and v.dep_ == "ccomp" and v.head.i > v.i:
             # "X had reported, citing Y, that Z": parsed upside down, Z's verb governing "reported"
             mark = next((c for c in v.head.children
