@@ -1619,3 +1619,11 @@ def test_a_quoted_manner_after_respond_is_not_words_said():
 def test_a_reported_verb_the_parser_joined_to_the_main_verb_is_the_content():
     a = one("The agency released satellite images it said showed the movement.")
     assert (src(a), a.cue.text, a.content.text) == ("it", "said", "showed the movement")
+
+
+def test_a_relative_report_on_a_name_before_its_own_verb_is_read_the_right_way_up():
+    attrs = extract("Rwanda, which U.N. experts say has thousands of troops in eastern Congo supporting M23, "
+                    "denied backing the rebels.")
+    assert [(src(a), a.cue.text, a.content.text) for a in attrs] == [
+        ("U.N. experts", "say", "has thousands of troops in eastern Congo supporting M23"),
+        ("Rwanda", "denied", "backing the rebels")]

@@ -905,6 +905,8 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
                      and r.in_quote(c) is None), None)
     if subj is not None and subj.lower_ in RELATIVIZERS and v.dep_ == "relcl":
         subj = v.head  # "a suspect who ... said": the sayer is the noun the clause describes
+    if _upside_down_relative(r, v, subj):
+        subj = v.head.head  # "Rwanda, which experts say has troops there, denied X": Rwanda denied
     if subj is not None and subj.tag_ == "VBG" and subj.i > 0 and r.doc[subj.i - 1].text == ",":
         own = next((c for c in subj.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
         if own is not None:  # "X, writing in an op-ed, argued": the participle read as the subject
@@ -1012,6 +1014,10 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
                 via.append(r.tok_range(a, b))
                 r.spoken.add(via[-1])
         content_tok = clause_child(v, lex)
+        if content_tok is not None and v.dep_ == "relcl" \
+                and _upside_down_relative(r, content_tok, subject_of(content_tok)):
+            # "Rwanda, which experts say has troops there, denied X": the experts' words end at the comma
+            obj_content = r.tok_range(v.i + 1, content_tok.i - 2)
         nxt = r.doc[v.i + 1] if v.i + 1 < len(r.doc) else None
         if content_tok is None and v.dep_ == "relcl" and nxt is not None and nxt.dep_ == "conj" \
                 and nxt.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ in SUBJECTS for c in nxt.children):
@@ -1364,6 +1370,15 @@ def _frame_phrase(p: Token, lex: dict[str, Any]) -> bool:
     low = pobj.lemma_.lower()
     return low in lex["statement_nouns"] or low in lex["audience_nouns"] or low in lex["platforms"] \
         or pobj.ent_type_ in ("DATE", "TIME")
+
+
+def _upside_down_relative(r: Reader, v: Token, subj: Token | None) -> bool:
+    """ "Rwanda, which U.N. experts say has troops there, denied X", parsed with "denied" as what the
+    experts say and "which" as its subject: a verb after a comma whose relative subject stands before
+    the saying verb of a relative clause on the name."""
+    return subj is not None and subj.lower_ in RELATIVIZERS and v.dep_ == "ccomp" \
+        and v.head.dep_ == "relcl" and subj.i < v.head.i < v.i and v.i - 1 > v.head.i + 1 \
+        and r.doc[v.i - 1].text == "," and v.head.head.pos_ in ("PROPN", "NOUN")
 
 
 def _manner_quote(r: Reader, v: Token, q: Quote) -> bool:
