@@ -1627,3 +1627,13 @@ def test_a_relative_report_on_a_name_before_its_own_verb_is_read_the_right_way_u
     assert [(src(a), a.cue.text, a.content.text) for a in attrs] == [
         ("U.N. experts", "say", "has thousands of troops in eastern Congo supporting M23"),
         ("Rwanda", "denied", "backing the rebels")]
+
+
+def test_a_sayer_asked_about_something_before_its_verb_is_still_the_sayer():
+    a = one("The Kremlin, asked about the report, said it had nothing to add.")
+    assert (src(a), a.content.text) == ("The Kremlin", "it had nothing to add")
+
+
+def test_comments_reported_by_an_agency_name_it_as_the_relay():
+    a = one("In comments reported by Interfax, Peskov said the talks were over.")
+    assert src(a) == "Peskov" and [v.text for v in a.via] == ["Interfax"]

@@ -907,6 +907,9 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
         subj = v.head  # "a suspect who ... said": the sayer is the noun the clause describes
     if _upside_down_relative(r, v, subj):
         subj = v.head.head  # "Rwanda, which experts say has troops there, denied X": Rwanda denied
+    if subj is None and v.head.lemma_.lower() in lex["question_verbs"] and v.head.i < v.i - 1 \
+            and r.doc[v.i - 1].text == "," and v.dep_ in ("dep", "conj", "ccomp", "parataxis"):
+        subj = subject_of(v.head, lo)  # "The Kremlin, asked about the report, said": "asked" read as the verb
     if subj is not None and subj.tag_ == "VBG" and subj.i > 0 and r.doc[subj.i - 1].text == ",":
         own = next((c for c in subj.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
         if own is not None:  # "X, writing in an op-ed, argued": the participle read as the subject
