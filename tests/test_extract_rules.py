@@ -1637,3 +1637,11 @@ def test_a_sayer_asked_about_something_before_its_verb_is_still_the_sayer():
 def test_comments_reported_by_an_agency_name_it_as_the_relay():
     a = one("In comments reported by Interfax, Peskov said the talks were over.")
     assert src(a) == "Peskov" and [v.text for v in a.via] == ["Interfax"]
+
+
+def test_a_reported_figure_keeps_its_period_but_not_the_day_it_was_said():
+    a = one("Ukraine's General Staff reported 1,200 Russian losses in the past day, a figure Moscow does not "
+            "confirm.")
+    assert a.content.text == "1,200 Russian losses in the past day"
+    assert one("The army confirmed the deaths of two soldiers on Sunday.").content.text == \
+        "the deaths of two soldiers"

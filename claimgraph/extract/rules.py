@@ -1076,6 +1076,10 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
                         continue  # "accused X of Y in a statement on Monday": how and when it was said
                     if c.dep_ == "prep" and c.lower_ in lex["object_content_preps"]:
                         linked = True
+                    if c.dep_ == "prep" and c.lower_ in ("in", "over", "during", "since") \
+                            and c.i == last + 1 and any(x.like_num for x in obj.subtree) \
+                            and any(o.ent_type_ in ("DATE", "TIME") for o in c.children if o.dep_ == "pobj"):
+                        last = c.right_edge.i  # "reported 1,200 losses in the past day": the figure's period
                     if linked and (c.dep_ in ("prep", "xcomp")
                                    or c.dep_ == "advcl" and c.left_edge.lower_ == "to"):
                         last = max(last, c.right_edge.i)
@@ -1371,8 +1375,9 @@ def _frame_phrase(p: Token, lex: dict[str, Any]) -> bool:
     if pobj is None:
         return False
     low = pobj.lemma_.lower()
+    # "on Monday" dates the saying; "in the past day" scopes what is reported ("1,200 losses in the past day")
     return low in lex["statement_nouns"] or low in lex["audience_nouns"] or low in lex["platforms"] \
-        or pobj.ent_type_ in ("DATE", "TIME")
+        or pobj.ent_type_ in ("DATE", "TIME") and p.lower_ == "on"
 
 
 def _upside_down_relative(r: Reader, v: Token, subj: Token | None) -> bool:
