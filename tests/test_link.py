@@ -511,3 +511,13 @@ def test_a_figure_revised_later_the_same_day_is_ordered_by_publication_time():
     res = link_documents(docs)
     [update] = [d for d in res.disagreements if d.kind == "update"]
     assert update.a.doc_id == "b-early" and update.b.doc_id == "a-late"  # not the order of the ids
+
+
+def test_the_agency_resolved_to_an_intelligence_service_takes_the_service_as_origin():
+    from claimgraph.link.origins import origin_of
+
+    text = "The agency said the soldiers had been given Russian uniforms."
+    content = Span("the soldiers had been given Russian uniforms", 16, 60)
+    att = Attribution(cue=Span("said", 11, 15), content=content, source=Span("The agency", 0, 10),
+                      source_resolved="South Korea's National Intelligence Service (NIS)")
+    assert origin_of(att, Document(id="d", text=text, outlet="Wire", published="2024-10-18")).name == "NIS"
