@@ -1645,3 +1645,10 @@ def test_a_reported_figure_keeps_its_period_but_not_the_day_it_was_said():
     assert a.content.text == "1,200 Russian losses in the past day"
     assert one("The army confirmed the deaths of two soldiers on Sunday.").content.text == \
         "the deaths of two soldiers"
+
+
+def test_preliminary_data_cited_is_evidence_and_a_post_on_a_channel_is_its_owners():
+    a = one("At least 12 people were injured, the ministry said on Telegram, citing preliminary data.")
+    assert src(a) == "the ministry" and a.via == []
+    a = one("Two civilians were killed, according to a post on the ministry's Telegram channel.")
+    assert a.source_resolved == "the ministry"

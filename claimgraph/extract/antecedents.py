@@ -232,6 +232,12 @@ def _author(sdoc: SpacyDoc, start: int, end: int, documents: set[str]) -> str | 
                   and root.lemma_.lower() in STATEMENTS), None)
     if owner is not None:  # "the ministry's statement said": the ministry speaks through it
         return sdoc[owner.left_edge.i:owner.i + 1].text
+    on = next((c for c in root.rights if c.dep_ == "prep" and c.lower_ == "on"), None)
+    channel = next((o for o in on.children if o.dep_ == "pobj"), None) if on is not None else None
+    owner = next((c for c in channel.lefts if c.dep_ == "poss" and c.pos_ != "PRON"), None) \
+        if channel is not None and root.lemma_.lower() in STATEMENTS else None
+    if owner is not None:  # "a post on the ministry's Telegram channel": the ministry's own post
+        return sdoc[owner.left_edge.i:owner.i + 1].text
     by = next((c for c in root.rights if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from")), None)
     inside = by is not None
     if by is None:

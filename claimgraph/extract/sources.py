@@ -383,7 +383,7 @@ def source_normalized(att: Attribution) -> str | None:
     src = att.source.text if att.source is not None else ""
     resolved = att.source_resolved or ""
     naming = src
-    if resolved and src and classify(src) == "document":
+    if resolved and src and classify(src) in ("document", "social_media"):
         return normalize_name(resolved)  # "a statement from the Polish army" speaks for the Polish army
     if _defers_to_resolved(src, resolved):
         naming = resolved
