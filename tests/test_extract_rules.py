@@ -1652,3 +1652,9 @@ def test_preliminary_data_cited_is_evidence_and_a_post_on_a_channel_is_its_owner
     assert src(a) == "the ministry" and a.via == []
     a = one("Two civilians were killed, according to a post on the ministry's Telegram channel.")
     assert a.source_resolved == "the ministry"
+
+
+def test_a_common_noun_opening_a_sentence_is_not_a_short_name():
+    attrs = extract("Military analysts say the outcome shows the limits of the arsenal. "
+                    "Some analysts say Israel is likely to respond.")
+    assert src(attrs[1]) == "Some analysts" and attrs[1].source_resolved is None

@@ -452,7 +452,8 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
                     if m.start < pos and m.attribution is not None and not m.person:
                         resolved, antecedent = m.full, m
                         break
-        elif len(words) - (words[:1] == ["the"]) <= 2 and a.source.text[:1].isupper():  # "The Air Force"
+        elif len(words) - (words[:1] == ["the"]) <= 2 and a.source.text[:1].isupper() \
+                and a.source.text.split()[-1][:1].isupper():  # "The Air Force", "Kiper"; not "Some analysts"
             last = words[-1] if words else ""
             # "The Air Force" is "Ukraine's Air Force", but "The Emergencies Ministry" no other ministry
             named = set(words[1:]) if len(words) == 3 else set()
