@@ -521,3 +521,18 @@ def test_the_agency_resolved_to_an_intelligence_service_takes_the_service_as_ori
     att = Attribution(cue=Span("said", 11, 15), content=content, source=Span("The agency", 0, 10),
                       source_resolved="South Korea's National Intelligence Service (NIS)")
     assert origin_of(att, Document(id="d", text=text, outlet="Wire", published="2024-10-18")).name == "NIS"
+
+
+def test_a_channels_own_sources_and_a_pro_kremlin_channel_go_back_to_the_channel():
+    from claimgraph.link.origins import origin_of
+
+    def origin(source: str, outlet: str):
+        text = f"{source} report that a battery was destroyed."
+        att = Attribution(cue=Span("report", len(source) + 1, len(source) + 7),
+                          content=Span("a battery was destroyed", len(source) + 13, len(source) + 36),
+                          source=Span(source, 0, len(source)))
+        return origin_of(att, Document(id="d", text=text, outlet=outlet, published="2025-04-02"))
+
+    assert origin("Our sources", "Rybar").name == "Rybar"
+    assert origin("the pro-Kremlin Telegram channel Rybar", "Wire").name == "Rybar"
+    assert origin("the Kremlin", "Wire").name == "Kremlin"

@@ -50,7 +50,8 @@ def _alias_patterns() -> list[tuple[re.Pattern[str], str, int]]:
     for key, body in aliases()["bodies"].items():
         for name in body["names"] + [key]:
             flags = 0 if name.isupper() else re.I
-            pats.append((re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)", flags), key, len(name)))
+            # "(?<![\w-])": "pro-Kremlin bloggers" are not the Kremlin
+            pats.append((re.compile(r"(?<![\w-])" + re.escape(name) + r"(?!\w)", flags), key, len(name)))
     return pats
 
 
@@ -203,6 +204,8 @@ def origin_of(att: Attribution, doc: Document) -> Origin:
         candidates = [said]
     if said and said.strip().lower().startswith(INDEFINITE):  # "a U.S. official" names someone new
         candidates = [said]
+    if said and said.split()[0].lower() in ("our", "we") and doc.outlet:
+        candidates = [doc.outlet]  # "Our sources report" in a channel's own post: the channel is the origin
     text = next(
         (STAMP.sub("", c) for c in candidates if c and c.strip().lower() not in lex["pronouns"]), None
     )
