@@ -310,3 +310,17 @@ def test_toll_pinned_to_the_event_still_grows_between_reports():
     ]
     res = link_documents(docs)
     assert _pairs(res, "update") == {frozenset("ab")} and not _pairs(res, "conflict")
+
+
+def test_a_denial_of_the_reports_conflicts_with_the_report_just_before_it():
+    from claimgraph.extract import extract
+    from claimgraph.model import Document
+
+    text = ("South Korea's spy agency said North Korea had sent 1,500 troops to Russia. "
+            "The Kremlin has denied the reports.")
+    d = Document(id="a", text=text, outlet="Han Wire", published="2024-10-18")
+    d.attributions = extract(d)
+    assert [a.content.text for a in d.attributions] == ["North Korea had sent 1,500 troops to Russia",
+                                                          "the reports"]
+    res = link_documents([d])
+    assert [(x.kind, {x.a.index, x.b.index}) for x in res.disagreements] == [("conflict", {0, 1})]

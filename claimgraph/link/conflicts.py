@@ -440,13 +440,16 @@ def statement_conflicts(
 
 
 def _dismissal(it: Item) -> bool:
-    """ "This is nonsense", "these claims are false": a verdict on what was said just before, nothing more."""
+    """ "This is nonsense", "these claims are false", a denial of "the reports": a verdict on what was
+    said just before, nothing more."""
     lex = link_lexicon()
     words = set(WORD.findall(it.content.lower()))
     verdicts = words & set(lex["dismissals"])
     rest = (
         words - verdicts - set(lex["dismissal_referents"]) - ENGLISH_STOP_WORDS - set(lex["stopwords_extra"])
     )
+    if it.negated and not verdicts and words & set(lex["dismissal_referents"]) and not rest:
+        return True  # "The Kremlin has denied the reports": a denial of what was reported just before
     return bool(verdicts) and bool(words & set(lex["dismissal_referents"])) and not rest
 
 
