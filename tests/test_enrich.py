@@ -255,6 +255,7 @@ def test_ukrainian_military_intelligence_has_one_name(name):
     ("U.N.", "United Nations"),
     ("the United Nations nuclear watchdog", "IAEA"),
     ("the Armed Conflict Location and Event Data Project (ACLED)", "ACLED"),
+    ("The Syrian Observatory for Human Rights", "SOHR"),
 ])
 def test_known_bodies(name, canonical):
     assert normalize_name(name) == canonical

@@ -1658,3 +1658,10 @@ def test_a_common_noun_opening_a_sentence_is_not_a_short_name():
     attrs = extract("Military analysts say the outcome shows the limits of the arsenal. "
                     "Some analysts say Israel is likely to respond.")
     assert src(attrs[1]) == "Some analysts" and attrs[1].source_resolved is None
+
+
+def test_two_coordinated_sayers_after_the_content_are_one_source():
+    a = one("Rebels have seized most of Aleppo, the country's second-largest city, a war monitor and rebel "
+            "commanders said on Saturday.")
+    assert src(a) == "a war monitor and rebel commanders"
+    assert a.content.text == "Rebels have seized most of Aleppo, the country's second-largest city"

@@ -339,6 +339,11 @@ class Reader:
             full = self.np_left_of(k - 1, lo)  # "the Border Service (BGS)": the name before its acronym
             if full is not None:
                 return full[0], j + 1, full[2]
+        if k - 2 >= lo and self.doc[k - 1].lower_ in ("and", "or") \
+                and self.doc[k - 2].pos_ in ("PROPN", "NOUN") and not self.doc[k - 2].is_punct:
+            first = self.np_left_of(k - 1, lo)  # "Y, a war monitor and rebel commanders said": both
+            if first is not None and first[0] - 1 >= lo and self.doc[first[0] - 1].text == ",":
+                return first[0], j, j
         return k, j, j
 
 
