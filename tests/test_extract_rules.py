@@ -1665,3 +1665,15 @@ def test_two_coordinated_sayers_after_the_content_are_one_source():
             "commanders said on Saturday.")
     assert src(a) == "a war monitor and rebel commanders"
     assert a.content.text == "Rebels have seized most of Aleppo, the country's second-largest city"
+
+
+def test_no_group_claiming_responsibility_is_no_report_and_the_according_to_keeps_its_clause():
+    attrs = extract("No group has claimed responsibility for the attack, but the area is a stronghold of the "
+                    "Islamic State, according to security sources.")
+    assert [(src(a), a.cue.text) for a in attrs] == [("security sources", "according to")]
+
+
+def test_a_vague_body_does_not_go_back_to_anonymous_sources():
+    attrs = extract("The area is a stronghold of the Islamic State, according to security sources. "
+                    "Russian instructors arrived in April, the government said.")
+    assert src(attrs[1]) == "the government" and attrs[1].source_resolved != "security sources"

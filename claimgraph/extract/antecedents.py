@@ -275,7 +275,8 @@ def _body_antecedent(head: str, before: list[Mention], classes: dict[str, list[s
             return m
     if qualified:
         return None  # "the defence ministry" names which one: not just any body that spoke before
-    bodies = [m for m in bodies if classify(m.full) != "media"]  # "the army" is not the outlet reporting
+    # "the army" is not the outlet reporting, and "the government" not "security sources" who spoke before
+    bodies = [m for m in bodies if classify(m.full) not in ("media", "anonymous")]
     kind = classify("the " + head)
     if kind in ("military", "intelligence"):  # "the army" is not the WHO that spoke before it
         bodies = [m for m in bodies if classify(m.full) == kind]

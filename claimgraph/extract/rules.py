@@ -31,6 +31,7 @@ from claimgraph.extract.sources import classify, lookup_body
 from claimgraph.model import Attribution, Document, Span
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+NO_ONE = {"no", "neither", "none", "nobody", "nor"}  # a sayer that says there is no sayer
 EDGE_PUNCT = set(",;:.!?—–-")
 END_PUNCT = EDGE_PUNCT - set("?!")  # a question or exclamation keeps its mark: it is part of the words
 QUOTE_CHARS = set("\"“”„«»") | {"''"}  # characters, and the doubled apostrophe as spaCy tokenises it
@@ -910,6 +911,8 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
                      and r.in_quote(c) is None), None)
     if subj is not None and subj.lower_ in RELATIVIZERS and v.dep_ == "relcl":
         subj = v.head  # "a suspect who ... said": the sayer is the noun the clause describes
+    if subj is not None and r.doc[subj.left_edge.i].lower_ in NO_ONE:
+        return None  # "No group has claimed responsibility", "Neither side has commented": no one said it
     if _upside_down_relative(r, v, subj):
         subj = v.head.head  # "Rwanda, which experts say has troops there, denied X": Rwanda denied
     if subj is None and v.head.lemma_.lower() in lex["question_verbs"] and v.head.i < v.i - 1 \
