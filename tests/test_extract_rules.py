@@ -1677,3 +1677,36 @@ def test_a_vague_body_does_not_go_back_to_anonymous_sources():
     attrs = extract("The area is a stronghold of the Islamic State, according to security sources. "
                     "Russian instructors arrived in April, the government said.")
     assert src(attrs[1]) == "the government" and attrs[1].source_resolved != "security sources"
+
+
+def test_a_setting_after_a_mid_sentence_sayer_is_the_writers():
+    a = one("North Korea fired several ballistic missiles off its east coast on Tuesday, South Korea's "
+            "military said, hours before Americans began voting.")
+    assert a.content.text == "North Korea fired several ballistic missiles off its east coast on Tuesday"
+    assert a.content_parts == []
+
+
+def test_brokers_cited_by_a_paper_are_the_source_and_the_paper_the_relay():
+    a = one("The Financial Times, citing two insurance brokers, reported that war-risk premiums had climbed.")
+    assert src(a) == "two insurance brokers" and [v.text for v in a.via] == ["The Financial Times"]
+
+
+def test_it_after_a_relayed_report_goes_back_to_the_relayer_not_the_person_it_quoted():
+    attrs = extract("UKMTO said the master of a vessel west of Hodeidah reported an explosion nearby. "
+                    "All crew were reported safe, it said.")
+    assert [v.text for v in attrs[0].via] == ["UKMTO"]
+    assert src(attrs[1]) == "it" and attrs[1].source_resolved == "UKMTO"
+
+
+def test_who_saw_a_document_relays_it_and_who_published_it_wrote_it():
+    a = one("A confidential U.N. report seen by the Wire said the components matched designs made in Iran.")
+    assert [v.text for v in a.via] == ["the Wire"] and a.source_resolved is None
+    a = one("The report, published by the Institute for the Study of War, said Russian forces had advanced.")
+    assert a.via == [] and a.source_resolved == "the Institute for the Study of War"
+
+
+def test_images_and_data_that_show_something_are_evidence_not_sayers():
+    assert extract("Satellite images taken on Wednesday showed thick smoke rising over the site.") == []
+    assert extract("Shipping data showed a sharp fall in traffic through the strait.") == []
+    a = one("The report showed that 40 civilians had been killed.")
+    assert src(a) == "The report"

@@ -244,3 +244,12 @@ def test_thanking_someone_is_no_claim_under_our_guidelines():
     text = "Taiwan's defence ministry thanked the United States for the sale."
     assert extract(Document(id="t", text=text)) == []
     assert "thank" not in learned.admission()["allowed_cue_lemmas"]
+
+
+def test_the_model_takes_no_images_or_data_for_sayers():
+    from claimgraph.extract import extract as run
+    from claimgraph.model import Document
+
+    for text in ("Satellite images taken on Wednesday showed thick smoke rising over the site.",
+                 "Shipping data showed a sharp fall in traffic through the strait."):
+        assert run(Document(id="t", text=text)) == []

@@ -221,7 +221,8 @@ def _description_before(sdoc: SpacyDoc, start: int, end: int) -> str | None:
     return sdoc[head.left_edge.i:span.end].text
 
 
-def _author(sdoc: SpacyDoc, start: int, end: int, documents: set[str]) -> str | None:
+def _author(sdoc: SpacyDoc, start: int, end: int, documents: set[str],
+            authoring: frozenset[str] = frozenset()) -> str | None:
     """The "X" of a statement or document source written as "a briefing by X", "a statement from X",
     "X's statement", or "the report, (which was) published by X, said" with the clause left out."""
     span = sdoc.char_span(start, end, alignment_mode="expand")
@@ -242,7 +243,7 @@ def _author(sdoc: SpacyDoc, start: int, end: int, documents: set[str]) -> str | 
     inside = by is not None
     if by is None:
         clause = next((c for c in root.rights if c.dep_ in ("relcl", "acl") and c.i >= span.end
-                       and c.tag_ == "VBN"), None)
+                       and c.tag_ == "VBN" and c.lemma_.lower() in authoring), None)  # not "seen by X"
         by = next((c for c in clause.children if c.dep_ == "agent"), None) if clause is not None else None
     pobj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
     if pobj is None or inside and pobj.right_edge.i >= span.end:
@@ -324,6 +325,7 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
     body_nouns = {w for ws in classes.values() for w in ws}
     media: set[str] = set(lex["media_nouns"])
     documents: set[str] = set(lex["statement_nouns"]) | set(lex["document_nouns"])
+    authoring = frozenset(lex.get("authoring_verbs", ()))
     contents = sorted((a.content.start, a.content.end) for a in attrs)
     ents = [replace(m) for m in per_doc(sdoc, "mentions",
                                         lambda: _entity_mentions(sdoc, roles, frozenset(body_nouns)))]
@@ -377,7 +379,7 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
                     resolved, antecedent = m.full, m
                     break
             person = kind == "person"
-        elif (author := _author(sdoc, a.source.start, a.source.end, documents)) is not None:
+        elif (author := _author(sdoc, a.source.start, a.source.end, documents, authoring)) is not None:
             resolved = author  # "a briefing by the intelligence service": its author speaks through it
             core = [w for w in _words(author) if w not in DETERMINERS]
             for m in reversed(visible):  # named more fully before: "Korea's Intelligence Service (KIS)"
@@ -480,6 +482,10 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
                 and id(antecedent.attribution) in spoken_ids:
             a.via = list(antecedent.attribution.via)
             spoken_ids.add(id(a))
+        for v in a.via:  # "UKMTO said the master reported X. ... it said": the relayer spoke too
+            if v.start < pos and not any(m.start == v.start for m in known):
+                known.append(Mention(v.start, v.text, _is_person(sdoc, v.start, v.end, roles), v.text))
+                taken.append((v.start, v.end))
         known.append(Mention(pos, a.source.text, person, a.source_resolved or a.source.text, a,
                              place=not a.source_resolved and _is_place(sdoc, a.source.start, a.source.end)))
         taken.append((a.source.start, a.source.end))

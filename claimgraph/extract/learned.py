@@ -824,6 +824,14 @@ def names_a_person(sdoc: SpacyDoc, content: tuple[int, int]) -> bool:
     return root.ent_type_ == "PERSON" or root.lemma_.lower() in lexicon()["person_nouns"]
 
 
+def evidence(sdoc: SpacyDoc, source: tuple[int, int]) -> bool:
+    """Whether a source span is footage, imagery or data (its head word), which shows but asserts nothing."""
+    lex = lexicon()
+    lo, hi = source
+    heads = [t for t in sdoc[lo:hi + 1] if not lo <= t.head.i <= hi or t.head.i == t.i]
+    return any(t.lemma_.lower() in lex["footage_nouns"] | lex["imagery_nouns"] for t in heads)
+
+
 def has_verb(sdoc: SpacyDoc, content: tuple[int, int]) -> bool:
     """A content with a verb of its own, finite or not: a proposition rather than a thing named."""
     return any(t.pos_ in ("VERB", "AUX") for t in sdoc[content[0]:content[1] + 1])
@@ -874,6 +882,9 @@ def admitted(sdoc: SpacyDoc, f: Found, policy: dict[str, Any]) -> bool:
         return False
     if f.source and policy.get("require_clause", True) and passive_subject(sdoc, f):
         return False  # "RSF accused of massacre": the passive's subject is the one accused, not a sayer
+    if f.source and policy.get("require_clause", True) and le in lexicon()["document_verbs"] \
+            and evidence(sdoc, f.source) and not asserts(sdoc, f.content):
+        return False  # "Satellite images showed smoke": evidence, not a sayer ("showed that X" is read)
     if f.source and sdoc[f.source[0]].lower_ in NEGATIVE_SAYERS and policy.get("require_clause", True):
         return False  # "Neither Kyiv nor Ankara has commented on X": no one said anything
     said = sdoc[f.content[0]:f.content[1] + 1].text.lower()

@@ -268,7 +268,9 @@ class Reader:
             if dep in ("acl", "relcl", "advcl") and relay:
                 agent = next((a for a in ch.children if a.dep_ == "agent"), None)
                 pobj = next((p for p in agent.children if p.dep_ == "pobj"), None) if agent else None
-                if pobj is not None and via is not None:
+                # "published by Kommersant": through the paper; "published by the ISW": its author
+                author = ch.lemma_ == "publish" and pobj is not None and not _is_media(self, pobj)
+                if pobj is not None and via is not None and not author:
                     a, b, _ = self.np(pobj)
                     via.append(self.tok_range(a, b))
                 break
@@ -936,6 +938,13 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
 
     if any(ch.dep_ == "mark" and ch.lower_ in lex["non_assertive_marks"] for ch in v.children):
         return None
+    if subj is not None and lemma in lex["document_verbs"] and lemma not in lex["speech_verbs"] \
+            and subj.lemma_.lower() in lex["footage_nouns"] | lex["imagery_nouns"] \
+            and not any(c.dep_ == "ccomp" and _finite(c) for c in v.children) \
+            and not any(t.lemma_.lower() in lex["speech_verbs"] for t in v.subtree if t.i != v.i):
+        # "Satellite images showed smoke": evidence, not a sayer ("images show that X" reads them as a
+        # document; "videos show suspects saying X" still gives the shown speaker, its relay found here)
+        return None
     if _rebuttal_aside(r, v):
         return None
     if lemma == "say" and v.i + 1 < len(r.doc) and r.doc[v.i + 1].lower_ == "to" \
@@ -1309,7 +1318,12 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
         after = r.trim(*r.tok_range(region_hi + 2, end))
         words = [t for t in r.doc[max(before_lo, lo):region_lo - 1]
                  if not t.is_punct and t.lower_ not in RELATIVIZERS and t.lower_ not in CONNECTIVES]
-        if after[1] - after[0] >= 2:
+        opener = next((t for t in r.doc[region_hi + 2:end + 1] if not t.is_punct), None)
+        if words and opener is not None and opener.lower_ in lex["context_openers"] and any(
+                _finite(t) and any(c.dep_ in SUBJECTS for c in t.children) for t in words):
+            # "A fired missiles on Tuesday, the military said, hours before B": the writer's setting
+            content = r.tok_range(words[0].i, region_lo - 2)
+        elif after[1] - after[0] >= 2:
             parenthetical = True
             if words:
                 parts = [r.trim(*r.tok_range(words[0].i, region_lo - 2)), after]
