@@ -1710,3 +1710,26 @@ def test_images_and_data_that_show_something_are_evidence_not_sayers():
     assert extract("Shipping data showed a sharp fall in traffic through the strait.") == []
     a = one("The report showed that 40 civilians had been killed.")
     assert src(a) == "The report"
+
+
+def test_reported_by_an_outlet_as_saying_is_a_relay_like_quoted():
+    a = one("A senior Hamas official, Basem Naim, was reported by Reuters as saying that the movement was "
+            "ready to release hostages.")
+    assert (a.cue.text, src(a)) == ("was reported by Reuters as saying", "Basem Naim")
+    assert [v.text for v in a.via] == ["Reuters"]
+    assert a.content.text == "the movement was ready to release hostages"
+
+
+def test_a_council_or_parliament_spoken_to_is_an_audience_not_a_relay():
+    a = one("Fletcher told the Security Council that the famine was spreading.")
+    assert a.via == []
+    assert [v.text for v in one("Fletcher told Reuters that the famine was spreading.").via] == ["Reuters"]
+
+
+def test_a_sentence_opening_with_said_names_its_sayer_after_the_verb():
+    a = one('Said Tom Fletcher, the U.N. aid chief, in a briefing to the Security Council: "The famine is '
+            'spreading."')
+    assert (src(a), a.content.text, a.via) == ("Tom Fletcher", "The famine is spreading", [])
+    a = one('Said one drone commander, who gave only his call sign, Magyar: "Every barrel they do not refine '
+            'is a shell they do not fire."')
+    assert src(a) == "Magyar" and a.content.text.startswith("Every barrel")

@@ -179,6 +179,8 @@ class Reader:
         while i < end and self.doc[i].is_space:
             i += 1
         for j in range(i + 1, min(end - 1, i + 6)):  # a verbless label: "Sunday: ...", "Update: ..."
+            if i < end and self.doc[i].tag_ in ("VBD", "VBZ"):
+                break  # "Said Tom Fletcher: ...": a verb first, not a label
             tok = self.doc[j]
             if tok.pos_ in ("VERB", "AUX") or tok.text in QUOTE_CHARS:
                 break
@@ -248,6 +250,8 @@ class Reader:
                 if ch.text == ")" and ch.i == last + 1:
                     last = ch.i
                 continue
+            if any(t.text == ":" for t in self.doc[last + 1:ch.left_edge.i + 1]):
+                break  # "Said X, ..., Magyar: “...”": the name ends at the colon, what follows is said
             opened_paren = ch.left_edge.i > 0 and self.doc[ch.left_edge.i - 1].text == "("
             if dep == "appos" and (opened_paren or ch.left_edge.text in "(“\""):
                 last = max(last, ch.right_edge.i)
@@ -832,6 +836,8 @@ def is_outlet(r: Reader, tok: Token) -> bool:
     named = tok.pos_ == "PROPN" and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.lefts)
     if (tok.lower_ in lex["audience_nouns"] or tok.lemma_.lower() in lex["audience_nouns"]) and not named:
         return False  # "told the press", but "told The Associated Press"
+    if tok.lower_ in lex["assembly_nouns"]:
+        return False  # "told the Security Council", "in a speech to parliament": the ones who listened
     if tok.pos_ == "PROPN" and tok.lower_ in r.outlet_names:
         return True
     mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod")]
@@ -908,6 +914,10 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
             up = up.head
         if up.tag_ == v.tag_:
             subj = subject_of(up, lo)
+    if subj is None and v.i == lo and v.tag_ in ("VBD", "VBZ") and lemma in lex["speech_verbs"]:
+        # "Said one commander, who gave only his call sign: “…”": the sayer after its verb, read as its object
+        subj = next((c for c in v.rights if c.dep_ in ("dobj", "nsubj", "attr")
+                     and c.pos_ in ("NOUN", "PROPN")), None)
     if subj is not None and r.in_quote(subj) is not None:  # "“…, full panic mode,” said X": the quote's words
         subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > v.i
                      and r.in_quote(c) is None), None)
@@ -978,10 +988,11 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
     if lemma in lex["needs_addressee"] and not told_passive \
             and not any(c.dep_ in ("dative", "dobj", "iobj") for c in v.children):
         return None  # "cannot tell how many": knowing, not telling
-    # "quoted (by X) as saying", "quoted him as saying"
-    if lemma == "quote":
-        as_prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "as"), None)
-        saying = next((c for c in as_prep.children if c.lemma_ == "say"), None) if as_prep else None
+    # "quoted (by X) as saying", "quoted him as saying", "was reported by Reuters as saying"
+    as_prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "as"), None) \
+        if lemma in lex["quoted_as_verbs"] else None
+    saying = next((c for c in as_prep.children if c.lemma_ == "say"), None) if as_prep else None
+    if lemma == "quote" or saying is not None:
         if saying is None:
             return None
         cue_last = saying
@@ -1002,7 +1013,7 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
                     via.append(r.tok_range(a, b))
                     r.spoken.add(via[-1])
     else:
-        if v.head.lower_ == "as" and v.head.head.lemma_ == "quote":
+        if v.head.lower_ == "as" and v.head.head.lemma_ in lex["quoted_as_verbs"]:
             return None  # the "saying" of "quoted as saying"
         if v.tag_ == "VBN" and v.dep_ in ("acl", "amod") and subj is None:
             if any(c.dep_ in ("auxpass", "agent") for c in v.children):
@@ -1117,7 +1128,7 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
         source_tok = subj
     relay_tok = source_tok  # the one who spoke, even where it cites another: its words bound the cue region
     if cited is not None:
-        if lemma == "quote" and (subj is None or source_tok.i != subj.i):
+        if (lemma == "quote" or saying is not None) and (subj is None or source_tok.i != subj.i):
             a, b, _ = r.np(cited)
             via.append(r.tok_range(a, b))
         else:
