@@ -144,3 +144,17 @@ def test_a_bare_number_that_was_wounded_or_died_counts_people(nlp):
 ])
 def test_a_figure_put_at_a_number_gives_it_its_unit(nlp, sentence, unit):
     assert quantities(nlp, sentence)[-1][5] == unit
+
+
+def test_over_as_a_preposition_is_no_qualifier(nlp):
+    found = quantities(nlp, "The ministry said it destroyed drones over 10 regions.")
+    assert ("10", 10, 10, 10, "exact", "regions") in found
+    assert quantities(nlp, "The ministry said the strike killed over 100 people.") == [
+        ("over 100", 100, 100, None, "more_than", "people")]
+
+
+def test_fractions_are_shares_in_percent(nlp):
+    assert quantities(nlp, "The agency said traffic had fallen by roughly two-thirds.") == [
+        ("roughly two-thirds", 66.7, None, None, "about", "percent")]
+    assert quantities(nlp, "Officials said three-quarters of the homes were damaged.") == [
+        ("three-quarters", 75.0, 75.0, 75.0, "exact", "percent")]

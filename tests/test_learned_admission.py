@@ -253,3 +253,12 @@ def test_the_model_takes_no_images_or_data_for_sayers():
     for text in ("Satellite images taken on Wednesday showed thick smoke rising over the site.",
                  "Shipping data showed a sharp fall in traffic through the strait."):
         assert run(Document(id="t", text=text)) == []
+
+
+def test_announcing_an_act_is_no_claim_but_announcing_a_plan_with_a_verb_is():
+    from claimgraph.extract import extract as run
+    from claimgraph.model import Document
+
+    assert run(Document(id="t", text="Seoul announced new sanctions against 11 North Korean people.")) == []
+    (a,) = run(Document(id="t", text="The army announced on Friday that the road would reopen."))
+    assert a.content.text == "the road would reopen"

@@ -916,6 +916,8 @@ def admitted(sdoc: SpacyDoc, f: Found, policy: dict[str, Any]) -> bool:
         return True
     if has_verb(sdoc, f.content):  # `urged them to leave`, `vowed not to repeat it`
         return f.p >= policy.get("nonfinite_min_p", 1.1)
+    if le in set(policy.get("act_object_lemmas", ())):
+        return False  # "announced new sanctions", "pledged support": an act, not a claim
     return f.p >= policy.get("clause_free_min_p", 1.1)
 
 

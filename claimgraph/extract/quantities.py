@@ -290,7 +290,12 @@ def find_quantities(sdoc: SpacyDoc | None, text: str, start: int, end: int) -> l
         if _skipped(text, m, sdoc):
             continue
         qual_word = (m.group("qual") or "").lower()
+        share: re.Match[str] | None = None
         qualifier = t.qualifiers.get(re.sub(r"\s+", " ", qual_word), "exact") if qual_word else "exact"
+        if qual_word in ("over", "under", "above", "below") and sdoc is not None:
+            q = token_at(sdoc, m.start("qual"))
+            if q is not None and q.dep_ == "prep":
+                qualifier, qual_word = "exact", "prep"  # "drones over 10 regions": where, not "more than"
         tail = (m.group("tail") or "").strip().lower()
         if tail in ("or more", "+", "-plus"):
             qualifier = "at_least"
@@ -315,11 +320,17 @@ def find_quantities(sdoc: SpacyDoc | None, text: str, start: int, end: int) -> l
                 qualifier = "range"
         else:
             num = parse_number(m.group("num"))
-            if num is None or m.group("num").strip().lower() in ("one", "a", "an"):
+            share = _FRACTION_RE.match(text, m.end()) if num is not None and not m.group("tail") else None
+            if share is not None:  # "two-thirds", "one quarter": a share, as a percentage
+                num = round(100 * num / _DENOMINATORS[share.group(1).lower().rstrip("s")], 1)
+            elif num is None or m.group("num").strip().lower() in ("one", "a", "an"):
                 continue
             value, low, high = _bounds(qualifier, num)
-        if m.group("pct"):
+        share_end = share.end() if share is not None else None
+        if share_end is not None:
             unit: str | None = "percent"
+        elif m.group("pct"):
+            unit = "percent"
         elif m.group("cur"):
             unit = t.currency.get(m.group("cur"), m.group("cur"))
         else:
@@ -332,12 +343,12 @@ def find_quantities(sdoc: SpacyDoc | None, text: str, start: int, end: int) -> l
                 unit = "people"  # "13 were wounded"
             if unit is None:
                 unit = _figure_unit(sdoc, m.end() - len(m.group("tail") or ""))
-        if qual_word in ("over", "across") and unit in t.durations:
+        if qual_word == "prep" or qual_word in ("over", "across") and unit in t.durations:
             qualifier, low, high = "exact", value, value  # "over three days": during them, not more
             s = m.start("num") if m.group("num") else m.start()
         else:
             s = m.start()
-        e = m.end()
+        e = share_end or m.end()
         while s < e and text[s].isspace():
             s += 1
         out.append(Quantity(Span.of(text, s, e), value, low, high, qualifier, unit))
@@ -345,6 +356,8 @@ def find_quantities(sdoc: SpacyDoc | None, text: str, start: int, end: int) -> l
 
 
 _CLAUSE_BREAK_RE = re.compile(r"[.;:!?\n]")
+_FRACTION_RE = re.compile(r"[\s-](half|halve|halves|thirds?|quarters?|fifths?|tenths?)\b", re.IGNORECASE)
+_DENOMINATORS = {"half": 2, "halve": 2, "halves": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 
 
 def _same_clause_run(text: str, prev_end: int, start: int) -> bool:
