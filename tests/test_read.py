@@ -583,3 +583,27 @@ def test_short_text_in_another_script_is_rejected(tmp_path: Path) -> None:
 def test_an_english_text_quoting_a_cyrillic_name_is_kept(tmp_path: Path) -> None:
     doc = read_input(str(_write(tmp_path, "en.txt", "The channel Рыбарь said the troops had withdrawn.\n")))
     assert doc.text.startswith("The channel")
+
+
+# ---- datelines ---------------------------------------------------------------------------------------
+
+def test_a_dateline_gives_a_plain_text_its_date_and_outlet(tmp_path: Path):
+    from datetime import datetime
+
+    from claimgraph.ingest.dateline import find_dateline
+
+    anchor = datetime(2025, 3, 12)
+    assert find_dateline("Drones hit refinery\nKYIV, March 11 (Wire) - Drones struck.", anchor) == (
+        "2025-03-11", "Wire")
+    assert find_dateline("WASHINGTON, Oct. 14, 2024 — The talks ended.", anchor) == ("2024-10-14", None)
+    assert find_dateline("BAMAKO, Dec. 30 (Sahel Wire Service) - Rebels said.", datetime(2025, 1, 2)) == (
+        "2024-12-30", "Sahel Wire Service")  # a late-December date read in January is last year's
+    assert find_dateline("GAZA, Feb. 30 (Wire) - Nothing.", anchor) == (None, None)
+    assert find_dateline("The talks ended in Kyiv, March 11, officials said.", anchor) == (None, None)
+    path = tmp_path / "wire.txt"
+    path.write_text("KYIV, March 11 (Wire) - Ukrainian drones struck a refinery overnight, the governor "
+                    "said on Tuesday.\n", encoding="utf-8")
+    stamp = datetime(2025, 3, 12).timestamp()
+    os.utime(path, (stamp, stamp))
+    doc = read_input(str(path))
+    assert (doc.published, doc.outlet) == ("2025-03-11", "Wire")

@@ -27,12 +27,13 @@ import unicodedata
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
-from datetime import UTC
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from claimgraph.clean import clean_text
+from claimgraph.ingest.dateline import find_dateline
 from claimgraph.ingest.netguard import InternalAddressError, public_opener
 from claimgraph.model import Document, InputError
 
@@ -231,11 +232,18 @@ def _from_text(where: str, raw: str) -> Document:
     return Document(id="", text=text, title=_title_of_text(text), raw=raw, kind="text")
 
 
-def _from_string(where: str, raw: str, name: str = "", url: str | None = None) -> Document:
-    """A document from decoded input, HTML or plain text, checked and with its language."""
+def _from_string(where: str, raw: str, name: str = "", url: str | None = None,
+                 anchor: datetime | None = None) -> Document:
+    """A document from decoded input, HTML or plain text, checked and with its language.
+
+    Without a date in its metadata, a wire dateline gives one (read relative to `anchor`).
+    """
     html = looks_like_html(raw, name)
     _check_content(where, raw, MAX_HTML if html else MAX_TEXT)
     doc = _from_html(where, raw, url) if html else _from_text(where, raw)
+    if doc.published is None:
+        doc.published, outlet = find_dateline(doc.text, anchor)
+        doc.outlet = doc.outlet or outlet
     # Too short to tell: accepted, and taken as English, the only language the tool reads.
     doc.language = _check_language(where, doc.text) or "en"
     return doc
@@ -265,7 +273,8 @@ def _read_file(path_arg: str) -> Document:
         raise InputError(path_arg, exc.strerror or str(exc)) from None
     if len(data) > limit:  # a special file whose size stat does not report
         raise InputError(path_arg, f"too large (more than {limit:,} bytes)")
-    doc = _from_string(path_arg, _decode(path_arg, data, _file_charset(path, data)), name=path.name)
+    doc = _from_string(path_arg, _decode(path_arg, data, _file_charset(path, data)), name=path.name,
+                       anchor=datetime.fromtimestamp(st.st_mtime))
     doc.id = _slug(path.stem, 120) or "document"
     return doc
 
