@@ -1733,3 +1733,9 @@ def test_a_sentence_opening_with_said_names_its_sayer_after_the_verb():
     a = one('Said one drone commander, who gave only his call sign, Magyar: "Every barrel they do not refine '
             'is a shell they do not fire."')
     assert src(a) == "Magyar" and a.content.text.startswith("Every barrel")
+
+
+def test_the_ministry_is_no_trade_paper_that_spoke_before():
+    attrs = extract("Lloyd's List, citing two insurance brokers, reported that premiums had climbed. "
+                    "Fighting continued on Sunday, the ministry said.")
+    assert src(attrs[1]) == "the ministry" and attrs[1].source_resolved is None

@@ -24,6 +24,7 @@ POSSESSIVES = {"its", "their", "his", "her"}
 # a body's own words under its name ("the ministry's statement"), unlike "Ukraine's military intelligence"
 STATEMENTS = {"statement", "communique", "release", "briefing", "post", "message", "report", "letter",
               "tweet"}
+STATE_KINDS = {"official", "military", "intelligence"}
 PARTITIVES = {"one", "two", "three", "some", "another", "none", "neither", "both", "each", "all", "most"}
 
 
@@ -281,6 +282,8 @@ def _body_antecedent(head: str, before: list[Mention], classes: dict[str, list[s
     kind = classify("the " + head)
     if kind in ("military", "intelligence"):  # "the army" is not the WHO that spoke before it
         bodies = [m for m in bodies if classify(m.full) == kind]
+    elif kind == "official":  # "the ministry" is some state body, not a trade paper that spoke before
+        bodies = [m for m in bodies if classify(m.full) in STATE_KINDS]
     sayers = [m for m in bodies if m.attribution is not None]
     return sayers[-1] if sayers else (bodies[-1] if bodies else None)
 
