@@ -173,6 +173,9 @@ def test_announced_officially_is_confirmed(nlp):
     ("Several pro-Kremlin Telegram channels", "social_media"),
     ("Russia's Black Sea Fleet", "military"),
     ("A pro-Kremlin blogger", "social_media"),
+    ("The Red Cross", "other"),  # aid groups speak for themselves, not for a state
+    ("Doctors Without Borders", "other"),
+    ("The Norwegian Refugee Council", "other"),
 ])
 def test_source_types(nlp, source, expected):
     text = f"{source} said the bridge was destroyed."
