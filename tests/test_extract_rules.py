@@ -1739,3 +1739,21 @@ def test_the_ministry_is_no_trade_paper_that_spoke_before():
     attrs = extract("Lloyd's List, citing two insurance brokers, reported that premiums had climbed. "
                     "Fighting continued on Sunday, the ministry said.")
     assert src(attrs[1]) == "the ministry" and attrs[1].source_resolved is None
+
+
+def test_the_writers_comment_closing_a_report_is_not_part_of_it():
+    for text in ("Russian forces have captured the village of Novohrodivka, the Russian Defence Ministry "
+                 "claimed on Sunday, a claim that could not be independently verified.",
+                 "Russian forces have captured the village of Novohrodivka, the Russian Defence Ministry "
+                 "said, which Reuters could not verify."):
+        a = one(text)
+        assert src(a) == "the Russian Defence Ministry"
+        assert a.content.text == "Russian forces have captured the village of Novohrodivka"
+
+
+def test_a_denial_after_though_is_its_own_report_not_the_estimates_content():
+    attrs = extract("North Korea has sent about 11,000 troops to Russia, South Korea's spy agency estimated, "
+                    "though Pyongyang has denied any deployment.")
+    assert [(a.cue.text, src(a), a.content.text, [v.text for v in a.via]) for a in attrs] == [
+        ("estimated", "South Korea's spy agency", "North Korea has sent about 11,000 troops to Russia", []),
+        ("has denied", "Pyongyang", "any deployment", [])]

@@ -409,6 +409,9 @@ def clause_child(v: Token, lex: dict[str, Any]) -> Token | None:
         if ch.i > v.i and any(t.text == ";" and (t.head.i == v.i or t.i == ch.left_edge.i)
                               for t in v.doc[v.i + 2:ch.left_edge.i + 1]):
             continue  # "X says A; group vows B": past a semicolon after the verb's words, a new clause
+        if ch.dep_ == "ccomp" and ch.left_edge.i > v.i and ch.left_edge.lower_ == "which" \
+                and v.doc[ch.left_edge.i - 1].text == ",":
+            continue  # "Y, the ministry said, which Reuters could not verify": the writer's comment
         if ch.dep_ == "ccomp" or (ch.dep_ == "xcomp" and v.lemma_ in lex["xcomp_content_verbs"]):
             if best is None or ch.i > v.i >= best.i:
                 best = ch
@@ -640,7 +643,7 @@ def _clause_after_aside(r: Reader, region_hi: int, sent: SpacySpan) -> tuple[int
     """The rest of a sentence whose cue stands set off by commas in its middle ("A, he said, until B"),
     where that rest is more of the same statement: a finite clause with no cue, relay or quotation."""
     k = region_hi + 1
-    if k >= sent.end or r.doc[k].text != ",":
+    if k >= sent.end or r.doc[k].text != "," or _writers_comment(r, k, sent):
         return None
     words = [t for t in r.doc[k + 1:sent.end] if not (t.is_punct or t.is_space)]
     if len(words) < 3:
@@ -660,6 +663,20 @@ def _clause_after_aside(r: Reader, region_hi: int, sent: SpacySpan) -> tuple[int
         return None  # a verbless tail ("…, in a statement") is how it was said; "…, “a stone where …”" is not
     s, e = r.trim(*r.tok_range(words[0].i, words[-1].i))
     return (s, e) if e - s >= 2 else None
+
+
+def _writers_comment(r: Reader, k: int, sent: SpacySpan) -> bool:
+    """Whether the sentence closes at `k` with the writer's comment on the report before it:
+    ", a claim that could not be independently verified", ", which Reuters could not verify"."""
+    if k >= sent.end or r.doc[k].text != ",":
+        return False
+    words = [t for t in r.doc[k + 1:sent.end] if not (t.is_punct or t.is_space)]
+    if len(words) < 2:
+        return False
+    noun = words[1] if words[0].lower_ in ("a", "an", "the") else words[0]
+    if noun.lemma_.lower() in r.lex["comment_appositives"] and noun.dep_ not in SUBJECTS:
+        return True
+    return words[0].lower_ == "which" and any(t.lemma_.lower() in ("verify", "confirm") for t in words)
 
 
 def _clause_goes_on(r: Reader, clause: Token | None, q: Quote) -> bool:
@@ -1315,8 +1332,9 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
     if content is None and not parts and not relative:
         content = _colon_block(r, region_end)  # "The governor added:" ¶ the paragraph he said
     if content is None and not parts and lemma not in lex["needs_clause_only"] and region_lo - 1 > lo \
-            and r.doc[region_lo - 1].text == "," and all(t.is_punct or t.is_space
-                                                          for t in r.doc[region_hi + 1:sent.end]):
+            and r.doc[region_lo - 1].text == "," and (all(t.is_punct or t.is_space
+                                                           for t in r.doc[region_hi + 1:sent.end])
+                                                       or _writers_comment(r, region_hi + 1, sent)):
         content = r.tok_range(lo, region_lo - 1)  # "Y, the ministry said on Thursday." left unparsed
     parenthetical = False
     if content is None and not parts and source_tok is not None and region_lo - 1 > lo \
@@ -1326,10 +1344,13 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
         head = v.head if v.head.i != v.i else None
         end = head.right_edge.i if head is not None and head.i > v.i else sent.end - 1
         before_lo = head.left_edge.i if head is not None and head.i > v.i else region_lo - 1
+        opener = next((t for t in r.doc[region_hi + 2:end + 1] if not t.is_punct), None)
+        if head is not None and head.i < v.i and v.dep_ == "conj" and opener is not None \
+                and opener.lower_ in lex["context_openers"]:
+            before_lo = head.left_edge.i  # "A, the agency estimated, though B": the cue joined to A's verb
         after = r.trim(*r.tok_range(region_hi + 2, end))
         words = [t for t in r.doc[max(before_lo, lo):region_lo - 1]
                  if not t.is_punct and t.lower_ not in RELATIVIZERS and t.lower_ not in CONNECTIVES]
-        opener = next((t for t in r.doc[region_hi + 2:end + 1] if not t.is_punct), None)
         if words and opener is not None and opener.lower_ in lex["context_openers"] and any(
                 _finite(t) and any(c.dep_ in SUBJECTS for c in t.children) for t in words):
             # "A fired missiles on Tuesday, the military said, hours before B": the writer's setting
