@@ -324,3 +324,27 @@ def test_a_denial_of_the_reports_conflicts_with_the_report_just_before_it():
                                                           "the reports"]
     res = link_documents([d])
     assert [(x.kind, {x.a.index, x.b.index}) for x in res.disagreements] == [("conflict", {0, 1})]
+
+
+def test_a_toll_that_has_risen_later_the_same_day_is_an_update_from_any_source():
+    docs = [
+        doc("a", "Dune Post", "2025-06-02T09:10",
+            ("the governor", "the strike on the plant killed three people", [])),
+        doc("b", "Oasis Wire", "2025-06-02T12:30",
+            ("the interior ministry", "the death toll from the strike on the plant has risen to five", [])),
+    ]
+    res = link_documents(docs)
+    assert frozenset("ab") in _pairs(res, "update")
+    assert not _pairs(res, "conflict")
+
+
+def test_the_dead_and_the_wounded_in_one_sentence_are_told_apart():
+    from claimgraph.link.figures import read_figures
+
+    def measures(text: str) -> list[tuple[float, str]]:
+        return [(f.value, f.measure) for f in read_figures(text)]
+
+    assert measures("Three people were killed and nine were injured") == [(3, "dead"), (9, "injured")]
+    assert measures("Nine people were injured and three were killed") == [(9, "injured"), (3, "dead")]
+    assert measures("The death toll from the strike on the plant rose to 11, and 20 were wounded") == [
+        (11, "dead"), (20, "injured")]

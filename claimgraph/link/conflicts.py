@@ -148,6 +148,11 @@ def _kind(
         # both count a state at the moment of the event ("in care at the time"), which no later report moves;
         # a toll "killed when the missile struck" still grows as the dead are found
         return "conflict", True
+    if (x.growth or y.growth) and fa.measure in link_lexicon()["cumulative_measures"]:
+        b_later = _order(y) >= _order(x)
+        early, late = (fa, fb) if b_later else (fb, fa)
+        if (y.growth if b_later else x.growth) and late.low > early.high:
+            return "update", b_later  # "the toll has risen to five", later the same day from another source
     if x.when != y.when or a.first.when != b.first.when:
         b_later = _order(y) >= _order(x) if x.when != y.when else True
         early, late = (fa, fb) if b_later else (fb, fa)

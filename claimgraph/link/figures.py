@@ -19,6 +19,8 @@ from claimgraph.link.lexicon import link_lexicon, quantity_words
 OPEN_ABOVE = 1.5
 ABOUT_MAX = 0.15  # "about N" reaches at most this share of N either way ...
 ABOUT_MIN = 0.05  # ... and at least this share, or the place N is rounded to, whichever is more
+COORDINATORS = {"and", "but", "while", "whereas"}
+ACROSS_COORDINATOR = 6  # the extra distance of a measure word on the far side of one
 MEASURE_BEFORE = 14  # "the death toll from Friday night's assault on the hall rose to 133"
 NAME_STEM = 4  # "Mali" and "Malian" name one side
 EPISODE_AFTER = 8  # "killed 50 Wagner fighters and 10 Malian soldiers in an ambush"
@@ -152,15 +154,22 @@ RISE_TO = {("rose", "to"), ("risen", "to"), ("climbed", "to"), ("increased", "to
 
 
 def _measure_near(toks: list[str], i: int, j: int, t: dict) -> str:
-    """The measure word nearest the number (a few words before, more after)."""
+    """The measure word nearest the number (a few words before, more after); one across a
+    coordinator counts as further ("three were killed and nine were injured": nine are injured)."""
     best, best_d = "", 99
     lo, hi = max(0, i - MEASURE_BEFORE), min(len(toks), j + 10)
-    if i >= 2 and tuple(toks[i - 2:i]) in RISE_TO or i >= 1 and toks[i - 1] in ("reached", "hit"):
+    risen = i >= 2 and tuple(toks[i - 2:i]) in RISE_TO or i >= 1 and toks[i - 1] in ("reached", "hit")
+    if risen:
         lo = max(0, i - 24)  # "the death toll from the strike on X on Saturday rose to 11": the toll far back
     for k in range(lo, hi):
         for phrase, name in t["measures_by_first"].get(toks[k], ()):
             if tuple(toks[k : k + len(phrase)]) == phrase:
                 d = (i - k) if k < i else (k - j + 1)
+                between = toks[k + len(phrase):i] if k < i else toks[j:k]
+                if any(w in COORDINATORS for w in between):
+                    d += ACROSS_COORDINATOR
+                elif risen and k < i:
+                    d = min(d, 2)  # what rose is named before "rose to", however far back
                 if d < best_d:
                     best, best_d = name, d
     return best
