@@ -348,3 +348,41 @@ def test_the_dead_and_the_wounded_in_one_sentence_are_told_apart():
     assert measures("Nine people were injured and three were killed") == [(9, "injured"), (3, "dead")]
     assert measures("The death toll from the strike on the plant rose to 11, and 20 were wounded") == [
         (11, "dead"), (20, "injured")]
+
+
+def _linked(*texts: tuple[str, str, str]):
+    """Documents of plain text (id, published, text), extracted and linked."""
+    from claimgraph.extract import extract_many
+    from claimgraph.model import Document
+
+    docs = [Document(id=i, text=t, published=p, outlet=f"Outlet {i}") for i, p, t in texts]
+    return link_documents(list(extract_many(docs)))
+
+
+def test_a_paragraph_telling_a_toll_over_a_day_gives_each_figure_its_own_time():
+    res = _linked(("r", "2025-03-15T18:00",
+                   "Governor Oleh Marchenko first reported on Friday morning that three people had been "
+                   "killed. By midday the Interior Ministry said five people had died. On Friday evening "
+                   "Marchenko said seven people had been killed."))
+    assert not _pairs(res, "conflict")
+    ups = {(d.a.content, d.b.content) for d in res.disagreements if d.kind == "update"}
+    assert ("three people had been killed", "five people had died") in ups
+    assert ("five people had died", "seven people had been killed") in ups
+
+
+def test_a_source_revising_itself_is_ordered_by_its_reports_not_by_the_night_it_names():
+    res = _linked(
+        ("c", "2025-03-14T07:30", "Two people were killed in the strike on the Sumy power plant, "
+                                  "regional governor Oleh Marchenko said."),
+        ("b", "2025-03-14T09:10", "A Russian missile attack on a power plant in Sumy killed three people "
+                                  "overnight, regional governor Oleh Marchenko said."))
+    (d,) = [d for d in res.disagreements if d.kind == "update"]
+    assert (d.a.doc_id, d.b.doc_id) == ("c", "b")
+
+
+def test_a_sides_own_losses_are_one_count_whatever_noun_names_them():
+    from claimgraph.link.figures import read_figures
+
+    (a, _) = read_figures("it had lost seven fighters, with 12 wounded")
+    (b, _) = read_figures("the rebels had lost nine dead and 12 wounded")
+    assert a.key == b.key == ("dead", "own")

@@ -55,6 +55,19 @@ def _time(it: Item) -> tuple[dt.date, int]:
     return (it.when or dt.date.min, it.tod if it.tod is not None else -1)
 
 
+def _also_gives(it: Item, own: Figure, other: Figure) -> bool:
+    """Whether the statement giving `own` also gives the other's count, unmeasured or as the same measure:
+    a whole and its part ("11 detained, four of them directly involved") agree with a claim of the part."""
+    return any(g is not own and g.value == other.value and g.measure in ("", other.measure)
+               for g in it.figures)
+
+
+def _reported(it: Item) -> tuple[dt.date, int]:
+    """When the report was published (day, then time where stamped): what orders a source's revisions,
+    whatever time of the event its words name ("killed three overnight")."""
+    return (it.published or dt.date.min, it.published_tod if it.published_tod is not None else -1)
+
+
 def _order(it: Item) -> tuple[dt.date, int, dt.date, str, int]:
     """Sort key: when the claim speaks for, then publication, then place in the text."""
     return (*_time(it), it.published or dt.date.min, it.doc_id, it.position)
@@ -141,7 +154,9 @@ def _kind(
                     return "conflict", True
     x, y = items[ia], items[ib]
     if same_origin(x, y):
-        return "update", True
+        if x.doc_id != y.doc_id and _reported(x) != _reported(y):
+            return "update", _reported(y) > _reported(x)  # a source revising itself: its later report
+        return "update", _order(y) >= _order(x)
     if fa.measure in link_lexicon()["fixed_measures"]:
         return "conflict", True  # a one-time fact (a sum promised, a distance) does not move over time
     if x.pinned and y.pinned and fa.measure not in link_lexicon()["cumulative_measures"]:
@@ -203,6 +218,8 @@ def figure_disagreements(
                     if fa.value != fb.value and same_origin(x, y) and x.when != y.when:
                         revisions.append((ia, fa, ib, fb))
                     continue
+                if _also_gives(items[ia], fa, fb) or _also_gives(items[ib], fb, fa):
+                    continue  # "11 detained, four of them attackers" against "all four attackers detained"
                 kind, b_later = _kind(items, va, ia, fa, vb, ib, fb)
                 a, b = items[ia], items[ib]
                 if kind == "conflict":

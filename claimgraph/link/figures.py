@@ -51,6 +51,8 @@ class Figure:
         Cached: linking compares the same figures many times over.
         """
         own = " (own)" if self.own else ""
+        if self.own and not self.noun or self.own and self.noun in ("combatants", "people"):
+            return (self.measure, "own")  # a side's own losses: "lost seven fighters", "lost nine dead"
         if self.measure in link_lexicon()["person_measures"]:
             return (self.measure, (self.noun or "people") + own)
         return (self.measure, own)

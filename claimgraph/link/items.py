@@ -16,7 +16,7 @@ from claimgraph.link.figures import Figure, read_figures
 from claimgraph.link.lexicon import link_lexicon
 from claimgraph.link.origins import Origin, PersonBodies, origin_of
 from claimgraph.link.places import NOWHERE, Where, related_places, where_of
-from claimgraph.link.when import event_date, parse_date, sentence_around, time_of_day
+from claimgraph.link.when import event_date, parse_date, published_time, time_of_day
 from claimgraph.model import Document
 
 WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
@@ -46,6 +46,7 @@ class Item:
     relays: list[str] = field(default_factory=list)  # outermost first: outlet, via..., then the source
     wire_copy_of: str | None = None
     where: Where = NOWHERE  # the places and numbered units the claim's event is set in
+    published_tod: int | None = None  # minutes after midnight of the report's publication, if stamped
 
 
 def _has_phrase(words: list[str], phrases: list[str]) -> bool:
@@ -77,7 +78,7 @@ def _question_answered(att, text: str, words: list[str], lex: dict) -> str:
     if not words or len(words) > ANSWER_MAX_WORDS or att.content.start < 0:
         return ""
     line_start = text.rfind("\n", 0, att.content.start) + 1
-    before = sentence_around(text, att.content.start, att.content.end)[: att.content.start - line_start]
+    before = text[line_start : att.content.start]
     low = before.lower()
     at = max(
         (m.start() for q in lex["question_openers"] for m in re.finditer(r"\b" + q + r"\b", low)), default=-1
@@ -173,6 +174,7 @@ def build_items(docs: list[Document]) -> list[Item]:
                     relays=relays,
                     wire_copy_of=doc.near_duplicate_of,
                     where=where_of(att, related),
+                    published_tod=published_time(doc.published),
                 )
             )
     _inherit_units(raw)

@@ -47,6 +47,9 @@ STAMP_RE = re.compile(r"^\s*(?:\[)?(\d{1,2})[:.](\d{2})\b")
 PUBLISHED_TIME_RE = re.compile(r"\d{4}-\d{2}-\d{2}[T ](\d{2}):(\d{2})")
 
 
+SENTENCE_END_RE = re.compile(r"(?<=[a-z0-9][.!?])[\"”’']?\s+(?=[\"“‘']?[A-Z])")
+
+
 def parse_date(s: str | None) -> dt.date | None:
     if not s or len(s) < 10:
         return None
@@ -57,12 +60,31 @@ def parse_date(s: str | None) -> dt.date | None:
 
 
 def sentence_around(text: str, start: int, end: int) -> str:
-    """The line (paragraph) holding the span, the cue and source words included."""
+    """The sentences holding the span, the cue and source words included: within its line (paragraph),
+    from the sentence where the span starts to the end of the one where it ends ("By midday the
+    ministry said five had died. On Friday evening X said seven": each figure keeps its own time)."""
     if start < 0:
         return ""
     a = text.rfind("\n", 0, start) + 1
     b = text.find("\n", end)
-    return text[a : b if b >= 0 else len(text)]
+    b = b if b >= 0 else len(text)
+    line = text[a:b]
+    cuts = [m.end() for m in SENTENCE_END_RE.finditer(line)]
+    lo = max((c for c in cuts if c <= start - a), default=0)
+    hi = min((c for c in cuts if c > end - a), default=len(line))
+    return line[lo:hi]
+
+
+def sentences_before(text: str, start: int) -> list[str]:
+    """The earlier sentences of the span's line (paragraph), nearest first: a narrative's "On Thursday
+    the alliance published its toll. ... wrote that nine had died" keeps Thursday for what follows."""
+    if start < 0:
+        return []
+    a = text.rfind("\n", 0, start) + 1
+    line = text[a:start]
+    cuts = [0] + [m.end() for m in SENTENCE_END_RE.finditer(line)]
+    own = cuts[-1]  # where the span's own sentence starts
+    return [line[lo:hi] for lo, hi in reversed(list(zip(cuts, cuts[1:], strict=False))) if hi <= own]
 
 
 def event_date(att: Attribution, doc: Document) -> dt.date | None:
@@ -73,7 +95,12 @@ def event_date(att: Attribution, doc: Document) -> dt.date | None:
         return max((x for x in days if not pub or x <= pub), default=min(days))
     line = sentence_around(doc.text, att.content.start, att.content.end)
     if pub and line:
-        return _day_named(line, pub) or _day_named(_heading_above(att, doc), pub) or pub
+        # from an earlier sentence, the day of its telling ("On Thursday X published ...") before the
+        # dates of what it tells ("clashes from July 25 to 27")
+        before = sentences_before(doc.text, att.content.start)
+        earlier = (_day_named(s, pub, weekday_first=True) for s in before)
+        return _day_named(line, pub) or next((d for d in earlier if d), None) \
+            or _day_named(_heading_above(att, doc), pub) or pub
     return pub
 
 
@@ -95,8 +122,10 @@ def _heading_above(att: Attribution, doc: Document) -> str:
     return ""
 
 
-def _day_named(line: str, pub: dt.date) -> dt.date | None:
+def _day_named(line: str, pub: dt.date, weekday_first: bool = False) -> dt.date | None:
     """A day-month or weekday named in `line`, resolved to the last such day not after `pub`."""
+    if line and weekday_first and WEEKDAY_RE.search(line):
+        return _day_named(WEEKDAY_RE.search(line).group(0), pub)
     if line:
         m = DAY_MONTH_RE.search(line)
         if m:
@@ -123,15 +152,17 @@ def time_of_day(att: Attribution, doc: Document) -> int | None:
     stamp = _stamp_above(att, doc)
     if stamp is not None:
         return stamp
-    line = sentence_around(doc.text, att.content.start, att.content.end).lower()
     parts = link_lexicon()["day_parts"]
-    for m in DAY_PART_RE.finditer(line):
-        if not line[m.end() : m.end() + 2].startswith("'"):  # "Friday night's attack" names the event
-            return parts[m.group(1)]
-    return _published_time(doc.published)
+    own = sentence_around(doc.text, att.content.start, att.content.end)
+    for i, line in enumerate([own, *sentences_before(doc.text, att.content.start)]):
+        line = line.lower()
+        found = [m for m in DAY_PART_RE.finditer(line) if not line[m.end() : m.end() + 2].startswith("'")]
+        if found:  # "Friday night's attack" names the event; in an earlier sentence the last part named
+            return parts[(found[0] if i == 0 else found[-1]).group(1)]
+    return published_time(doc.published)
 
 
-def _published_time(published: str | None) -> int | None:
+def published_time(published: str | None) -> int | None:
     """Minutes after midnight of a publication stamp with a time ("2025-02-01T15:00"): with nothing
     said in the text, a figure is as recent as the report that gives it."""
     m = PUBLISHED_TIME_RE.match(published or "")
