@@ -536,3 +536,14 @@ def test_a_channels_own_sources_and_a_pro_kremlin_channel_go_back_to_the_channel
     assert origin("Our sources", "Rybar").name == "Rybar"
     assert origin("the pro-Kremlin Telegram channel Rybar", "Wire").name == "Rybar"
     assert origin("the Kremlin", "Wire").name == "Kremlin"
+
+
+def test_a_count_opening_the_sayers_words_is_no_surname():
+    docs = [
+        doc("a", "Meridian Wire", "2025-03-14",
+            ("Two Ukrainian energy officials", "the turbine hall of the Sumy plant had been destroyed", [])),
+        doc("b", "Baltic Herald", "2025-03-14",
+            ("two Ukrainian energy officials", "the turbine hall of the Sumy plant was destroyed", [])),
+    ]
+    c = claim_of(link_documents(docs), "a")
+    assert {m.doc_id for m in c.members} == {"a", "b"} and c.independent_origins == 1

@@ -153,9 +153,12 @@ def _surname(text: str) -> str:
     """
     heads = set(link_lexicon()["body_heads"])
     places = set(link_lexicon()["body_level_words"])  # "Moscow Region governor X": the run names a place
+    openers = set(link_lexicon()["name_run_openers"])
     run: list[str] = []
     for w in WORD.findall(text.replace("’", "'")) + ["."]:
         if w[:1].isupper() and not w.isupper():
+            if not run and w.lower() in openers:
+                continue  # "Two Ukrainian energy officials": a count opening the sentence, no name
             run.append(w.rstrip(".'"))
             continue
         joined = " " + " ".join(run).lower() + " "
