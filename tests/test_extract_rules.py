@@ -1757,3 +1757,16 @@ def test_a_denial_after_though_is_its_own_report_not_the_estimates_content():
     assert [(a.cue.text, src(a), a.content.text, [v.text for v in a.via]) for a in attrs] == [
         ("estimated", "South Korea's spy agency", "North Korea has sent about 11,000 troops to Russia", []),
         ("has denied", "Pyongyang", "any deployment", [])]
+
+
+def test_a_belief_relayed_by_someone_else_is_the_believers_with_the_teller_as_relay():
+    a = one("The NIS also believes Pyongyang is likely to conduct a nuclear test, lawmaker Lee Seong-kweun "
+            "told reporters.")
+    assert (a.cue.text, src(a)) == ("believes", "The NIS")
+    assert [v.text for v in a.via] == ["lawmaker Lee Seong-kweun"]
+    assert a.content.text == "Pyongyang is likely to conduct a nuclear test"
+    a = one("Erdogan said he believed Putin still wanted the arrangement to continue.")  # his own belief
+    assert (a.cue.text, src(a)) == ("said", "Erdogan")
+    a = one("A white car believed to have been used by the attackers was spotted near the village, the "
+            "deputy wrote.")
+    assert (a.cue.text, src(a)) == ("wrote", "the deputy")

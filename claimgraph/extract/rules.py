@@ -994,7 +994,8 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
         return None  # "A reported, citing B, that X": the cue is "reported", B its source
     if v.dep_ == "pcomp" and v.head.lower_ in lex["non_assertive_preps"]:
         return None  # "left without saying that ...": nothing was said
-    if lemma not in lex["speech_verbs"] and not _colon_cue(r, v):  # "the survey found that ...": a document
+    if lemma not in lex["speech_verbs"] and lemma not in lex["belief_verbs"] and not _colon_cue(r, v):
+        # "the survey found that ...": a document
         s0 = subject_of(v, lo)
         said = clause_child(v, lex)
         if s0 is None or s0.lemma_.lower() not in lex["document_nouns"] or said is None or said.i < v.i \
@@ -2188,11 +2189,21 @@ def find_attributions(sdoc: SpacyDoc, attributions: list[Attribution],
     lex = r.lex
     found: list[Found] = []
     pending: list[tuple[Found, Token]] = []
+    beliefs: list[Found] = []
     for sent in sdoc.sents:
         lo = r.content_start(sent)
         for tok in sent:
             low = tok.lower_
             f = None
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in lex["belief_verbs"] and r.in_quote(tok) is None:
+                b = verb_cue(r, tok, sent, lo)
+                subj = subject_of(tok, lo)
+                if b is not None and b.source is not None and subj is not None and subj.pos_ != "PRON" \
+                        and subj.dep_ == "nsubj" and _finite(tok) \
+                        and any(c.dep_ == "ccomp" and any(s.dep_ in SUBJECTS for s in c.children)
+                                for c in tok.rights):  # not "a car believed to have been used"
+                    beliefs.append(b)
+                continue
             if tok.pos_ == "VERB" and (tok.lemma_.lower() in lex["speech_verbs"]
                                        or tok.lemma_.lower() in lex["document_verbs"] or _colon_cue(r, tok)) \
                     or _clause_final_cue(r, tok, sent):
@@ -2215,6 +2226,9 @@ def find_attributions(sdoc: SpacyDoc, attributions: list[Attribution],
                 found.append(f)
     _inherit(found, pending, r)
     found = [f for f in found if f.source is not None]
+    # "The NIS believes X, lawmaker Lee told reporters": a belief is a report only when someone else relays it
+    found += [b for b in beliefs if any(f.content[0] <= b.cue[0] and b.cue[1] <= f.content[1] and not f.direct
+                                        for f in found)]
     _footage_relays(found, r)
     found = _fold_nested(found, r, scheme.nesting if scheme else "inner")
     _continue_quotes(found, r)
