@@ -1770,3 +1770,16 @@ def test_a_belief_relayed_by_someone_else_is_the_believers_with_the_teller_as_re
     a = one("A white car believed to have been used by the attackers was spotted near the village, the "
             "deputy wrote.")
     assert (a.cue.text, src(a)) == ("wrote", "the deputy")
+
+
+def test_a_timestamped_name_is_a_person_a_pronoun_can_go_back_to():
+    attrs = extract("00:15 - Kyiv Mayor Vitali Klitschko said a school was hit.\n00:52 - Tymur Tkachenko "
+                    "said a drone had set fire to a block. He said three people were hurt.")
+    assert src(attrs[2]) == "He" and attrs[2].source_resolved == "Tymur Tkachenko"
+
+
+def test_a_misread_that_never_opens_a_content_and_a_misread_relative_leaves_no_empty_report():
+    a = one("LIGA.net, citing sources in HUR, reported that the depot supplied fuel.")
+    assert a.content.text == "the depot supplied fuel"
+    a = one("Lee told reporters after the briefing that the NIS believed some soldiers had been deployed.")
+    assert src(a) == "Lee" and a.content.text == "the NIS believed some soldiers had been deployed"

@@ -262,3 +262,10 @@ def test_announcing_an_act_is_no_claim_but_announcing_a_plan_with_a_verb_is():
     assert run(Document(id="t", text="Seoul announced new sanctions against 11 North Korean people.")) == []
     (a,) = run(Document(id="t", text="The army announced on Friday that the road would reopen."))
     assert a.content.text == "the road would reopen"
+
+
+def test_saying_nothing_is_no_report():
+    from claimgraph.extract import extract as run
+    from claimgraph.model import Document
+
+    assert run(Document(id="t", text="He said nothing about the talks.")) == []

@@ -16,7 +16,7 @@ from typing import Any
 from spacy.tokens import Doc as SpacyDoc
 
 from claimgraph.extract.lexicon import doc_text, per_doc
-from claimgraph.extract.sources import classify, lookup_place
+from claimgraph.extract.sources import classify, lookup_body, lookup_place
 from claimgraph.model import Attribution
 
 DETERMINERS = {"the", "these", "those", "this", "that", "same", "a", "an"}
@@ -85,6 +85,10 @@ def _is_person(sdoc: SpacyDoc, start: int, end: int, roles: set[str]) -> bool:
     if root.pos_ == "PROPN" and any(t.ent_type_ == "PERSON" or t.lemma_.lower() in roles
                                     for t in span if t.i < root.i):
         return True  # "European Commission President Ursula von der Leyen": a title or a name before
+    if root.pos_ == "PROPN" and not root.ent_type_ and len(span) >= 2 \
+            and all(t.pos_ == "PROPN" and t.is_title for t in span) \
+            and lookup_body(span.text) is None and lookup_place(span.text) is None:
+        return True  # "00:52 - Tymur Tkachenko said": a first name and a surname the tagger left untagged
     return root.ent_type_ == "PERSON" or root.lemma_.lower() in roles or (
         root.dep_ == "appos" and root.head.lemma_.lower() in roles)  # "a soldier ..., Sever,"
 

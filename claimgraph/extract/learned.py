@@ -885,6 +885,9 @@ def admitted(sdoc: SpacyDoc, f: Found, policy: dict[str, Any]) -> bool:
     if f.source and policy.get("require_clause", True) and le in lexicon()["document_verbs"] \
             and evidence(sdoc, f.source) and not asserts(sdoc, f.content):
         return False  # "Satellite images showed smoke": evidence, not a sayer ("showed that X" is read)
+    if policy.get("require_clause", True) and any(t.lower_ in NEGATIVE_SAYERS | {"nothing"}
+                                                  for t in sdoc[f.cue[0]:f.cue[1] + 1]):
+        return False  # "He said nothing about the talks": nothing said
     if f.source and sdoc[f.source[0]].lower_ in NEGATIVE_SAYERS and policy.get("require_clause", True):
         return False  # "Neither Kyiv nor Ankara has commented on X": no one said anything
     said = sdoc[f.content[0]:f.content[1] + 1].text.lower()

@@ -1105,7 +1105,8 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
             elif obj is not None:
                 last = max([obj.right_edge.i] + [c.right_edge.i for c in v.rights
                                                  if c.dep_ in ("prep", "advcl", "oprd") and c.i > obj.i])
-                obj_content = r.tok_range(obj.left_edge.i, last)
+                first = obj.left_edge.i + (r.doc[obj.left_edge.i].dep_ == "mark")  # a misread "that"
+                obj_content = r.tok_range(first, last)
         elif content_tok is None and lemma in lex["object_content_verbs"]:
             obj = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
             if obj is not None and lemma == "put" and obj.lemma_.lower() not in lex["figure_nouns"]:
@@ -1138,7 +1139,8 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
                     if frame is None:
                         break
                     last = frame.i - 1
-                obj_content = r.tok_range(obj.left_edge.i, last)
+                first = obj.left_edge.i + (r.doc[obj.left_edge.i].dep_ == "mark")  # a misread "that"
+                obj_content = r.tok_range(first, last)
 
     r.cuts = []
     cited = via_of_verb(r, v, subj, via, content_tok)
@@ -2199,7 +2201,7 @@ def find_attributions(sdoc: SpacyDoc, attributions: list[Attribution],
                 b = verb_cue(r, tok, sent, lo)
                 subj = subject_of(tok, lo)
                 if b is not None and b.source is not None and subj is not None and subj.pos_ != "PRON" \
-                        and subj.dep_ == "nsubj" and _finite(tok) \
+                        and subj.dep_ == "nsubj" and _finite(tok) and tok.dep_ != "relcl" \
                         and any(c.dep_ == "ccomp" and any(s.dep_ in SUBJECTS for s in c.children)
                                 for c in tok.rights):  # not "a car believed to have been used"
                     beliefs.append(b)
@@ -2233,6 +2235,7 @@ def find_attributions(sdoc: SpacyDoc, attributions: list[Attribution],
     found = _fold_nested(found, r, scheme.nesting if scheme else "inner")
     _continue_quotes(found, r)
     _add_layouts(found, r)
+    found = [f for f in found if r.text[f.content[0]:f.content[1]].strip()]  # a cut may leave nothing
     seen: set[tuple[int, int]] = {(a.content.start, a.content.end) for a in attributions}
     out = list(attributions)
     new: list[Attribution] = []
