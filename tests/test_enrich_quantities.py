@@ -158,3 +158,15 @@ def test_fractions_are_shares_in_percent(nlp):
         ("roughly two-thirds", 66.7, None, None, "about", "percent")]
     assert quantities(nlp, "Officials said three-quarters of the homes were damaged.") == [
         ("three-quarters", 75.0, 75.0, 75.0, "exact", "percent")]
+
+
+def test_a_number_inside_an_adjective_is_no_count_and_an_article_adds_nothing(nlp):
+    assert quantities(nlp, "Officials said the drone set fire to a nine-storey apartment block.") == []
+    assert quantities(nlp, "Officials said a two-year-old child was hurt in a 12-storey building.") == []
+    assert quantities(nlp, "Officials said a hundred people were hurt.") == [
+        ("a hundred", 100, 100, 100, "exact", "people")]
+
+
+def test_topping_or_exceeding_a_figure_is_more_than_it(nlp):
+    assert quantities(nlp, "The UN said the death toll could exceed 2,000.") == [
+        ("exceed 2,000", 2000, 2000, None, "more_than", None)]

@@ -55,6 +55,7 @@ class _Tables:
     irregular: dict[str, str]
     uncountable: frozenset[str]
     durations: frozenset[str]  # units after which "over" means "during" ("over three days")
+    modifier_units: frozenset[str]  # "nine-storey", "two-year-old": a number inside an adjective
     person_verbs: frozenset[str]  # a bare number as their subject counts people
     figure_nouns: dict[str, str | None]  # "put the death toll at 500": what such a noun counts
 
@@ -108,6 +109,7 @@ def _tables() -> _Tables:
         irregular=data["irregular_plurals"],
         uncountable=frozenset(data["uncountable"]),
         durations=frozenset(data["durations"]),
+        modifier_units=frozenset(data.get("modifier_units", [])),
         person_verbs=frozenset(data["person_verbs"]),
         figure_nouns=dict(data["figure_nouns"]),
     )
@@ -129,8 +131,8 @@ def parse_number(text: str) -> float | None:
     for piece in _TOKEN_RE.findall(text.lower()):
         if piece[0].isdigit():
             current = (current or 0) + float(piece.replace(",", ""))
-        elif piece in ("and",):
-            continue
+        elif piece in ("and",) or piece in ("a", "an") and current is None and total == 0:
+            continue  # "a hundred": the article only scales what follows; "a nine-storey block" is no ten
         elif piece == "dozen":
             current = (current or 1) * 12
         elif piece in t.multipliers:
@@ -251,6 +253,9 @@ def _skipped(text: str, m: re.Match[str], sdoc: SpacyDoc | None) -> bool:
     word = after[0].lower().rstrip(",;:)") if after else ""
     if word and (word in t.skip_after or word.rstrip(".") in t.skip_after):
         return True  # "at around 0600 GMT", "at 11 p.m.": a time of day
+    hyphen = _HYPHEN_WORD_RE.match(text, m.end())
+    if hyphen and hyphen.group(1).lower() in t.modifier_units:
+        return True  # "a nine-storey block", "a two-year-old child": a description, not a count
     num = m.group("num")
     if num and not m.group("qual") and not m.group("cur") and _YEAR_RE.fullmatch(num.strip()):
         return True
@@ -356,6 +361,7 @@ def find_quantities(sdoc: SpacyDoc | None, text: str, start: int, end: int) -> l
 
 
 _CLAUSE_BREAK_RE = re.compile(r"[.;:!?\n]")
+_HYPHEN_WORD_RE = re.compile(r"-([A-Za-z]+)")
 _FRACTION_RE = re.compile(r"[\s-](half|halve|halves|thirds?|quarters?|fifths?|tenths?)\b", re.IGNORECASE)
 _DENOMINATORS = {"half": 2, "halve": 2, "halves": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 
