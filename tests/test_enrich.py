@@ -646,3 +646,16 @@ def test_a_statement_from_a_body_is_normalised_to_the_body():
     text = "According to a statement from the Polish army, two Russian missiles entered Polish airspace."
     [a] = extract(Document(id="t", text=text))
     assert a.source_type == "document" and a.source_normalized == "Polish army"
+
+
+@pytest.mark.parametrize("text", [
+    '"The scale is unprecedented," a U.S. official said on background.',
+    '"People are arriving exhausted," an aid coordinator said, asking not to be named.',
+    "The talks have stalled, a senior Western diplomat told reporters on condition of anonymity.",
+])
+def test_anonymity_given_after_the_cue_makes_the_source_anonymous(text):
+    from claimgraph.extract import extract
+    from claimgraph.model import Document
+
+    (a,) = extract(Document(id="t", text=text))
+    assert a.source_type == "anonymous"

@@ -285,6 +285,10 @@ def source_type(sdoc: SpacyDoc | None, att: Attribution) -> str | None:
     if src is not None and sdoc is not None and att.cue.end <= src.start:  # "said a diplomat who requested
         tail = doc_text(sdoc)[src.end:src.end + 200]                      # anonymity to discuss it"
         between = f"{between} {re.split(r'[.;!?]', tail, maxsplit=1)[0]}"
+    if src is not None and sdoc is not None and 0 <= att.content.end <= min(src.start, att.cue.start):
+        at = max(src.end, att.cue.end)  # "Y, a U.S. official said on background"
+        tail = doc_text(sdoc)[at:at + 200]
+        between = f"{between} {re.split(r'[.;!?]', tail, maxsplit=1)[0]}"
     if between and _type_tables()["anonymous"].search(between) and ANONYMITY_ASIDE.search(between):
         return "anonymous"  # "a senior official, speaking on condition of anonymity, said"
     if _defers_to_resolved(text, resolved):
