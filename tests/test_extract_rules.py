@@ -1783,3 +1783,13 @@ def test_a_misread_that_never_opens_a_content_and_a_misread_relative_leaves_no_e
     assert a.content.text == "the depot supplied fuel"
     a = one("Lee told reporters after the briefing that the NIS believed some soldiers had been deployed.")
     assert src(a) == "Lee" and a.content.text == "the NIS believed some soldiers had been deployed"
+
+
+def test_a_group_goes_back_to_an_organisation_not_its_coordinator_and_its_minister_to_its_body():
+    attrs = extract('Medecins Sans Frontieres said its teams had treated dozens of wounded. "People are '
+                    'arriving exhausted," an MSF emergency coordinator said. The group added that many were '
+                    'children.')
+    assert src(attrs[2]) == "The group" and attrs[2].source_resolved == "Medecins Sans Frontieres"
+    attrs = extract("Sudan's government accused the RSF of genocide. Its foreign minister said the toll "
+                    "could exceed 2,000.")
+    assert attrs[1].source_resolved == "Sudan's government's foreign minister"

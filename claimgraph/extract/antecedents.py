@@ -398,6 +398,11 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
         elif words and words[0] in POSSESSIVES and a.via:
             rest = [w for w in a.source.text.split()[1:] if w.lower() != "own"]  # "its own sources"
             resolved = " ".join([a.via[0].text] + rest)
+        elif len(words) >= 2 and words[0] in ("its", "their") and _singular(words[-1]) in roles:
+            # "Sudan's government accused X. Its foreign minister said": the government's minister
+            owner = next((m for m in reversed(visible) if m.start < pos and not (m.person or m.place)), None)
+            if owner is not None:
+                resolved = f"{owner.full}'s {a.source.text.split(None, 1)[1]}"
         elif _vague(said_by, words, vague) and (own := _relayer_body(sdoc, a)) is not None:
             resolved = own  # "NATO's chief said the alliance had confirmed ...": the relayer's own body
         elif _vague(said_by, words, vague):
