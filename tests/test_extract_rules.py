@@ -1793,3 +1793,11 @@ def test_a_group_goes_back_to_an_organisation_not_its_coordinator_and_its_minist
     attrs = extract("Sudan's government accused the RSF of genocide. Its foreign minister said the toll "
                     "could exceed 2,000.")
     assert attrs[1].source_resolved == "Sudan's government's foreign minister"
+
+
+def test_the_sayers_own_statement_is_its_medium_not_a_relay():
+    a = one("The Russian Defence Ministry claims 27 drones were destroyed, according to a statement from the "
+            "ministry.")
+    assert src(a) == "The Russian Defence Ministry" and a.via == []
+    a = one("Peskov said the talks had stalled, according to Interfax.")
+    assert [v.text for v in a.via] == ["Interfax"]

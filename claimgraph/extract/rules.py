@@ -2062,7 +2062,8 @@ def _fold_nested(found: list[Found], r: Reader, nesting: str = "inner") -> list[
                 continue
             # "X said Y, according to Reuters, which cited a statement": the statement is X's, Reuters relays
             relayed = [outer.source] if not _same_head(r, outer.source, inner.source) \
-                and not (outer.via and _statement(r, outer.source_tok)) else []
+                and not (outer.via and _statement(r, outer.source_tok)) \
+                and not _own_statement(r, outer, inner) else []
             inner.via = list(outer.via) + relayed + inner.via  # outermost first
             if outer.content_root == inner.anchor and outer.content_root >= 0 and not outer.direct:
                 keep[i] = False
@@ -2073,6 +2074,15 @@ def _fold_nested(found: list[Found], r: Reader, nesting: str = "inner") -> list[
     for f in out:  # a relay reached two ways is named once
         f.via = list(dict.fromkeys(f.via))
     return out
+
+
+def _own_statement(r: Reader, outer: Found, inner: Found) -> bool:
+    """ "The ministry claims Y, according to a statement from the ministry": the sayer's own statement,
+    the medium of its words, not a relay."""
+    if not _statement(r, outer.source_tok) or inner.source_tok < 0 or outer.source is None:
+        return False
+    said_by = r.doc[inner.source_tok].lemma_.lower()
+    return said_by in r.text[outer.source[0]:outer.source[1]].lower()
 
 
 def _statement(r: Reader, i: int) -> bool:
