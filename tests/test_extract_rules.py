@@ -1801,3 +1801,9 @@ def test_the_sayers_own_statement_is_its_medium_not_a_relay():
     assert src(a) == "The Russian Defence Ministry" and a.via == []
     a = one("Peskov said the talks had stalled, according to Interfax.")
     assert [v.text for v in a.via] == ["Interfax"]
+
+
+def test_a_reported_subject_the_parser_hung_on_the_cue_stays_in_the_content():
+    a = one("Tymur Tkachenko, head of the city's military administration, said debris from a drone had hit a "
+            "block.")
+    assert a.content.text == "debris from a drone had hit a block"

@@ -526,7 +526,9 @@ def content_span(r: Reader, c: Token, lo: int) -> tuple[int, int]:
     v = c.head
     if c.dep_ == "ccomp" and v.i < c.i and v.lemma_.lower() not in r.lex["needs_addressee"] \
             and not any(x.dep_ in SUBJECTS or x.dep_ == "mark" for x in c.children):
-        subject = next((x for x in v.children if x.dep_ == "dobj" and v.i < x.i < c.i), None)
+        subject = next((x for x in v.children if v.i < x.i < c.i and (
+            x.dep_ == "dobj" or x.dep_ == "npadvmod" and x.pos_ in ("NOUN", "PROPN")  # "said debris from a
+            and not x.ent_type_ and r.in_quote(x) is None)), None)  # drone had hit": the subject, misread
         if subject is None:  # "said between 200 and 300 bodies had been recovered": read as a phrase
             subject = next((x for x in v.children if x.dep_ == "prep"
                             and x.i == v.i + 1 and x.right_edge.i == c.left_edge.i - 1
