@@ -1807,3 +1807,10 @@ def test_a_reported_subject_the_parser_hung_on_the_cue_stays_in_the_content():
     a = one("Tymur Tkachenko, head of the city's military administration, said debris from a drone had hit a "
             "block.")
     assert a.content.text == "debris from a drone had hit a block"
+
+
+def test_a_denied_claim_keeps_its_claimant_beside_the_denial():
+    attrs = extract("Katz denied Hamas's claim that Israel had blocked aid trucks.")
+    assert [(a.cue.text, src(a), a.content.text) for a in attrs] == [
+        ("denied", "Katz", "Israel had blocked aid trucks"),
+        ("claim", "Hamas", "Israel had blocked aid trucks")]

@@ -2078,6 +2078,14 @@ def _fold_nested(found: list[Found], r: Reader, nesting: str = "inner") -> list[
     return out
 
 
+def _claim_denied(r: Reader, f: Found, found: list[Found], denials: set[str]) -> bool:
+    """ "Katz denied Hamas's claim that X": Hamas's claim and Katz's denial share X, and both are reports."""
+    if f.anchor < 0 or r.doc[f.anchor].pos_ != "NOUN":
+        return False
+    return any(g is not f and g.content == f.content and g.anchor >= 0
+               and r.doc[g.anchor].lemma_.lower() in denials for g in found)
+
+
 def _own_statement(r: Reader, outer: Found, inner: Found) -> bool:
     """ "The ministry claims Y, according to a statement from the ministry": the sayer's own statement,
     the medium of its words, not a relay."""
@@ -2252,8 +2260,9 @@ def find_attributions(sdoc: SpacyDoc, attributions: list[Attribution],
     out = list(attributions)
     new: list[Attribution] = []
     spoken: set[int] = set()
+    denials = lex["denial_verbs"]
     for f in sorted(found, key=lambda x: x.cue[0]):
-        if f.content in seen:
+        if f.content in seen and not _claim_denied(r, f, found, denials):
             continue
         seen.add(f.content)
         if f.spoken:
