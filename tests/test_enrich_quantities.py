@@ -170,3 +170,10 @@ def test_a_number_inside_an_adjective_is_no_count_and_an_article_adds_nothing(nl
 def test_topping_or_exceeding_a_figure_is_more_than_it(nlp):
     assert quantities(nlp, "The UN said the death toll could exceed 2,000.") == [
         ("exceed 2,000", 2000, 2000, None, "more_than", None)]
+
+
+def test_one_in_five_is_a_share_in_percent(nlp):
+    assert quantities(nlp, "UNICEF said one in five children was malnourished.") == [
+        ("one in five", 20.0, 20.0, 20.0, "exact", "percent")]
+    assert quantities(nlp, "UNICEF said 1 out of 4 homes had no water.") == [
+        ("1 out of 4", 25.0, 25.0, 25.0, "exact", "percent")]

@@ -296,6 +296,7 @@ def find_quantities(sdoc: SpacyDoc | None, text: str, start: int, end: int) -> l
             continue
         qual_word = (m.group("qual") or "").lower()
         share: re.Match[str] | None = None
+        ratio_start: int | None = None
         qualifier = t.qualifiers.get(re.sub(r"\s+", " ", qual_word), "exact") if qual_word else "exact"
         if qual_word in ("over", "under", "above", "below") and sdoc is not None:
             q = token_at(sdoc, m.start("qual"))
@@ -326,13 +327,18 @@ def find_quantities(sdoc: SpacyDoc | None, text: str, start: int, end: int) -> l
         else:
             num = parse_number(m.group("num"))
             share = _FRACTION_RE.match(text, m.end()) if num is not None and not m.group("tail") else None
+            one_in = _ONE_IN_RE.search(text, max(0, m.start() - 12), m.start()) \
+                if num and not m.group("qual") and share is None else None
             if share is not None:  # "two-thirds", "one quarter": a share, as a percentage
                 num = round(100 * num / _DENOMINATORS[share.group(1).lower().rstrip("s")], 1)
-            elif num is None or m.group("num").strip().lower() in ("one", "a", "an"):
+            elif one_in is not None:  # "one in five children": a share of 20 percent
+                num, ratio_start = round(100 / num, 1), one_in.start()
+            elif num is None or m.group("num").strip().lower() in ("one", "a", "an") \
+                    or num == 1 and _IN_NEXT_RE.match(text, m.end()):  # the "1" of "1 in 3"
                 continue
             value, low, high = _bounds(qualifier, num)
         share_end = share.end() if share is not None else None
-        if share_end is not None:
+        if share_end is not None or ratio_start is not None:
             unit: str | None = "percent"
         elif m.group("pct"):
             unit = "percent"
@@ -354,6 +360,8 @@ def find_quantities(sdoc: SpacyDoc | None, text: str, start: int, end: int) -> l
         else:
             s = m.start()
         e = share_end or m.end()
+        if ratio_start is not None:
+            s = ratio_start
         while s < e and text[s].isspace():
             s += 1
         out.append(Quantity(Span.of(text, s, e), value, low, high, qualifier, unit))
@@ -363,6 +371,8 @@ def find_quantities(sdoc: SpacyDoc | None, text: str, start: int, end: int) -> l
 _CLAUSE_BREAK_RE = re.compile(r"[.;:!?\n]")
 _HYPHEN_WORD_RE = re.compile(r"-([A-Za-z]+)")
 _FRACTION_RE = re.compile(r"[\s-](half|halve|halves|thirds?|quarters?|fifths?|tenths?)\b", re.IGNORECASE)
+_IN_NEXT_RE = re.compile(r"\s+(?:in|out\s+of)\s+\w", re.IGNORECASE)
+_ONE_IN_RE = re.compile(r"\b(?:one|1)\s+(?:in|out\s+of)\s+$", re.IGNORECASE)
 _DENOMINATORS = {"half": 2, "halve": 2, "halves": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 
 
