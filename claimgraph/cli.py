@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator
 
@@ -219,6 +220,9 @@ def main(argv: list[str] | None = None) -> int:
     except StoreError as exc:
         _error(str(exc))
         return 2
+    except BrokenPipeError:  # "claimgraph extract X | head": the reader left; nothing to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return 0
     except Exception as exc:
         from sqlalchemy.exc import SQLAlchemyError
 
@@ -229,8 +233,6 @@ def main(argv: list[str] | None = None) -> int:
         # a store that fails mid-command (read-only, locked, full); what was committed stays
         _error(f"store error: {store_failure(exc)}")
         return 2
-    except BrokenPipeError:
-        return 0
 
 
 if __name__ == "__main__":

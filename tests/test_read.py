@@ -607,3 +607,15 @@ def test_a_dateline_gives_a_plain_text_its_date_and_outlet(tmp_path: Path):
     os.utime(path, (stamp, stamp))
     doc = read_input(str(path))
     assert (doc.published, doc.outlet) == ("2025-03-11", "Wire")
+
+
+def test_extract_into_a_pipe_closed_early_exits_quietly(tmp_path: Path):
+    path = tmp_path / "long.txt"
+    path.write_text("The ministry said the bridge was closed to traffic.\n" * 300, encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "claimgraph.cli", "extract", str(path)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.read(10)  # "claimgraph extract X | head -c 10"
+    proc.stdout.close()
+    err = proc.stderr.read()
+    assert proc.wait(timeout=120) == 0 and b"Traceback" not in err
