@@ -245,6 +245,13 @@ def test_report_bad_input(client):
     assert r.status_code == 413 and "too large" in r.json()["error"]
     r = client.post("/api/reports", content=b"[1, 2, 3]", headers={"content-type": "application/json"})
     assert 400 <= r.status_code < 500
+    for bad in (b'"\\ud800"', b'"a\\u0000b"'):  # a lone surrogate, a NUL: not text
+        body = json.dumps(report_body(comment="PLACEHOLDER")).encode().replace(b'"PLACEHOLDER"', bad)
+        r = client.post("/api/reports", content=body, headers={"content-type": "application/json"})
+        assert r.status_code == 422 and "not valid text" in r.json()["error"], body
+        r = client.post("/api/ingest", content=b'{"text": "The governor said ' + bad[1:-1] + b' it."}',
+                        headers={"content-type": "application/json", "x-requested-with": "test"})
+        assert r.status_code == 422
     # after all that, the server still answers
     assert client.get("/api/documents/harbour-1").status_code == 200
 

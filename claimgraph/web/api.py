@@ -6,10 +6,11 @@ back as `{"error": message}` with a 4xx status.
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from claimgraph.store import REPORT_KINDS
 from claimgraph.web import actions, queries, views
@@ -18,7 +19,27 @@ from claimgraph.web.context import Web
 ReportKind = Literal[REPORT_KINDS]  # type: ignore[valid-type]
 
 
-class IngestIn(BaseModel):
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+class TextIn(BaseModel):
+    """A request body whose strings must be text: no lone surrogates ("\\ud800"), no NUL or other
+    control characters, which would fail storage or reach a page raw."""
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _plain_text(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise ValueError("not valid text (a lone surrogate)") from None
+            if CONTROL_CHARS.search(value):
+                raise ValueError("not valid text (control characters)")
+        return value
+
+
+class IngestIn(TextIn):
     """One article: a `url` to fetch, or a `text` (plain text or HTML) with optional facts."""
 
     url: str | None = Field(None, max_length=2000)
@@ -28,7 +49,7 @@ class IngestIn(BaseModel):
     published: str | None = Field(None, max_length=40)
 
 
-class ReportIn(BaseModel):
+class ReportIn(TextIn):
     """A reader's report on a selection of a document."""
 
     document_id: str = Field(..., max_length=200)
@@ -44,7 +65,7 @@ class ReportIn(BaseModel):
     doc_version: str | None = Field(None, max_length=64, description="the version hash the reader showed")
 
 
-class ReviewIn(BaseModel):
+class ReviewIn(TextIn):
     """What the reviewer fixes when accepting: the right source, as written in the article."""
 
     source: str | None = Field(None, max_length=300)
