@@ -304,3 +304,18 @@ def test_cli_on_a_read_only_store_is_one_line(tmp_path: Path, capsys: pytest.Cap
     assert err == ["claimgraph: store error: attempt to write a readonly database"]
     assert main(["claims", "--db", str(tmp_path)]) == 2
     assert capsys.readouterr().err.strip() == f"claimgraph: {tmp_path}: is a directory, not a database file"
+
+
+def test_a_writer_that_loses_a_race_for_an_article_gets_a_duplicate(store, monkeypatch):
+    """Two ingests storing one article at once: the second insert hits the unique id and is retried."""
+    assert store.add_document(article_doc()) == ("varna-ships", "added")
+    real_same, calls = store._same, []
+
+    def stale(s, doc, thash, nurl):  # the check ran before the other writer committed
+        calls.append(1)
+        return (None, None) if len(calls) == 1 else real_same(s, doc, thash, nurl)
+
+    monkeypatch.setattr(store, "_same", stale)
+    monkeypatch.setattr(store, "_free_id", lambda s, doc_id, thash: doc_id)
+    assert store.add_document(article_doc()) == ("varna-ships", "duplicate")
+    assert len(calls) == 2

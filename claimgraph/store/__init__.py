@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, delete, event, func, make_url, or_, select, text, tuple_
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 from sqlalchemy.pool import StaticPool
 
@@ -336,7 +336,17 @@ class Store:
         written, the stored id returned), `near_duplicate` (stored, with
         `near_duplicate_of` pointing at the original) or `added`. The id is
         `doc.id`, suffixed with a text hash where another document holds it.
+
+        Two writers storing one article at once (parallel `ingest` runs) both find
+        it absent; the loser's insert fails on the unique id and is tried again,
+        which finds the winner's row: a duplicate, not a failed batch.
         """
+        try:
+            return self._add_document(doc)
+        except IntegrityError:
+            return self._add_document(doc)
+
+    def _add_document(self, doc: Document) -> tuple[str, str]:
         thash = dedup.text_hash(doc.text)
         nurl = dedup.normalize_url(doc.url)
         bands = dedup.bands_of(doc.text)
