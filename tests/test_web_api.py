@@ -151,7 +151,7 @@ def test_ingest_text_and_file(client):
     doc = client.get(f"/api/documents/{out['id']}").json()
     assert doc["outlet"] == "Test Wire" and "ferry operator" in doc["text"]
     again = client.post("/api/ingest", json={"text": text})
-    assert again.status_code == 201 and again.json()["status"] == "duplicate"
+    assert again.status_code == 200 and again.json()["status"] == "duplicate"  # nothing created
     html = (
         b"<html><body><article><p>Customs officials said the queue of lorries grew to nine kilometres."
         b"</p></article></body></html>"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, Response, UploadFile
 from pydantic import BaseModel, Field, field_validator
 
 from claimgraph.store import REPORT_KINDS
@@ -77,6 +77,13 @@ DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
 def _date_query() -> Any:
     return Query(None, pattern=DATE_PATTERN, description="YYYY, YYYY-MM or YYYY-MM-DD")
+
+
+def _created(response: Response, result: dict[str, Any]) -> dict[str, Any]:
+    """201 for a stored article; 200 for one the store already held (nothing was created)."""
+    if result.get("status") == "duplicate":
+        response.status_code = 200
+    return result
 
 
 def _page(limit: int, offset: int) -> tuple[int, int]:
@@ -190,9 +197,9 @@ def router(web: Web) -> APIRouter:
         return {"items": items, "limit": min(limit, queries.MAX_LIMIT)}
 
     @r.post("/ingest", dependencies=w, status_code=201, summary="Ingest one article from a URL or a text")
-    async def ingest(body: IngestIn, request: Request) -> dict[str, Any]:
+    async def ingest(body: IngestIn, request: Request, response: Response) -> dict[str, Any]:
         try:
-            return await web.db(
+            return _created(response, await web.db(
                 actions.ingest,
                 web.store,
                 public_only=not web.allow_private_urls,
@@ -201,13 +208,14 @@ def router(web: Web) -> APIRouter:
                 title=body.title,
                 outlet=body.outlet,
                 published=body.published,
-            )
+            ))
         except actions.ActionError as exc:
             raise fail(exc) from None
 
     @r.post("/ingest/file", dependencies=w, status_code=201, summary="Ingest one uploaded text or HTML file")
     async def ingest_file(
         request: Request,
+        response: Response,
         file: Annotated[UploadFile, File()],
         outlet: Annotated[str | None, Form()] = None,
         title: Annotated[str | None, Form()] = None,
@@ -217,7 +225,7 @@ def router(web: Web) -> APIRouter:
         if not data:
             raise HTTPException(400, "the file is empty")
         try:
-            return await web.db(
+            return _created(response, await web.db(
                 actions.ingest,
                 web.store,
                 data=data,
@@ -225,7 +233,7 @@ def router(web: Web) -> APIRouter:
                 title=title,
                 outlet=outlet,
                 published=published,
-            )
+            ))
         except actions.ActionError as exc:
             raise fail(exc) from None
 
