@@ -85,7 +85,7 @@ def test_jsonl_and_near_duplicates(db, tmp_path: Path):
     assert rep.added == ["j1", "j3"]
     assert rep.near_duplicates == [("j2", "j1")]
     assert [w.rsplit(":", 1)[1] for w, _ in rep.failed] == ["4", "5"]
-    assert "not JSON" in rep.failed[0][1]
+    assert "not JSON" in rep.failed[0][1] and "column 2" in rep.failed[0][1]  # where in the line
     assert st.get_document("j2")["outlet"] == "Wire copy"
     st.close()
 

@@ -507,7 +507,7 @@ def read_jsonl(path: str | Path, clean: bool = False) -> Iterator[Document | Inp
             try:
                 row = json.loads(line)
             except json.JSONDecodeError as exc:
-                yield InputError(where, f"not JSON ({exc.msg})")
+                yield InputError(where, f"not JSON ({exc.msg}, column {exc.colno})")
                 continue
             if not isinstance(row, dict) or not isinstance(row.get("text"), str):
                 yield InputError(where, "no 'text' string (each line must be a JSON object with one)")
