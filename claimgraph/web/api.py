@@ -132,7 +132,7 @@ def router(web: Web) -> APIRouter:
         limit, offset = _page(limit, offset)
         with web.store.session() as s:
             items = queries.claims(s, order, limit, offset)
-            total = queries.count_claims(s)
+            total = queries.count_claims(s, order)
         return {"items": items, "total": total, "limit": limit, "offset": offset}
 
     @r.get("/claims/{claim_id:path}", summary="A claim: appearances, relays, origins, disagreements")

@@ -132,6 +132,30 @@ def _member_key():
     return (ClaimMember.document_id, ClaimMember.attribution_idx)
 
 
+def _contested() -> Any:
+    """Per claim, how many conflicts its appearances are in (claims in none left out)."""
+    return (
+        select(ClaimMember.claim_id, func.count(DisagreementRow.id).label("k"))
+        .join(
+            DisagreementRow,
+            and_(
+                DisagreementRow.a_document_id == ClaimMember.document_id,
+                DisagreementRow.a_idx == ClaimMember.attribution_idx,
+            ),
+        )
+        .where(DisagreementRow.kind == "conflict")
+        .group_by(ClaimMember.claim_id)
+        .subquery()
+    )
+
+
+def _circular() -> Any:
+    """Claims seen more than once that all go back to one origin."""
+    n = func.count(ClaimMember.id).label("n")
+    return (select(ClaimRow, n).join(ClaimMember, ClaimMember.claim_id == ClaimRow.id).group_by(ClaimRow.id)
+            .where(or_(ClaimRow.circular.is_(True), ClaimRow.independent_origins <= 1)).having(n > 1))
+
+
 def claims(s: Session, order: str = "repeated", limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
     """Claims ranked: `repeated` (most appearances), `contested` (most conflicts), `circular`
     (many appearances, one origin), or `recent` (latest first seen)."""
@@ -139,19 +163,7 @@ def claims(s: Session, order: str = "repeated", limit: int = 20, offset: int = 0
     n = func.count(ClaimMember.id).label("n")
     base = select(ClaimRow, n).join(ClaimMember, ClaimMember.claim_id == ClaimRow.id).group_by(ClaimRow.id)
     if order == "contested":
-        conflicts = (
-            select(ClaimMember.claim_id, func.count(DisagreementRow.id).label("k"))
-            .join(
-                DisagreementRow,
-                and_(
-                    DisagreementRow.a_document_id == ClaimMember.document_id,
-                    DisagreementRow.a_idx == ClaimMember.attribution_idx,
-                ),
-            )
-            .where(DisagreementRow.kind == "conflict")
-            .group_by(ClaimMember.claim_id)
-            .subquery()
-        )
+        conflicts = _contested()
         q = (
             select(ClaimRow, conflicts.c.k)
             .join(conflicts, conflicts.c.claim_id == ClaimRow.id)
@@ -163,9 +175,8 @@ def claims(s: Session, order: str = "repeated", limit: int = 20, offset: int = 0
         counts = _member_counts(s, [c.id for c, _ in rows])
         return [{**_claim_brief(c, counts.get(c.id, 0)), "conflicts": k} for c, k in rows]
     if order == "circular":
-        base = base.where(or_(ClaimRow.circular.is_(True), ClaimRow.independent_origins <= 1))
-        base = base.having(n > 1)
-        q = base.order_by(ClaimRow.circular.desc(), n.desc(), ClaimRow.id)
+        circular = _circular()
+        q = circular.order_by(ClaimRow.circular.desc(), circular.selected_columns.n.desc(), ClaimRow.id)
     elif order == "recent":
         q = base.order_by(ClaimRow.first_seen.desc().nulls_last(), ClaimRow.id)
     else:
@@ -184,7 +195,12 @@ def _member_counts(s: Session, ids: list[str]) -> dict[str, int]:
     return dict(s.execute(q).all())
 
 
-def count_claims(s: Session) -> int:
+def count_claims(s: Session, order: str = "repeated") -> int:
+    """How many claims a list in `order` holds: the contested and circular lists are filtered."""
+    if order == "contested":
+        return s.scalar(select(func.count()).select_from(_contested())) or 0
+    if order == "circular":
+        return s.scalar(select(func.count()).select_from(_circular().subquery())) or 0
     return s.scalar(select(func.count()).select_from(ClaimRow)) or 0
 
 
