@@ -136,7 +136,7 @@ def cmd_claims(args: argparse.Namespace) -> int:
     from claimgraph.report import format_claims
     from claimgraph.store import open_store
 
-    store = open_store(args.db)
+    store = open_store(args.db, must_exist=True)
     try:
         sys.stdout.write(format_claims(store, limit=args.limit))
     finally:

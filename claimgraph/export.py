@@ -271,7 +271,7 @@ def main(args: Any) -> int:
     """`claimgraph export`: see the module docstring."""
     from claimgraph.store import open_store
 
-    store = open_store(args.db)
+    store = open_store(args.db, must_exist=True)
     try:
         n = export(store, args.format, args.out, corrections=args.corrections)
     except OSError as exc:  # --out a directory, not writable, disk full: one line

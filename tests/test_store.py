@@ -304,6 +304,11 @@ def test_cli_on_a_read_only_store_is_one_line(tmp_path: Path, capsys: pytest.Cap
     assert err == ["claimgraph: store error: attempt to write a readonly database"]
     assert main(["claims", "--db", str(tmp_path)]) == 2
     assert capsys.readouterr().err.strip() == f"claimgraph: {tmp_path}: is a directory, not a database file"
+    typo = tmp_path / "nodir" / "typo.sqlite"  # a mistyped store is an error for commands that only read
+    for argv in (["claims"], ["export", "--format", "jsonl", "--out", str(tmp_path / "x.jsonl")]):
+        assert main([*argv, "--db", str(typo)]) == 2
+        assert "no such store" in capsys.readouterr().err
+    assert not typo.parent.exists()
 
 
 def test_a_writer_that_loses_a_race_for_an_article_gets_a_duplicate(store, monkeypatch):

@@ -105,15 +105,19 @@ def _shown(url: str) -> str:
         return url.split("://", 1)[0] + "://…"
 
 
-def open_store(url: str | None = None) -> Store:
+def open_store(url: str | None = None, must_exist: bool = False) -> Store:
     """Open (creating and migrating as needed) the store at `url`; see `database_url`.
 
     StoreError, naming `url`, when it cannot be opened: a directory, a file that
-    is not a database, a server that does not answer.
+    is not a database, a server that does not answer; with `must_exist` (commands
+    that only read), a SQLite path with no file, most likely mistyped.
     """
     where = _shown(url) if url else str(default_path())
     if url and "://" not in url and not url.startswith("sqlite:") and Path(url).expanduser().is_dir():
         raise StoreError(f"{where}: is a directory, not a database file")
+    if must_exist and url and "://" not in url and not url.startswith("sqlite:") \
+            and not Path(url).expanduser().exists():
+        raise StoreError(f"{where}: no such store (`claimgraph ingest --db {url} ...` creates one)")
     try:
         full = database_url(url)
         if full.startswith("sqlite"):
