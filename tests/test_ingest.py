@@ -370,3 +370,15 @@ def test_unsupported_files_and_empty_exports_are_reported_as_skipped(tmp_path: P
     assert cli.main(["ingest", "--quiet", "--no-link", "--db", str(tmp_path / "t.db"), str(d)]) == 0
     err = capsys.readouterr().err
     assert "skipped 3" in err and f"skipped: {d / 'scan.pdf'}: not a supported file type" in err
+
+
+def test_a_folder_with_nothing_to_ingest_fails_and_says_so(tmp_path: Path, capsys):
+    from claimgraph import cli
+
+    empty, junk = tmp_path / "empty", tmp_path / "junk"
+    empty.mkdir()
+    junk.mkdir()
+    (junk / "scan.pdf").write_bytes(b"%PDF-1.4 not read")
+    for d in (empty, junk):
+        assert cli.main(["ingest", "--quiet", "--no-link", "--db", str(tmp_path / "s.db"), str(d)]) == 1
+        assert "nothing to ingest" in capsys.readouterr().err

@@ -46,7 +46,13 @@ class IngestReport:
         out += [f"  skipped: {w}: {r}" for w, r in self.skipped]
         if self.linked is not None:
             out.append(f"claims after linking: {self.linked}")
+        if self.found_nothing():
+            out.append("nothing to ingest: no article, feed, export or JSONL file among the inputs")
         return out
+
+    def found_nothing(self) -> bool:
+        """No input held anything to store (an empty folder, a folder of other files)."""
+        return not (self.added or self.duplicates or self.near_duplicates or self.failed)
 
     def to_dict(self) -> dict[str, Any]:
         return {"added": self.added, "duplicates": self.duplicates, "near_duplicates": self.near_duplicates,
@@ -227,7 +233,8 @@ def ingest(inputs: Iterable[str], store: Any, workers: int = 0, scheduler: str |
 
 
 def main(args: Any) -> int:
-    """`claimgraph ingest`: the report goes to stderr; exit 1 if any input could not be read."""
+    """`claimgraph ingest`: the report goes to stderr; exit 1 if any input could not be read or none
+    held anything to ingest."""
     from claimgraph.store import open_store
 
     store = open_store(args.db)
@@ -245,4 +252,4 @@ def main(args: Any) -> int:
         print(line, file=sys.stderr)
     if args.json_report:
         print(json.dumps(report.to_dict(), ensure_ascii=False))
-    return 1 if report.failed else 0
+    return 1 if report.failed or report.found_nothing() else 0
