@@ -77,12 +77,18 @@ def iter_jsonl(path: str, skipped: list[str]) -> Iterator[Document]:
     from claimgraph.extract import check_parsable
     from claimgraph.ingest.read import read_jsonl
 
+    ids: set[str] = set()
     for x in read_jsonl(path):
         if isinstance(x, Document):
             try:
                 check_parsable(x)
             except InputError as exc:
                 x = InputError(f"{path}:{x.id}", exc.reason)
+        if isinstance(x, Document):
+            if x.id in ids:  # two documents under one id would be merged or overwritten downstream
+                x = InputError(f"{path}:{x.id}", "duplicate id (an earlier line has it)")
+            else:
+                ids.add(x.id)
         if isinstance(x, InputError):
             skipped.append(x.source)
             _error(str(x))

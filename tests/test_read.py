@@ -390,6 +390,15 @@ def test_iter_jsonl_skips_bad_lines(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert "not JSON" in err and "no 'text'" in err and "empty" in err
 
 
+def test_iter_jsonl_skips_a_repeated_id(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    p = tmp_path / "dup.jsonl"
+    p.write_text(json.dumps({"id": "a", "text": "The governor said the bridge was closed."}) + "\n"
+                 + json.dumps({"id": "a", "text": "The mayor said the road was open."}) + "\n")
+    skipped: list[str] = []
+    assert [d.text[:12] for d in iter_jsonl(str(p), skipped)] == ["The governor"]
+    assert skipped == [f"{p}:a"] and "duplicate id" in capsys.readouterr().err
+
+
 def test_cli_extract_jsonl_goes_on_past_bad_lines(tmp_path: Path) -> None:
     pytest.importorskip("claimgraph.extract.rules")
     p = _bad_jsonl(tmp_path)
