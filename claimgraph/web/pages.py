@@ -70,8 +70,8 @@ def router(web: Web) -> APIRouter:
         if c is None:
             raise HTTPException(
                 404,
-                f"no claim with id {claim_id!r} (claims are renumbered when "
-                "articles are added: search for it)",
+                f"no claim with id {claim_id!r} (a claim merged into another after new articles "
+                "keeps that one's id: search for its words)",
             )
         return web.render(request, "claim.html", views.claim_context(c))
 
