@@ -57,6 +57,11 @@ def test_documents_list_and_pagination(client):
     assert client.get("/api/documents", params={"limit": 100000}).json()["limit"] == 200  # capped
     assert client.get("/api/documents", params={"outlet": "Morning Ledger"}).json()["total"] == 1
     assert client.get("/api/documents", params={"date_from": "2031-03-04"}).json()["total"] == 1
+    assert client.get("/api/documents", params={"date_from": "2031-03"}).status_code == 200
+    r = client.get("/api/documents", params={"date_from": "2025-13-45"})  # the shape of a date, no date
+    assert r.status_code == 422 and "date" in r.json()["error"]
+    assert client.get("/api/sources", params={"source_type": "bogus"}).status_code == 422
+    assert client.get("/api/sources", params={"source_type": "official"}).status_code == 200
     r = client.get("/api/documents", params={"offset": -1})
     assert r.status_code == 422 and "offset" in r.json()["error"]
     r = client.get("/api/documents", params={"limit": "many"})

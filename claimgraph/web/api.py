@@ -6,12 +6,14 @@ back as `{"error": message}` with a 4xx status.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, Response, UploadFile
-from pydantic import BaseModel, Field, field_validator
+from pydantic import AfterValidator, BaseModel, Field, field_validator
 
+from claimgraph.extract.sources import TYPES as SOURCE_TYPES
 from claimgraph.store import REPORT_KINDS
 from claimgraph.web import actions, queries, views
 from claimgraph.web.context import Web
@@ -75,8 +77,20 @@ class ReviewIn(TextIn):
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
 
-def _date_query() -> Any:
-    return Query(None, pattern=DATE_PATTERN, description="YYYY, YYYY-MM or YYYY-MM-DD")
+def _real_date(value: str | None) -> str | None:
+    """ "2025-13-45" has the shape of a date but is none: a 422, not a filter that matches nothing."""
+    if value is not None:
+        parts = [int(p) for p in value.split("-")]
+        try:
+            dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+        except ValueError:
+            raise ValueError(f"{value} is not a date") from None
+    return value
+
+
+DateQuery = Annotated[str | None, Query(pattern=DATE_PATTERN, description="YYYY, YYYY-MM or YYYY-MM-DD"),
+                      AfterValidator(_real_date)]
+SourceType = Literal[SOURCE_TYPES]  # type: ignore[valid-type]
 
 
 def _created(response: Response, result: dict[str, Any]) -> dict[str, Any]:
@@ -107,8 +121,8 @@ def router(web: Web) -> APIRouter:
         limit: int = Query(20, ge=1),
         offset: int = Query(0, ge=0),
         outlet: str | None = None,
-        date_from: str | None = _date_query(),
-        date_to: str | None = _date_query(),
+        date_from: DateQuery = None,
+        date_to: DateQuery = None,
     ) -> dict[str, Any]:
         limit, offset = _page(limit, offset)
         with web.store.session() as s:
@@ -152,7 +166,7 @@ def router(web: Web) -> APIRouter:
 
     @r.get("/sources", summary="Sources, most cited first")
     def list_sources(
-        limit: int = Query(50, ge=1), offset: int = Query(0, ge=0), source_type: str | None = None
+        limit: int = Query(50, ge=1), offset: int = Query(0, ge=0), source_type: SourceType | None = None
     ) -> dict[str, Any]:
         limit, offset = _page(limit, offset)
         with web.store.session() as s:
@@ -186,9 +200,9 @@ def router(web: Web) -> APIRouter:
         q: str = Query("", max_length=300),
         kind: Literal["", "document", "claim", "source"] = "",
         outlet: str | None = None,
-        date_from: str | None = _date_query(),
-        date_to: str | None = _date_query(),
-        source_type: str | None = None,
+        date_from: DateQuery = None,
+        date_to: DateQuery = None,
+        source_type: SourceType | None = None,
         limit: int = Query(20, ge=1),
     ) -> dict[str, Any]:
         if not q.strip() and not (outlet or date_from or date_to or source_type):
