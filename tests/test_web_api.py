@@ -181,6 +181,9 @@ def test_ingest_bad_input(client):
     assert r.status_code == 400 and "http" in r.json()["error"]
     r = client.post("/api/ingest", json={"text": "   \n  "})
     assert r.status_code == 400
+    jsonl = '{"id": "a", "text": "The governor said the port was shut."}\n{"id": "b", "text": "Yes."}\n'
+    r = client.post("/api/ingest", json={"text": jsonl})  # pasted data is not an article
+    assert r.status_code == 400 and "JSONL" in r.json()["error"]
     r = client.post(
         "/api/ingest/file", files={"file": ("blob.bin", b"\x00\x01\x02" * 100, "application/x")}, headers=XRW
     )

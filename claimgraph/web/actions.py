@@ -7,6 +7,7 @@ front ends answer with the same 4xx and the same words.
 
 from __future__ import annotations
 
+import json
 import re
 import tempfile
 from pathlib import Path
@@ -45,6 +46,22 @@ class ActionError(Exception):
 def _safe_name(name: str, default: str) -> str:
     stem = re.sub(r"[^A-Za-z0-9._-]+", "-", Path(name or "").name).strip(".-")[:80]
     return stem or default
+
+
+def _json_not_article(text: str) -> str | None:
+    """Why pasted text is data, not an article (JSON, or JSONL lines of documents), or None."""
+    head = text.lstrip()[:1]
+    if head not in ("{", "["):
+        return None
+    first = text.strip().split("\n", 1)[0]
+    for candidate, what in ((first, "a JSONL file of documents: use claimgraph ingest"),
+                            (text, "JSON, not an article")):
+        try:
+            json.loads(candidate)
+        except ValueError:
+            continue
+        return what
+    return None
 
 
 def ingest(
@@ -97,6 +114,8 @@ def ingest(
                     assert text is not None
                     if len(text) > MAX_PASTE:
                         raise ActionError(413, f"text too long: at most {MAX_PASTE:,} characters")
+                    if (why := _json_not_article(text)) is not None:
+                        raise ActionError(400, f"the pasted text is {why}")
                     path = Path(tmp) / (_safe_name((title or "pasted")[:60], "pasted") + ".txt")
                     path.write_text(text, encoding="utf-8")
                 doc = read_input(str(path))
