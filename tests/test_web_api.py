@@ -238,6 +238,8 @@ def test_report_bad_input(client):
     assert r.status_code == 422 and "kind" in r.json()["error"]
     r = client.post("/api/reports", json=report_body(selection="not what is there"))
     assert r.status_code == 400 and "does not match" in r.json()["error"]
+    r = client.post("/api/reports", json=report_body(selection="not what is there", start=None, end=None))
+    assert r.status_code == 400 and "not in the document" in r.json()["error"]
     r = client.post("/api/reports", json=report_body(start=5, end=100000))
     assert r.status_code == 400 and "offsets" in r.json()["error"]
     r = client.post("/api/reports", json=report_body(comment="x" * 5000))

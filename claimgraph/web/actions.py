@@ -194,6 +194,9 @@ def add_report(
             raise ActionError(400, f"offsets {start}..{end} do not lie within the document (0..{len(text)})")
         if (doc_version in (None, "", doc["version"])) and text[start:end] != selection:
             raise ActionError(400, "the selection does not match the document text at its offsets")
+    elif doc_version in (None, "", doc["version"]) \
+            and " ".join(selection.split()) not in " ".join(text.split()):
+        raise ActionError(400, "the selection is not in the document's text")  # nothing a review could fix
     if claim_id:
         from claimgraph.store.schema import ClaimRow
 
