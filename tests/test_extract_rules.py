@@ -1814,3 +1814,9 @@ def test_a_denied_claim_keeps_its_claimant_beside_the_denial():
     assert [(a.cue.text, src(a), a.content.text) for a in attrs] == [
         ("denied", "Katz", "Israel had blocked aid trucks"),
         ("claim", "Hamas", "Israel had blocked aid trucks")]
+
+
+def test_a_passive_charge_gives_who_is_accused_and_of_what_around_its_accusers():
+    a = one("Both sides have been accused by rights groups of committing war crimes.")
+    assert (a.cue.text, src(a)) == ("have been accused", "rights groups")
+    assert [p.text for p in a.content_parts] == ["Both sides", "of committing war crimes"]

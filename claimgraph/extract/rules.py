@@ -923,6 +923,7 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
     source_tok: Token | None = None
     content_tok: Token | None = None
     obj_content: tuple[int, int] | None = None
+    charge_parts: list[tuple[int, int]] = []
     subj = subject_of(v, lo)
     if subj is None and v.dep_ == "conj" and v.tag_ in ("VBD", "VBZ") and v.head.tag_ == "VBG" \
             and v.head.dep_ in ("acl", "advcl"):
@@ -1143,6 +1144,18 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
                     last = frame.i - 1
                 first = obj.left_edge.i + (r.doc[obj.left_edge.i].dep_ == "mark")  # a misread "that"
                 obj_content = r.tok_range(first, last)
+            if obj is None and subj is not None and subj.dep_ == "nsubjpass" and source_tok is not None \
+                    and lemma in lex["charge_verbs"]:
+                # "Both sides have been accused by rights groups of committing war crimes": who is
+                # accused, then of what, around the cue and its sayer
+                charge = next((c for c in [*v.rights, *source_tok.rights] if c.dep_ == "prep"
+                               and c.lower_ in ("of", "for") and c.i > source_tok.i), None)
+                if charge is not None and charge.right_edge.i > charge.i:
+                    a, b, _ = r.np(subj)
+                    asides = [t.left_edge.i - 2 for t in charge.subtree  # ", which they deny"
+                              if t.dep_ == "relcl" and r.doc[t.left_edge.i - 1].text == ","]
+                    end = min([charge.right_edge.i, *asides])
+                    charge_parts = [r.tok_range(a, b), r.tok_range(charge.i, end)]
 
     r.cuts = []
     cited = via_of_verb(r, v, subj, via, content_tok)
@@ -1247,6 +1260,8 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
                 and obj_content is None and not _clause_goes_on(r, content_tok, qa):
             parts = quote_parts(qa)
             direct = True
+    if not parts and charge_parts:
+        parts = charge_parts
     if parts:
         content = (parts[0][0], parts[-1][1])
         if len(parts) == 1:
