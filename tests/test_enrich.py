@@ -176,6 +176,8 @@ def test_announced_officially_is_confirmed(nlp):
     ("The Red Cross", "other"),  # aid groups speak for themselves, not for a state
     ("Doctors Without Borders", "other"),
     ("The Norwegian Refugee Council", "other"),
+    ("The International Crisis Group", "expert"),  # think tanks, though named as councils or institutes
+    ("The European Council on Foreign Relations", "expert"),
 ])
 def test_source_types(nlp, source, expected):
     text = f"{source} said the bridge was destroyed."
