@@ -178,6 +178,7 @@ def test_announced_officially_is_confirmed(nlp):
     ("The Norwegian Refugee Council", "other"),
     ("The International Crisis Group", "expert"),  # think tanks, though named as councils or institutes
     ("The European Council on Foreign Relations", "expert"),
+    ("The spy agency", "intelligence"),  # an agency, but a spy agency
 ])
 def test_source_types(nlp, source, expected):
     text = f"{source} said the bridge was destroyed."
