@@ -192,6 +192,8 @@ def _labels(sdoc: SpacyDoc) -> list[Mention]:
         if not words:
             continue
         name = words
+        if len(words) >= 3 and words[0].lower_ == "forwarded" and words[1].lower_ == "from":
+            name = words[2:]  # "Forwarded from Rybar:", as a copied Telegram post says whose it is
         if 1 <= len(name) <= 4 and all(t.pos_ == "PROPN" or t.text.isupper() for t in name) \
                 and name[-1].i == colon.i - 1:
             text = sdoc[name[0].i:name[-1].i + 1].text
@@ -440,9 +442,10 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
                         resolved, antecedent = m.full, m
                         break
             if resolved is None and (head in media or words[-1] in media):
+                kinds = ("media", "social_media") if classify("the " + head) == "social_media" else ("media",)
                 m = next((m for m in reversed(visible) if m.start < pos and not m.person
-                          and classify(m.full) == "media"), None)
-                if m is not None:  # "the newspaper": the last outlet named
+                          and classify(m.full) in kinds), None)
+                if m is not None:  # "the newspaper", "the channel": the last outlet or channel named
                     resolved, antecedent = m.full, m
             body = head in body_nouns or words[-1] in body_nouns
             if resolved is None and body:
