@@ -179,6 +179,7 @@ def test_announced_officially_is_confirmed(nlp):
     ("The International Crisis Group", "expert"),  # think tanks, though named as councils or institutes
     ("The European Council on Foreign Relations", "expert"),
     ("The spy agency", "intelligence"),  # an agency, but a spy agency
+    ("The Yale Humanitarian Research Lab", "expert"),
 ])
 def test_source_types(nlp, source, expected):
     text = f"{source} said the bridge was destroyed."
