@@ -1823,6 +1823,7 @@ def test_a_passive_charge_gives_who_is_accused_and_of_what_around_its_accusers()
 
 
 def test_a_forwarded_posts_header_names_the_channel_it_came_from():
-    attrs = extract('The Russian Defence Ministry claims 27 drones were destroyed.\n📌 Forwarded from Rybar:\n'
+    attrs = extract('The Russian Defence Ministry claims 27 drones were destroyed.\n'
+                    '📌 Forwarded from Rybar:\n'
                     '"Air defence around Moscow is clearly stretched," the channel wrote.')
     assert src(attrs[1]) == "the channel" and attrs[1].source_resolved == "Rybar"
