@@ -33,7 +33,7 @@ from spacy.tokens import Token
 
 from claimgraph.extract.antecedents import resolve_sources
 from claimgraph.extract.lexicon import token_starts
-from claimgraph.extract.rules import lexicon, withheld
+from claimgraph.extract.rules import is_evidence, lexicon, withheld
 from claimgraph.extract.schemes import DEFAULT as DEFAULT_SCHEME
 from claimgraph.extract.schemes import Scheme, load_scheme
 from claimgraph.model import Attribution, Document, Span
@@ -826,10 +826,8 @@ def names_a_person(sdoc: SpacyDoc, content: tuple[int, int]) -> bool:
 
 def evidence(sdoc: SpacyDoc, source: tuple[int, int]) -> bool:
     """Whether a source span is footage, imagery or data (its head word), which shows but asserts nothing."""
-    lex = lexicon()
     lo, hi = source
-    heads = [t for t in sdoc[lo:hi + 1] if not lo <= t.head.i <= hi or t.head.i == t.i]
-    return any(t.lemma_.lower() in lex["footage_nouns"] | lex["imagery_nouns"] for t in heads)
+    return any(is_evidence(t) for t in sdoc[lo:hi + 1] if not lo <= t.head.i <= hi or t.head.i == t.i)
 
 
 def has_verb(sdoc: SpacyDoc, content: tuple[int, int]) -> bool:

@@ -818,11 +818,18 @@ def via_of_verb(r: Reader, v: Token, subj: Token | None, via: list[tuple[int, in
     return cited
 
 
+def is_evidence(tok: Token) -> bool:
+    """Footage, imagery or data: what shows something but asserts nothing, never a sayer."""
+    lex = lexicon()
+    lemma = tok.lemma_.lower()
+    return lemma in lex["footage_nouns"] or lemma in lex["imagery_nouns"]
+
+
 def _source_like(r: Reader, tok: Token) -> bool:
     """Whether a noun can name who says something: a name, a person, a body, a document, an outlet."""
     lex = r.lex
     lemma = tok.lemma_.lower()
-    if lemma in lex["footage_nouns"] or lemma in lex["imagery_nouns"]:
+    if is_evidence(tok):
         return False  # "citing geolocated footage", "citing satellite images": evidence, not a sayer
     if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE", "PRODUCT", "WORK_OF_ART") or tok.pos_ == "PROPN":
         return True
@@ -969,7 +976,7 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
     if any(ch.dep_ == "mark" and ch.lower_ in lex["non_assertive_marks"] for ch in v.children):
         return None
     if subj is not None and lemma in lex["document_verbs"] and lemma not in lex["speech_verbs"] \
-            and subj.lemma_.lower() in lex["footage_nouns"] | lex["imagery_nouns"] \
+            and is_evidence(subj) \
             and not any(c.dep_ == "ccomp" and _finite(c) for c in v.children) \
             and not any(t.lemma_.lower() in lex["speech_verbs"] for t in v.subtree if t.i != v.i):
         # "Satellite images showed smoke": evidence, not a sayer ("images show that X" reads them as a

@@ -65,14 +65,18 @@ def sentence_around(text: str, start: int, end: int) -> str:
     ministry said five had died. On Friday evening X said seven": each figure keeps its own time)."""
     if start < 0:
         return ""
-    a = text.rfind("\n", 0, start) + 1
-    b = text.find("\n", end)
-    b = b if b >= 0 else len(text)
-    line = text[a:b]
-    cuts = [m.end() for m in SENTENCE_END_RE.finditer(line)]
+    a, line, cuts = _line_of(text, start, end)
     lo = max((c for c in cuts if c <= start - a), default=0)
     hi = min((c for c in cuts if c > end - a), default=len(line))
     return line[lo:hi]
+
+
+def _line_of(text: str, start: int, end: int) -> tuple[int, str, list[int]]:
+    """(where the line holding start..end begins, the line, where its sentences after the first begin)."""
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    line = text[a : b if b >= 0 else len(text)]
+    return a, line, [m.end() for m in SENTENCE_END_RE.finditer(line)]
 
 
 def sentences_before(text: str, start: int) -> list[str]:
@@ -80,11 +84,9 @@ def sentences_before(text: str, start: int) -> list[str]:
     the alliance published its toll. ... wrote that nine had died" keeps Thursday for what follows."""
     if start < 0:
         return []
-    a = text.rfind("\n", 0, start) + 1
-    line = text[a:start]
-    cuts = [0] + [m.end() for m in SENTENCE_END_RE.finditer(line)]
-    own = cuts[-1]  # where the span's own sentence starts
-    return [line[lo:hi] for lo, hi in reversed(list(zip(cuts, cuts[1:], strict=False))) if hi <= own]
+    a, line, cuts = _line_of(text, start, start)
+    starts = [0] + [c for c in cuts if c <= start - a]  # the last is where the span's own sentence starts
+    return [line[lo:hi] for lo, hi in reversed(list(zip(starts, starts[1:], strict=False)))]
 
 
 def event_date(att: Attribution, doc: Document) -> dt.date | None:
@@ -124,8 +126,9 @@ def _heading_above(att: Attribution, doc: Document) -> str:
 
 def _day_named(line: str, pub: dt.date, weekday_first: bool = False) -> dt.date | None:
     """A day-month or weekday named in `line`, resolved to the last such day not after `pub`."""
-    if line and weekday_first and WEEKDAY_RE.search(line):
-        return _day_named(WEEKDAY_RE.search(line).group(0), pub)
+    weekday = WEEKDAY_RE.search(line) if line and weekday_first else None
+    if weekday is not None:
+        return _day_named(weekday.group(0), pub)
     if line:
         m = DAY_MONTH_RE.search(line)
         if m:
