@@ -1827,3 +1827,31 @@ def test_a_forwarded_posts_header_names_the_channel_it_came_from():
                     '📌 Forwarded from Rybar:\n'
                     '"Air defence around Moscow is clearly stretched," the channel wrote.')
     assert src(attrs[1]) == "the channel" and attrs[1].source_resolved == "Rybar"
+
+
+def test_a_second_clause_of_what_was_said_the_parser_joined_to_the_cue_stays_in_the_content():
+    a = one("The ship's manager, Delta Tankers, said in an emailed statement that there had been minor "
+            "damage to the hull and no oil had leaked.")
+    assert a.content.text == "there had been minor damage to the hull and no oil had leaked"
+
+
+def test_the_sayers_next_act_after_a_shifted_tense_is_not_what_was_said():
+    a = one("A spokesman told Ukrainian television that Russian forces had intensified shelling along the "
+            "border in recent days but declined to discuss any cross-border operations.")
+    assert a.content.text == "Russian forces had intensified shelling along the border in recent days"
+    attrs = extract('Ilaria Allegrozzi said the killings "could amount to war crimes" and called on the '
+                    "authorities to open an investigation.")
+    assert attrs[0].content.text == 'the killings "could amount to war crimes"'
+    a = one("The ministry said the troops had withdrawn and were regrouping near the border.")
+    assert a.content.text == "the troops had withdrawn and were regrouping near the border"
+
+
+def test_a_time_phrase_between_the_cue_and_its_clause_is_the_saying_s():
+    a = one("Shipping giant Maersk said last month it had no plans to return to the Red Sea route.")
+    assert a.content.text == "it had no plans to return to the Red Sea route"
+
+
+def test_a_negated_cue_before_an_open_question_asserts_nothing():
+    attrs = extract("U.S. Central Command said it was aware of the incident but did not say who it believed "
+                    "was responsible.")
+    assert [(a.cue.text, a.content.text) for a in attrs] == [("said", "it was aware of the incident")]

@@ -422,7 +422,7 @@ def clause_child(v: Token, lex: dict[str, Any]) -> Token | None:
         for obj in objs:
             for rc in obj.rights:  # ("dismissed reports that X": X read as the noun's own clause)
                 if rc.dep_ in ("relcl", "acl", "ccomp") and rc.left_edge.lower_ == "that" and \
-                        any(c.dep_ in SUBJECTS and c.lower_ != "that" for c in rc.children):
+                        any(c.dep_ in (*SUBJECTS, "expl") and c.lower_ != "that" for c in rc.children):
                     return rc
         for ch in v.children:  # "A reported, citing B, that X": the parse hangs X on "citing" or reads
             if ch.dep_ == "advcl" and ch.i > v.i and any(m.dep_ == "mark" and m.lower_ == "that"
@@ -512,12 +512,15 @@ def _misread_relative(r: Reader, c: Token, last: int) -> int:
     return last
 
 
-def _out_of_tense(c: Token, x: Token) -> bool:
+def _out_of_tense(c: Token, x: Token, joiners: tuple[str, ...] = ("but",)) -> bool:
     """ "said its forces had hit X, but gave no details": after `, but` a plain past verb joined to a
     reported clause told in the reported tense (`had hit`, `would hold`) is the sayer's next act."""
-    shifted = any(a.dep_ == "aux" and a.lower_ in ("had", "would") for a in c.children)
-    return shifted and x.tag_ == "VBD" and x.doc[x.left_edge.i - 1].lower_ == "but" \
+    shifted = any(a.dep_ == "aux" and a.lower_ in SHIFTED_AUX for a in c.children)
+    return shifted and x.tag_ == "VBD" and x.doc[x.left_edge.i - 1].lower_ in joiners \
         and not any(a.dep_ in ("aux", "auxpass") for a in x.children)
+
+
+SHIFTED_AUX = ("had", "would", "could", "might")
 
 
 def content_span(r: Reader, c: Token, lo: int) -> tuple[int, int]:
@@ -535,19 +538,26 @@ def content_span(r: Reader, c: Token, lo: int) -> tuple[int, int]:
                             and any(n.like_num for n in x.subtree)), None)
         if subject is not None and subject.left_edge.i > v.i:  # "said radiation levels “remain normal”":
             first = max(subject.left_edge.i, lo)  # the clause's subject read as the verb's object
+    sayers_verbs = set(r.lex["directive_verbs"]) | set(r.lex["speech_verbs"])
     acts = [x for x in c.rights if x.dep_ == "conj" and x.pos_ == "VERB" and x.i > c.i + 1
             and not any(y.dep_ in SUBJECTS for y in x.children) and r.doc[x.left_edge.i - 1].dep_ == "cc"
-            and r.doc[x.left_edge.i - 2].text == ","
-            and (x.lemma_.lower() in set(r.lex["directive_verbs"]) | set(r.lex["speech_verbs"])
-                 or _out_of_tense(c, x))]
+            and (r.doc[x.left_edge.i - 2].text == ","
+                 and (x.lemma_.lower() in sayers_verbs or _out_of_tense(c, x))
+                 # "said the killings could amount to war crimes and called on X", "had intensified
+                 # shelling but declined to discuss Y": a plain past verb after a shifted tense
+                 or x.lemma_.lower() in sayers_verbs and _out_of_tense(c, x, ("and", "but")))]
     if acts and any(y.dep_ in SUBJECTS for y in c.children):
-        last = acts[0].left_edge.i - 3  # "said Russia had spent X, and urged citizens to Y": the sayer's act
+        last = acts[0].left_edge.i - 2  # "said Russia had spent X, and urged citizens to Y": the sayer's act
+        if r.doc[last].is_punct:
+            last -= 1
     mark = next((m for m in c.lefts if m.dep_ == "mark" and m.lower_ in ("that", "whether")), None)
     if mark is not None and mark.i > first:
         first = mark.i  # what the parser hung before the complementiser belongs to the main clause
     lead = r.doc[first]
+    while lead.head.i not in (lead.i, c.i) and lead.head.left_edge.i == first:
+        lead = lead.head  # "last month": the phrase, not its first word
     dated = any(t.ent_type_ in ("DATE", "TIME") for t in lead.subtree)
-    if lead.dep_ == "prep" and lead.head.i == c.i and dated \
+    if lead.dep_ in ("prep", "npadvmod") and lead.head.i == c.i and dated \
             and any(s.dep_ in SUBJECTS and s.i > lead.right_edge.i for s in c.children):
         first = lead.right_edge.i + 1  # "said on Saturday they had ...": the date is the saying's
     if r.doc[first].lower_ == "that" and r.doc[first].dep_ == "det" and first < last:
@@ -1306,6 +1316,15 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
             # "told a news conference that he hoped to go but that no date had been set": a second
             # clause of what was told, which the parser joined to the verb of saying
             content = r.trim(content[0], r.tok_range(second.right_edge.i, second.right_edge.i)[1])
+        marked = any(m.dep_ == "mark" and m.lower_ == "that" for m in content_tok.children)
+        also = next((c for c in v.rights if c.dep_ == "conj" and c.i > content_tok.right_edge.i
+                     and r.doc[c.left_edge.i - 1].lower_ == "and" and not r.doc[c.left_edge.i - 2].is_punct
+                     and any(x.dep_ in SUBJECTS for x in c.children) and _finite(c)
+                     and c.lemma_.lower() not in lex["speech_verbs"]), None)
+        if marked and also is not None and content[1] <= also.idx and r.in_quote(also) is None:
+            # "said in a statement that there had been minor damage and no oil had leaked": the parser
+            # joined the second clause of what was said to the verb of saying
+            content = r.trim(content[0], r.tok_range(also.right_edge.i, also.right_edge.i)[1])
         subject = next((x for x in content_tok.children if x.dep_ in SUBJECTS), None)
         for c in content_tok.rights:  # a verb the parse joined to the reported clause, with no subject
             if c.dep_ != "conj" or r.in_quote(c) is not None \
@@ -1413,6 +1432,7 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
         return None
     if not direct and any(c.dep_ == "neg" for c in v.children) \
             and (r.text[content[0]:content[1]].split(" ", 1)[0].lower() in lex["open_question_words"]
+                 or r.text[:content[0]].rstrip().rsplit(" ", 1)[-1].lower() in lex["open_question_words"]
                  or lemma in lex["unasserted_when_negated"]):
         return None  # "did not say what caused the blasts", "could not confirm the cargo": nothing asserted
     source = None
