@@ -386,3 +386,23 @@ def test_a_sides_own_losses_are_one_count_whatever_noun_names_them():
     (a, _) = read_figures("it had lost seven fighters, with 12 wounded")
     (b, _) = read_figures("the rebels had lost nine dead and 12 wounded")
     assert a.key == b.key == ("dead", "own")
+
+
+def test_a_toll_for_the_day_of_the_attack_given_higher_in_a_later_report_is_an_update():
+    """"killed 14 people on Monday" in Thursday's report counts Monday's dead again, later."""
+    docs = [
+        doc("a", "Dune Post", "2025-04-14", ("the governor", "the strike on Monday killed five people", [])),
+        doc("b", "Oasis Wire", "2025-04-17", ("officials", "the strike killed 14 people on Monday", [])),
+    ]
+    res = link_documents(docs)
+    assert frozenset("ab") in _pairs(res, "update")
+    assert not _pairs(res, "conflict")
+
+
+def test_children_among_the_injured_are_no_revision_of_the_injured():
+    docs = [
+        doc("a", "Dune Post", "2025-04-14", ("the governor", "three children were among the injured", [])),
+        doc("b", "Oasis Wire", "2025-04-15", ("the governor", "47 people were injured in the strike", [])),
+    ]
+    res = link_documents(docs)
+    assert not _pairs(res, "update") and not _pairs(res, "conflict")

@@ -91,3 +91,21 @@ def test_a_list_of_parts_goes_on_after_and_but_a_new_measure_does_not():
     assert got == [(12000.0, "deployed"), (500.0, ""), (3.0, "")]
     got = _read("the strike killed 12 people including 3 children and 40 were injured")
     assert got == [(12.0, "dead"), (3.0, ""), (40.0, "injured")]
+
+
+def test_missiles_and_drones_launched_are_two_counts():
+    missiles, drones = read_figures("Russia launched 12 missiles at the city and 40 drones across the land")
+    assert missiles.key != drones.key and missiles.noun == "missiles" and drones.noun == "drones"
+
+
+def test_the_part_of_which_counts_the_same_things_as_its_whole():
+    whole, part = read_figures("Russia launched 12 missiles at the city, seven of which were shot down")
+    assert (part.value, part.measure, part.noun) == (7.0, "downed", "missiles")
+
+
+def test_what_follows_an_increment_adds_to_it_too():
+    figs = read_figures("three more bodies had been recovered from the building and that two people had died "
+                        "in hospital")
+    assert [(f.value, f.measure) for f in figs] == [(3.0, ""), (2.0, "")]
+    figs = read_figures("three more bodies were found, bringing the total death toll to 12")
+    assert [(f.value, f.measure) for f in figs] == [(3.0, ""), (12.0, "dead")]

@@ -168,6 +168,12 @@ def _kind(
         early, late = (fa, fb) if b_later else (fb, fa)
         if (y.growth if b_later else x.growth) and late.low > early.high:
             return "update", b_later  # "the toll has risen to five", later the same day from another source
+    if fa.measure in link_lexicon()["cumulative_measures"] and x.when == y.when \
+            and _reported(x)[0] != _reported(y)[0]:
+        b_later = _reported(y) > _reported(x)
+        early, late = (fa, fb) if b_later else (fb, fa)
+        if late.low > early.high:  # "killed 14 on Monday" in Thursday's report: Monday's toll, counted later
+            return "update", b_later
     if x.when != y.when or a.first.when != b.first.when:
         b_later = _order(y) >= _order(x) if x.when != y.when else True
         early, late = (fa, fb) if b_later else (fb, fa)
@@ -215,7 +221,8 @@ def figure_disagreements(
                 if not disjoint(fa, fb):
                     # "at least 7" then "8" from the same origin on a later day: compatible, yet revised
                     x, y = items[ia], items[ib]
-                    if fa.value != fb.value and same_origin(x, y) and x.when != y.when:
+                    if fa.value != fb.value and same_origin(x, y) and x.when != y.when \
+                            and not (fa.episode or fb.episode):  # "three children among the injured"
                         revisions.append((ia, fa, ib, fb))
                     continue
                 if _also_gives(items[ia], fa, fb) or _also_gives(items[ib], fb, fa):

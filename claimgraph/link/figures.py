@@ -25,6 +25,8 @@ MEASURE_BEFORE = 14  # "the death toll from Friday night's assault on the hall r
 NAME_STEM = 4  # "Mali" and "Malian" name one side
 EPISODE_AFTER = 8  # "killed 50 Wagner fighters and 10 Malian soldiers in an ambush"
 OWN_WINDOW = 8  # "had lost seven fighters, with 12 wounded": both figures are its own losses
+MORE_WINDOW = 14  # "three more bodies had been recovered from the building and two people had died"
+TOTAL_WORDS = {"toll", "total", "now", "overall", "altogether"}
 TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[A-Za-z]+(?:'[a-z]+)?|[%$€£₽]")
 
 
@@ -45,7 +47,7 @@ class Figure:
 
     @cached_property
     def key(self) -> tuple[str, str]:
-        """What is counted: for counts of people the noun matters (children vs people), else not.
+        """What is counted: the noun group too (children vs people, missiles vs drones), people by default.
 
         A side's count of its own losses and its count of the enemy's are different things.
         Cached: linking compares the same figures many times over.
@@ -55,7 +57,7 @@ class Figure:
             return (self.measure, "own")  # a side's own losses: "lost seven fighters", "lost nine dead"
         if self.measure in link_lexicon()["person_measures"]:
             return (self.measure, (self.noun or "people") + own)
-        return (self.measure, own)
+        return (self.measure, self.noun + own)  # "12 missiles" and "40 drones" launched are two counts
 
     def text(self) -> str:
         words = {
@@ -256,6 +258,7 @@ def read_figures(text: str) -> list[Figure]:
     toks = [w.lower() for w in orig]
     out: list[Figure] = []
     last_part, last_end, whole_measure = False, -9, ""
+    more_at, more_measure = -99, ""
     i = 0
     while i < len(toks):
         vague = next(
@@ -318,12 +321,18 @@ def read_figures(text: str) -> list[Figure]:
         measure = "" if part else _measure_near(toks, i, j, t)  # "62 bodies identified": a part, not the toll
         if not part:
             whole_measure = measure
+        if part and toks[j : j + 1] == ["more"]:  # "three more bodies": what follows adds to it too
+            more_at, more_measure = j, _measure_near(toks, i, j, t)
+        elif (not part and more_measure and measure == more_measure and 0 < i - more_at <= MORE_WINDOW
+              and not any(w in TOTAL_WORDS for w in toks[more_at:i])):
+            part, measure = True, ""  # "three more bodies were found and two people died in hospital"
         own = any(w in t["own_loss"] for w in toks[max(0, i - OWN_WINDOW) : i])
         word = _noun_word(toks, j, t)
+        noun, word = t["nouns"].get(word, ""), _one(word)
+        if not word and toks[j : j + 2] in (["of", "which"], ["of", "them"], ["of", "those"]) and out:
+            noun, word = out[-1].noun, out[-1].word  # "12 missiles, seven of which were shot down"
         side, episode = _whose(orig, j, t), _episode(toks, j, t)
-        out.append(
-            Figure(val, lo, hi, qual, measure, t["nouns"].get(word, ""), own, side, episode, _one(word))
-        )
+        out.append(Figure(val, lo, hi, qual, measure, noun, own, side, episode, word))
         i = j
     return out
 
