@@ -1855,3 +1855,29 @@ def test_a_negated_cue_before_an_open_question_asserts_nothing():
     attrs = extract("U.S. Central Command said it was aware of the incident but did not say who it believed "
                     "was responsible.")
     assert [(a.cue.text, a.content.text) for a in attrs] == [("said", "it was aware of the incident")]
+
+
+def test_he_after_a_paragraph_opening_on_a_surname_is_that_person():
+    text = ("Kremlin spokesman Dmitry Peskov told reporters that Russia remained open to talks. He added that "
+            "Putin had no plans to meet Ukrainian President Volodymyr Zelenskiy.\n\n"
+            "Zelenskiy, in his nightly video address, called for more air defence systems. "
+            '"Every Patriot battery is hundreds of lives saved," he said.')
+    last = extract(text)[-1]
+    assert (src(last), last.source_resolved) == ("he", "Volodymyr Zelenskiy")
+
+
+def test_a_name_inside_a_split_quotation_is_not_its_sayer():
+    text = ("Bonnie Glaser, an analyst, argued that Beijing was signalling to a domestic audience.\n\n"
+            '"Xi needs to look strong," she said. "But a blockade would hurt China\'s own economy."')
+    last = extract(text)[-1]
+    assert (src(last), last.source_resolved) == ("she", "Bonnie Glaser")
+
+
+def test_the_group_after_a_named_corps_is_that_corps_and_its_video_relays_nothing():
+    text = ("Ukraine's military did not comment on the reports.\n\n"
+            "The Russian Volunteer Corps, a group of Russian nationals fighting on Ukraine's side, posted a "
+            "video on Telegram which it said showed its fighters inside the Belgorod region. The group said "
+            'in a caption that the operation was "only the beginning."')
+    video, caption = extract(text)[-2:]
+    assert video.via == [] and video.source_resolved == "The Russian Volunteer Corps"
+    assert caption.source_resolved == "The Russian Volunteer Corps"

@@ -73,12 +73,15 @@ def _initials(text: str) -> str:
     return "".join(w[0] for w in text.split() if w[:1].isupper() and w.isalpha())
 
 
-def _is_person(sdoc: SpacyDoc, start: int, end: int, roles: set[str]) -> bool:
+def _is_person(sdoc: SpacyDoc, start: int, end: int, roles: set[str],
+               bodies: frozenset[str] = frozenset()) -> bool:
     """A person's name, or a noun for someone's role ("the governor")."""
     span = sdoc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return False
     root = span.root
+    if root.pos_ == "PROPN" and root.lower_ in bodies:
+        return False  # "The Russian Volunteer Corps": a body's name, whatever role word it holds
     after = sdoc[span.end:span.end + 2]
     if len(after) == 2 and after[0].text == "," and after[1].lower_ == "who":
         return True  # "a drone operator in the area, who asked ...": someone
@@ -89,6 +92,9 @@ def _is_person(sdoc: SpacyDoc, start: int, end: int, roles: set[str]) -> bool:
             and all(t.pos_ == "PROPN" and t.is_title for t in span) \
             and lookup_body(span.text) is None and lookup_place(span.text) is None:
         return True  # "00:52 - Tymur Tkachenko said": a first name and a surname the tagger left untagged
+    if root.pos_ == "PROPN" and len(span) == 1 and any(
+            e.label_ == "PERSON" and len(e) >= 2 and e[-1].text == root.text for e in sdoc.ents):
+        return True  # "Zelenskiy, in his address, ..." untagged, the surname of a person the text names
     return root.ent_type_ == "PERSON" or root.lemma_.lower() in roles or (
         root.dep_ == "appos" and root.head.lemma_.lower() in roles)  # "a soldier ..., Sever,"
 
@@ -122,6 +128,7 @@ def _entity_mentions(sdoc: SpacyDoc, roles: set[str],
         out.append(Mention(sdoc[first].idx, text, ent.label_ == "PERSON" or role, text,
                            place=ent.label_ in ("NORP", "GPE")))
     named = {m.start for m in out}
+    surnames = {e[-1].text: e.text for e in sdoc.ents if e.label_ == "PERSON" and len(e) >= 2}
     propn = sdoc.vocab.strings["PROPN"]
     for i, (pos, ent) in enumerate(sdoc.to_array(["POS", "ENT_TYPE"]).tolist()):
         if pos != propn or ent:  # read off the arrays: a Token object for every word is the costly part
@@ -138,7 +145,15 @@ def _entity_mentions(sdoc: SpacyDoc, roles: set[str],
         if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.pos_ not in ("VERB", "AUX"):
             continue
         lefts = [c for c in tok.lefts if c.dep_ == "compound"]
+        if tok.lower_ in body_nouns and lefts and sdoc[tok.left_edge.i].idx not in named:
+            # "The Russian Volunteer Corps posted ...": a body's name the tagger left untagged
+            text = sdoc[tok.left_edge.i:tok.i + 1].text
+            out.append(Mention(sdoc[tok.left_edge.i].idx, text, False, text))
+            continue
         if not any(c.lemma_.lower() in roles for c in lefts):
+            if not lefts and tok.text in surnames and tok.idx not in named:
+                # "Zelenskiy, in his address, called ...": untagged, the surname of a person named before
+                out.append(Mention(tok.idx, tok.text, True, surnames[tok.text]))
             continue
         first = min(c.left_edge.i for c in lefts)
         if sdoc[first].idx not in named:
@@ -301,7 +316,9 @@ def _group_antecedent(sdoc: SpacyDoc, pos: int, earlier: list[Mention],
     state's own body ("Israel's military"), which "the group" does not name."""
     def state_body(m: Mention) -> bool:  # "Israel's military", "the Russian army"
         span = sdoc.char_span(m.start, m.start + len(m.text), alignment_mode="expand")
-        return span is not None and any(t.ent_type_ in ("GPE", "NORP") for t in span)
+        # a nationality inside a group's own name ("the Russian Volunteer Corps") makes no state body
+        return span is not None and span.root.pos_ != "PROPN" and any(t.ent_type_ in ("GPE", "NORP")
+                                                                       for t in span)
 
     bodies = [m for m in earlier if not m.person and not state_body(m)]
     if qualifiers:
@@ -331,11 +348,12 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
     pronouns: dict[str, str] = lex["pronouns"]
     vague: set[str] = lex["vague_nouns"]
     classes: dict[str, list[str]] = lex.get("body_noun_classes", {})
-    body_nouns = {w for ws in classes.values() for w in ws}
+    body_nouns = frozenset(w for ws in classes.values() for w in ws)
     media: set[str] = set(lex["media_nouns"])
     documents: set[str] = set(lex["statement_nouns"]) | set(lex["document_nouns"])
     authoring = frozenset(lex.get("authoring_verbs", ()))
-    contents = sorted((a.content.start, a.content.end) for a in attrs)
+    # a split quotation's parts, not the sayer between them ("'Xi needs to look strong,' she said")
+    contents = sorted((p.start, p.end) for a in attrs for p in (a.content_parts or [a.content]))
     ents = [replace(m) for m in per_doc(sdoc, "mentions",
                                         lambda: _entity_mentions(sdoc, roles, frozenset(body_nouns)))]
     for m in ents:  # a name inside what someone says is a sayer only for reports nested there
@@ -361,7 +379,7 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
                    and m.text not in relayers]
         resolved: str | None = None
         antecedent: Mention | None = None
-        person = _is_person(sdoc, a.source.start, a.source.end, roles)
+        person = _is_person(sdoc, a.source.start, a.source.end, roles, body_nouns)
         partitive = len(words) == 3 and words[1] == "of" and words[2] in pronouns  # "one of them"
         described = _description_before(sdoc, a.source.start, a.source.end)
         if described is not None:
@@ -499,7 +517,8 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
             spoken_ids.add(id(a))
         for v in a.via:  # "UKMTO said the master reported X. ... it said": the relayer spoke too
             if v.start < pos and not any(m.start == v.start for m in known):
-                known.append(Mention(v.start, v.text, _is_person(sdoc, v.start, v.end, roles), v.text))
+                someone = _is_person(sdoc, v.start, v.end, roles, body_nouns)
+                known.append(Mention(v.start, v.text, someone, v.text))
                 taken.append((v.start, v.end))
         known.append(Mention(pos, a.source.text, person, a.source_resolved or a.source.text, a,
                              place=not a.source_resolved and _is_place(sdoc, a.source.start, a.source.end)))

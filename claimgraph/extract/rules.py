@@ -1881,6 +1881,8 @@ def _footage_of(r: Reader, v: Token) -> Token | None:
     if v.dep_ != "relcl":
         return None
     x = v.head  # "footage of the four men, in which they say", "a video ... in which a suspect said"
+    if x.lemma_.lower() in nouns:
+        return None  # "a video which it said showed X": the sayer tells what the video is, not in it
     for _ in range(4):
         if x.lemma_.lower() in nouns:
             return x

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 
 from claimgraph.link.figures import Figure, comparable, disjoint
 from claimgraph.link.items import Item
+from claimgraph.link.lexicon import link_lexicon
 from claimgraph.link.places import Where, places_clash
 from claimgraph.link.provenance import same_origin
 
@@ -48,16 +49,21 @@ def _all_apart(a: list[Figure], b: list[Figure]) -> bool:
     seen = False
     for x in a:
         for y in b:
-            if comparable(x, y):
+            if comparable(x, y) or _other_things(x, y):
                 if not _apart(x, y):
                     return False
                 seen = True
     return seen
 
 
+def _other_things(x: Figure, y: Figure) -> bool:
+    """One act counted of two kinds of thing ("fired 120 missiles", "fired 90 drones"): two claims."""
+    return bool(x.noun and y.noun and x.noun != y.noun and x.measure not in link_lexicon()["person_measures"])
+
+
 def _apart(x: Figure, y: Figure) -> bool:
     """No one statement gives both: disjoint, or one episode's count and another figure for the whole."""
-    return disjoint(x, y) or (x.episode != y.episode and x.value != y.value)
+    return disjoint(x, y) or (x.episode != y.episode and x.value != y.value) or _other_things(x, y)
 
 
 def figures_agree(a: list[Figure], b: list[Figure]) -> bool:
