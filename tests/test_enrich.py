@@ -663,3 +663,10 @@ def test_anonymity_given_after_the_cue_makes_the_source_anonymous(text):
 
     (a,) = extract(Document(id="t", text=text))
     assert a.source_type == "anonymous"
+
+
+def test_a_consultancy_partner_is_an_expert_a_military_blog_social_media_and_ukmto_a_military_body():
+    assert classify("Munro Anderson, a partner at marine risk consultancy Vessel Protect") == "expert"
+    assert classify("The influential Russian military blog Rybar") == "social_media"
+    assert lookup_body("The influential Russian military blog Rybar") == ("Rybar", "social_media")
+    assert lookup_body("The United Kingdom Maritime Trade Operations (UKMTO) agency") == ("UKMTO", "military")

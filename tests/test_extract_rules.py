@@ -1881,3 +1881,18 @@ def test_the_group_after_a_named_corps_is_that_corps_and_its_video_relays_nothin
     video, caption = extract(text)[-2:]
     assert video.via == [] and video.source_resolved == "The Russian Volunteer Corps"
     assert caption.source_resolved == "The Russian Volunteer Corps"
+
+
+def test_a_clause_the_parse_split_at_a_quoted_word_stays_whole_and_its_interview_relays_through_cbs():
+    a = one('White House envoy Steve Witkoff said on Monday he was "hopeful" a deal could be reached within '
+            "days, according to an interview aired by CBS.")
+    assert a.content.text == 'he was "hopeful" a deal could be reached within days'
+    assert [v.text for v in a.via] == ["CBS"]
+
+
+def test_the_sayers_own_statement_after_according_to_relays_nothing():
+    a = one("Ukrenergo said it expected repairs to take at least a week, according to a statement posted on "
+            "its website.")
+    assert (src(a), a.via) == ("Ukrenergo", [])
+    a = one("Rahmon said terrorists have no nationality, according to a statement from the Tajik presidency.")
+    assert [v.text for v in a.via] == ["a statement from the Tajik presidency"]

@@ -523,6 +523,17 @@ def _out_of_tense(c: Token, x: Token, joiners: tuple[str, ...] = ("but",)) -> bo
 SHIFTED_AUX = ("had", "would", "could", "might")
 
 
+def _split_clause_end(r: Reader, v: Token, c: Token) -> int:
+    """Where clause `c` of verb `v` ends when the parse cut it in two at a quoted word: `said he was
+    "hopeful" a deal could be reached`, read as two clauses of `said` with only quote marks between."""
+    for x in v.children:
+        between = r.doc[c.right_edge.i + 1:x.left_edge.i]
+        if x.dep_ == "ccomp" and x.left_edge.i > c.right_edge.i \
+                and all(t.is_punct and t.text not in ",;:." for t in between):
+            return x.right_edge.i
+    return c.right_edge.i
+
+
 def content_span(r: Reader, c: Token, lo: int) -> tuple[int, int]:
     """Characters of clause `c`, without its complementiser."""
     first, last = max(c.left_edge.i, lo), c.right_edge.i
@@ -538,6 +549,8 @@ def content_span(r: Reader, c: Token, lo: int) -> tuple[int, int]:
                             and any(n.like_num for n in x.subtree)), None)
         if subject is not None and subject.left_edge.i > v.i:  # "said radiation levels “remain normal”":
             first = max(subject.left_edge.i, lo)  # the clause's subject read as the verb's object
+    if c.dep_ == "ccomp" and v.i < c.i:
+        last = max(last, _split_clause_end(r, v, c))
     sayers_verbs = set(r.lex["directive_verbs"]) | set(r.lex["speech_verbs"])
     acts = [x for x in c.rights if x.dep_ == "conj" and x.pos_ == "VERB" and x.i > c.i + 1
             and not any(y.dep_ in SUBJECTS for y in x.children) and r.doc[x.left_edge.i - 1].dep_ == "cc"
@@ -2046,12 +2059,15 @@ def _fold_nested(found: list[Found], r: Reader, nesting: str = "inner") -> list[
             if a is b or not keep[j] or b.source is None or a.source is None or a.anchor < 0 \
                     or not r.text[b.cue[0]:b.cue[1]].lower().startswith("according"):
                 continue
-            if a.cue[1] <= b.cue[0] and a.content[0] <= b.cue[0] < a.content[1] \
-                    and b.content[0] <= a.cue[0] < b.content[1]:
-                a.content = _cut_before(r, a.content[0], b.cue[0])
+            inside = a.content[0] <= b.cue[0] < a.content[1]
+            after = a.content[1] <= b.cue[0] and b.content[1] <= b.cue[0]  # or hangs it on the whole
+            if a.cue[1] <= b.cue[0] and (inside or after) and b.content[0] <= a.cue[0] < b.content[1]:
+                if inside:
+                    a.content = _cut_before(r, a.content[0], b.cue[0])
                 # the outlet relays what X said; "..., which cited a statement": X's own words, no relay
-                a.via = (list(b.via) if b.via and _statement(r, b.source_tok) else list(b.via) + [b.source]) \
-                    + a.via
+                # "X said Y, according to a statement on its website": X's own words, nothing relays them
+                own = (b.via or _bare_statement(r, b.source_tok)) and _statement(r, b.source_tok)
+                a.via = (list(b.via) if own else list(b.via) + [b.source]) + a.via
                 keep[j] = False
     for a in found:  # "X claimed Y, Z reported": X's report sits in Z's and cannot hold Z's cue in turn
         for b in found:
@@ -2108,7 +2124,8 @@ def _fold_nested(found: list[Found], r: Reader, nesting: str = "inner") -> list[
                 continue
             # "X said Y, according to Reuters, which cited a statement": the statement is X's, Reuters relays
             relayed = [outer.source] if not _same_head(r, outer.source, inner.source) \
-                and not (outer.via and _statement(r, outer.source_tok)) \
+                and not ((outer.via or r.text[outer.cue[0]:outer.cue[1]].lower().startswith("according")
+                          and _bare_statement(r, outer.source_tok)) and _statement(r, outer.source_tok)) \
                 and not _own_statement(r, outer, inner) else []
             inner.via = list(outer.via) + relayed + inner.via  # outermost first
             if outer.content_root == inner.anchor and outer.content_root >= 0 and not outer.direct:
@@ -2143,6 +2160,16 @@ def _statement(r: Reader, i: int) -> bool:
     """Whether token i heads a sayer's own words ("a statement", "a post"), not another's report."""
     lemma = r.doc[i].lemma_.lower() if i >= 0 else ""
     return lemma in r.lex["statement_nouns"] and lemma != "report"
+
+
+def _bare_statement(r: Reader, i: int) -> bool:
+    """A statement that names no one else ("a statement", "a statement posted on its website"), unlike
+    "a statement from the Tajik presidency": after `X said Y, according to ...` it is X's own words."""
+    if i < 0:
+        return False
+    t = r.doc[i]
+    return not any(c.dep_ == "poss" and c.pos_ != "PRON"
+                   or c.dep_ == "prep" and c.lower_ in ("from", "by", "of") for c in t.children)
 
 
 def _colon_cue(r: Reader, tok: Token) -> bool:
