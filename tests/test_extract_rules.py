@@ -1858,8 +1858,8 @@ def test_a_negated_cue_before_an_open_question_asserts_nothing():
 
 
 def test_he_after_a_paragraph_opening_on_a_surname_is_that_person():
-    text = ("Kremlin spokesman Dmitry Peskov told reporters that Russia remained open to talks. He added that "
-            "Putin had no plans to meet Ukrainian President Volodymyr Zelenskiy.\n\n"
+    text = ("Kremlin spokesman Dmitry Peskov told reporters that Russia remained open to talks. He added "
+            "that Putin had no plans to meet Ukrainian President Volodymyr Zelenskiy.\n\n"
             "Zelenskiy, in his nightly video address, called for more air defence systems. "
             '"Every Patriot battery is hundreds of lives saved," he said.')
     last = extract(text)[-1]

@@ -2067,7 +2067,10 @@ def _fold_nested(found: list[Found], r: Reader, nesting: str = "inner") -> list[
                 # the outlet relays what X said; "..., which cited a statement": X's own words, no relay
                 # "X said Y, according to a statement on its website": X's own words, nothing relays them
                 own = (b.via or _bare_statement(r, b.source_tok)) and _statement(r, b.source_tok)
-                a.via = (list(b.via) if own else list(b.via) + [b.source]) + a.via
+                if _own_statement(r, b, a):
+                    a.via = list(b.via) + a.via
+                else:
+                    a.via = (list(b.via) if own else list(b.via) + [b.source]) + a.via
                 keep[j] = False
     for a in found:  # "X claimed Y, Z reported": X's report sits in Z's and cannot hold Z's cue in turn
         for b in found:
