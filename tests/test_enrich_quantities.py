@@ -177,3 +177,10 @@ def test_one_in_five_is_a_share_in_percent(nlp):
         ("one in five", 20.0, 20.0, 20.0, "exact", "percent")]
     assert quantities(nlp, "UNICEF said 1 out of 4 homes had no water.") == [
         ("1 out of 4", 25.0, 25.0, 25.0, "exact", "percent")]
+
+
+def test_a_rate_per_day_counts_no_days(nlp):
+    found = quantities(nlp, "Aid groups say 500 a day are needed.")
+    assert [(v, unit) for _, v, _, _, _, unit in found] == [(500, None)]
+    found = quantities(nlp, "Only 80 trucks a day were entering.")
+    assert [(v, unit) for _, v, _, _, _, unit in found] == [(80, "trucks")]

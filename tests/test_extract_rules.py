@@ -1896,3 +1896,10 @@ def test_the_sayers_own_statement_after_according_to_relays_nothing():
     assert (src(a), a.via) == ("Ukrenergo", [])
     a = one("Rahmon said terrorists have no nationality, according to a statement from the Tajik presidency.")
     assert [v.text for v in a.via] == ["a statement from the Tajik presidency"]
+
+
+def test_what_a_sayer_asks_for_is_not_asserted_and_a_new_act_of_saying_after_but_is_its_own():
+    attrs = extract('A senior Hamas official, Basem Naim, said the group was studying the proposal "with a '
+                    'positive spirit" but insisted on guarantees that the war would end.')
+    assert [(a.cue.text, a.content.text) for a in attrs] == [
+        ("said", 'the group was studying the proposal "with a positive spirit"')]

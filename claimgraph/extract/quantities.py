@@ -167,6 +167,10 @@ def pluralize(lemma: str) -> str:
     return w + "s"
 
 
+RATE_WORDS = {"a", "an", "per", "each", "every"}
+PERIODS = {"day", "week", "month", "year", "hour", "night"}
+
+
 def _counted_noun(sdoc: SpacyDoc | None, end: int) -> str | None:
     """The noun counted by the number ending at `end`: its head if it modifies a noun to its right,
     else the first noun after it, past adjectives, nationality words and 'of'."""
@@ -183,6 +187,8 @@ def _counted_noun(sdoc: SpacyDoc | None, end: int) -> str | None:
         return _unit_of(head)
     for i in range(last.i + 1, min(last.i + 7, len(doc))):
         tok = doc[i]
+        if tok.lower_ in RATE_WORDS and i + 1 < len(doc) and doc[i + 1].lemma_.lower() in PERIODS:
+            return None  # "500 a day": a rate of something named elsewhere, not a count of days
         if tok.is_quote:
             continue  # '"tens of thousands" of rounds': the quotation closes before the counted noun
         if tok.pos_ == "NOUN":

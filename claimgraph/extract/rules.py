@@ -420,6 +420,8 @@ def clause_child(v: Token, lex: dict[str, Any]) -> Token | None:
         objs += [o for p in v.children if p.dep_ == "prep" and p.i > v.i
                  for o in p.children if o.dep_ == "pobj"]
         for obj in objs:
+            if obj.lemma_.lower() in lex["wish_nouns"]:
+                continue  # "insisted on guarantees that the war would end": asked for, not asserted
             for rc in obj.rights:  # ("dismissed reports that X": X read as the noun's own clause)
                 if rc.dep_ in ("relcl", "acl", "ccomp") and rc.left_edge.lower_ == "that" and \
                         any(c.dep_ in (*SUBJECTS, "expl") and c.lower_ != "that" for c in rc.children):
@@ -558,7 +560,9 @@ def content_span(r: Reader, c: Token, lo: int) -> tuple[int, int]:
                  and (x.lemma_.lower() in sayers_verbs or _out_of_tense(c, x))
                  # "said the killings could amount to war crimes and called on X", "had intensified
                  # shelling but declined to discuss Y": a plain past verb after a shifted tense
-                 or x.lemma_.lower() in sayers_verbs and _out_of_tense(c, x, ("and", "but")))]
+                 or x.lemma_.lower() in sayers_verbs and _out_of_tense(c, x, ("and", "but"))
+                 # "said the group was studying it but insisted on guarantees": a new act of saying
+                 or x.lemma_.lower() in r.lex["speech_verbs"] and r.doc[x.left_edge.i - 1].lower_ == "but")]
     if acts and any(y.dep_ in SUBJECTS for y in c.children):
         last = acts[0].left_edge.i - 2  # "said Russia had spent X, and urged citizens to Y": the sayer's act
         if r.doc[last].is_punct:
