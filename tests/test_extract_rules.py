@@ -1903,3 +1903,20 @@ def test_what_a_sayer_asks_for_is_not_asserted_and_a_new_act_of_saying_after_but
                     'positive spirit" but insisted on guarantees that the war would end.')
     assert [(a.cue.text, a.content.text) for a in attrs] == [
         ("said", 'the group was studying the proposal "with a positive spirit"')]
+
+
+def test_a_sayer_described_by_a_relative_clause_the_parse_lost_is_found_left_of_the_cue():
+    attrs = extract('The army said nothing.\n\n"Soldiers separated the men from the women and told us to go '
+                    'home," a 56-year-old woman whose husband and two sons were killed told the researchers.')
+    told = attrs[-1]
+    assert (told.cue.text, src(told)) == ("told", "a 56-year-old woman")
+    assert told.content.text == "Soldiers separated the men from the women and told us to go home"
+
+
+def test_a_source_leaves_out_its_date_and_a_description_after_a_comma():
+    a = one("Yemen's Houthi movement on Wednesday denied attacking the tanker.")
+    assert src(a) == "Yemen's Houthi movement"
+    a = one("The document, prepared for the Security Council, says the group controls most of the border.")
+    assert src(a) == "The document"
+    a = one("U.S. officials have privately expressed concern that the drills are becoming routine.")
+    assert a.content.text == "the drills are becoming routine"

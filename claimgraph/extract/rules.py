@@ -268,6 +268,11 @@ class Reader:
             if dep in ("relcl",) and (ch.left_edge.lower_ in RELATIVIZERS
                                       or self.doc[ch.left_edge.i - 1].text == ","):
                 break
+            if dep in ("prep", "npadvmod") and any(t.ent_type_ in ("DATE", "TIME") for t in ch.subtree):
+                break  # "Yemen's Houthi movement on Wednesday denied": when it spoke, not who
+            if dep == "acl" and self.doc[ch.left_edge.i - 1].text == "," and ch.tag_ == "VBN" \
+                    and ch.lemma_ not in lex["relay_participles"]:
+                break  # "The document, prepared for the Security Council, says": a description
             relay = ch.lemma_ in lex["relay_participles"] and ch.tag_ == "VBN"
             if dep in ("acl", "relcl", "advcl") and relay:
                 agent = next((a for a in ch.children if a.dep_ == "agent"), None)
@@ -332,6 +337,14 @@ class Reader:
         while j >= lo and (self.doc[j].is_punct or self.doc[j].pos_ in ("ADV", "AUX", "PART")
                            or self.doc[j].is_space):
             j -= 1
+        if j >= lo and self.doc[j].pos_ not in ("PROPN", "NOUN", "PRON"):
+            rel = self.doc[j]  # "a woman whose husband was killed told ...": the noun before the clause
+            while rel.dep_ != "relcl" and rel.head.i != rel.i and lo <= rel.head.i <= j:
+                rel = rel.head
+            noun = rel.head
+            if rel.dep_ == "relcl" and rel.right_edge.i == j and lo <= noun.i < rel.left_edge.i \
+                    and noun.pos_ in ("NOUN", "PROPN") and rel.left_edge.lower_ in ("who", "whose", "which"):
+                return max(noun.left_edge.i, lo), noun.i, noun.i
         if j < lo or self.doc[j].pos_ not in ("PROPN", "NOUN", "PRON"):
             return None
         k = j
@@ -1127,6 +1140,8 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
                    [c for c in v.rights if c.dep_ in ("prep", "ccomp") and c.i > noun.i]
             if tail:
                 first, last = tail[0].left_edge.i, max(t.right_edge.i for t in tail)
+                if r.doc[first].lower_ == "that" and r.doc[first].dep_ == "mark" and first < last:
+                    first += 1  # "expressed concern that X": X
                 obj_content = r.tok_range(first, last)
             content_tok = None
         elif lemma == "describe":
