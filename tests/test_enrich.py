@@ -670,3 +670,5 @@ def test_a_consultancy_partner_is_an_expert_a_military_blog_social_media_and_ukm
     assert classify("The influential Russian military blog Rybar") == "social_media"
     assert lookup_body("The influential Russian military blog Rybar") == ("Rybar", "social_media")
     assert lookup_body("The United Kingdom Maritime Trade Operations (UKMTO) agency") == ("UKMTO", "military")
+    mission = ("UN Human Rights Monitoring Mission in Ukraine", "official")
+    assert lookup_body("UN human rights monitors") == mission
