@@ -7,6 +7,7 @@ front ends answer with the same 4xx and the same words.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import tempfile
@@ -20,6 +21,7 @@ MAX_SELECTION = 2000
 MAX_COMMENT = 2000
 MAX_SOURCE = 300
 CONTEXT = 60
+OFFSET_SLACK = 40  # how far a selection may sit from the offsets a client counted
 MAX_PASTE = 2_000_000
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]|$)")
 SOURCE_LINE = "source: "  # the first comment line of a report that names the right source
@@ -90,8 +92,8 @@ def ingest(
     given = [x for x in (url, text, data) if x]
     if len(given) != 1:
         raise ActionError(400, "give exactly one of: a URL, a text, or a file")
-    if published and not ISO_DAY.match(published.strip()):
-        # stored dates sort and filter as ISO text: 'notadate' would stay the latest article for ever
+    if published and not (ISO_DAY.match(published.strip()) and _real_date(published.strip())):
+        # stored dates sort and filter as ISO text: 'notadate' or '9999-99-99' would stay the latest for ever
         raise ActionError(400, "published must be a date as YYYY-MM-DD (a time may follow)")
     try:
         if url:
@@ -147,6 +149,18 @@ def make_comment(comment: str, source: str | None) -> str:
     return f"{SOURCE_LINE}{source}\n{comment}".strip() if source else comment
 
 
+def _real_date(value: str) -> bool:
+    """A calendar date, with a valid time where one follows ("2024-11-02T10:00:00")."""
+    try:
+        if len(value) > 10:
+            dt.datetime.fromisoformat(value)
+        else:
+            dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
 def split_comment(comment: str) -> tuple[str | None, str]:
     """(source named by the reporter, the rest of the comment)."""
     if comment.startswith(SOURCE_LINE):
@@ -189,11 +203,17 @@ def add_report(
     if source and len(source) > MAX_SOURCE:
         raise ActionError(413, f"the source is too long: at most {MAX_SOURCE} characters")
     text = doc["text"]
+    # a browser's form turns line breaks into CR LF; the stored text has bare LF
+    selection, prefix, suffix = (x.replace("\r\n", "\n") if x else x for x in (selection, prefix, suffix))
     if start is not None or end is not None:
         if start is None or end is None or not 0 <= start < end <= len(text):
             raise ActionError(400, f"offsets {start}..{end} do not lie within the document (0..{len(text)})")
         if (doc_version in (None, "", doc["version"])) and text[start:end] != selection:
-            raise ActionError(400, "the selection does not match the document text at its offsets")
+            # offsets a client counted otherwise (UTF-16 units past an emoji): the selection close by
+            near = text.find(selection, max(0, start - OFFSET_SLACK), end + OFFSET_SLACK)
+            if near < 0:
+                raise ActionError(400, "the selection does not match the document text at its offsets")
+            start, end = near, near + len(selection)
     elif doc_version in (None, "", doc["version"]) \
             and " ".join(selection.split()) not in " ".join(text.split()):
         raise ActionError(400, "the selection is not in the document's text")  # nothing a review could fix

@@ -66,6 +66,8 @@
     return r.toString().length;
   }
 
+  function codePoints(i) { return Array.from(full.slice(0, i)).length; }
+
   function currentSelection() {
     var sel = window.getSelection();
     if (!sel || sel.rangeCount === 0 || sel.isCollapsed) { return null; }
@@ -85,7 +87,8 @@
     }
     if (hl) { claim = hl.getAttribute("data-claim") || ""; }
     return {
-      start: start, end: end, text: full.slice(start, end), claim: claim,
+      // the server counts characters (code points), JavaScript UTF-16 units: an emoji is one, not two
+      start: codePoints(start), end: codePoints(end), text: full.slice(start, end), claim: claim,
       prefix: full.slice(Math.max(0, start - CONTEXT), start),
       suffix: full.slice(end, end + CONTEXT)
     };
