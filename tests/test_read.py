@@ -628,3 +628,14 @@ def test_extract_into_a_pipe_closed_early_exits_quietly(tmp_path: Path):
     proc.stdout.close()
     err = proc.stderr.read()
     assert proc.wait(timeout=120) == 0 and b"Traceback" not in err
+
+
+def test_a_url_is_sent_as_ascii_and_a_malformed_one_is_one_clear_error():
+    from claimgraph.ingest.read import ascii_url
+
+    assert ascii_url("http://example.com/новини?q=тест") == (
+        "http://example.com/%D0%BD%D0%BE%D0%B2%D0%B8%D0%BD%D0%B8?q=%D1%82%D0%B5%D1%81%D1%82")
+    assert ascii_url("http://пример.рф/a") == "http://xn--e1afmkfd.xn--p1ai/a"
+    for bad in ("http://[::1", "http://a b/", "http://\u202e.com/", "https://x.com:abc/"):
+        with pytest.raises(InputError, match="not a valid URL"):
+            ascii_url(bad)

@@ -477,3 +477,9 @@ def test_ingest_refuses_a_published_date_that_is_no_date(client):
         r = client.post("/api/ingest", json={"text": "The governor said the port was shut.", "published": bad},
                         headers={"x-requested-with": "test"})
         assert r.status_code == 400 and "published" in r.json()["error"], bad
+
+
+def test_ingest_answers_a_malformed_url_with_a_clear_error(client):
+    for bad in ("http://[::1", "http://a b/"):
+        r = client.post("/api/ingest", json={"url": bad}, headers={"x-requested-with": "test"})
+        assert r.status_code == 400 and "not a valid URL" in r.json()["error"], bad

@@ -28,7 +28,9 @@ USER_AGENT = "claimgraph/0.1 (+news attribution research)"
 
 def fetch_response(url: str, timeout: float = 15.0) -> tuple[bytes, str, str]:
     """(body, content type, final URL) at `url`, whatever its type (feeds come as XML, RSS or Atom types)."""
-    req = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+    from claimgraph.ingest.read import ascii_url
+
+    req = urllib.request.Request(ascii_url(url), headers={"User-Agent": USER_AGENT})
     try:
         with urllib.request.urlopen(req, timeout=timeout) as resp:  # noqa: S310 (caller checks http/https)
             data = resp.read(MAX_FEED + 1)

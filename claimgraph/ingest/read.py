@@ -25,6 +25,7 @@ import sys
 import time
 import unicodedata
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -340,13 +341,40 @@ def network_reason(exc: BaseException, timeout: float) -> str:
     return f"no answer ({getattr(reason, 'strerror', None) or reason})"
 
 
+URL_SAFE_PATH = "/%:@!$&'()*+,;=-._~"
+URL_SAFE_QUERY = URL_SAFE_PATH + "?"
+
+
+def ascii_url(url: str) -> str:
+    """The URL as the network takes it: a non-ASCII host in IDNA, a non-ASCII path or query
+    percent-encoded (Cyrillic news sites); InputError, one line, if it is no URL at all."""
+    try:
+        if any(ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf") for ch in url):
+            raise ValueError("spaces or control characters in it")
+        parts = urlsplit(url)
+        host = parts.hostname
+        if not host:
+            raise ValueError("no host")
+        netloc = parts.netloc
+        if not netloc.isascii():
+            netloc = host.encode("idna").decode("ascii") + (f":{parts.port}" if parts.port else "")
+        parts.port  # noqa: B018 - a port that is no number raises here
+        path = urllib.parse.quote(parts.path, safe=URL_SAFE_PATH)
+        query = urllib.parse.quote(parts.query, safe=URL_SAFE_QUERY)
+        fragment = urllib.parse.quote(parts.fragment, safe=URL_SAFE_QUERY)
+        return urllib.parse.urlunsplit((parts.scheme, netloc, path, query, fragment))
+    except (ValueError, UnicodeError) as exc:
+        raise InputError(url, f"not a valid URL ({exc})") from None
+
+
 def fetch_url(url: str, timeout: float = 15.0, public_only: bool = False) -> tuple[str, str]:
     """(decoded HTML, final URL) of a web page; InputError if it does not answer or is not HTML.
 
     `public_only` refuses internal addresses (see `netguard`): for servers that
     fetch URLs their clients send.
     """
-    req = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,*/*;q=0.5"})
+    req = urllib.request.Request(ascii_url(url), headers={"User-Agent": USER_AGENT,
+                                                          "Accept": "text/html,*/*;q=0.5"})
     open_url = public_opener().open if public_only else urllib.request.urlopen
     try:
         with open_url(req, timeout=timeout) as resp:  # noqa: S310 (http/https checked by caller)
@@ -423,7 +451,7 @@ def read_input(arg: str, timeout: float = 15.0, public_only: bool = False) -> Do
     """
     if arg == "-":
         return _read_stdin()
-    scheme = urlsplit(arg).scheme.lower()
+    scheme = arg.split(":", 1)[0].lower() if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", arg) else ""
     if scheme in ("http", "https"):
         return _read_url(arg, timeout, public_only)
     if scheme and len(scheme) > 1 and "://" in arg:
