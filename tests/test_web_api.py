@@ -466,7 +466,8 @@ def test_upload_of_a_batch_file_is_refused_not_stored_as_text(client, name, data
 def test_a_report_survives_a_browsers_line_breaks_and_offsets_counted_in_utf16(client):
     start = HARBOUR.index("some 40 vessels")
     sel = "some 40 vessels were turned back before dawn"
-    r = client.post("/api/reports", json=report_body(selection=sel, start=start + 1, end=start + 1 + len(sel)))
+    moved = report_body(selection=sel, start=start + 1, end=start + 1 + len(sel))
+    r = client.post("/api/reports", json=moved)
     assert r.status_code == 201 and r.json()["start"] == start  # one unit off, as past an emoji
     r = client.post("/api/reports", json=report_body(prefix="a\r\nb"))
     assert r.status_code == 201 and "\r" not in r.json()["prefix"]
@@ -474,8 +475,8 @@ def test_a_report_survives_a_browsers_line_breaks_and_offsets_counted_in_utf16(c
 
 def test_ingest_refuses_a_published_date_that_is_no_date(client):
     for bad in ("9999-99-99", "2024-11-02T10:00:00<script>"):
-        r = client.post("/api/ingest", json={"text": "The governor said the port was shut.", "published": bad},
-                        headers={"x-requested-with": "test"})
+        body = {"text": "The governor said the port was shut.", "published": bad}
+        r = client.post("/api/ingest", json=body, headers={"x-requested-with": "test"})
         assert r.status_code == 400 and "published" in r.json()["error"], bad
 
 

@@ -325,3 +325,12 @@ def test_url_ingest_refuses_internal_addresses(store, intranet_url):
     r = trusted.post("/api/ingest", json={"url": intranet_url})
     assert r.status_code == 201, r.text
     assert r.json()["attributions"] >= 1
+
+
+def test_a_non_ascii_auth_cookie_is_a_mismatch_not_a_server_error(store):
+    app = create_app(store=store, token="s3cret-token")
+    c = TestClient(app, base_url=BASE, raise_server_exceptions=False)
+    body = {"document_id": "harbour-1", "selection": "harbour", "kind": "typo"}
+    r = c.post("/api/reports", json=body, headers={"Cookie": "cg_auth=\u00e9t\u00e9".encode()})
+    assert r.status_code == 401
+    assert c.get("/", headers={"Cookie": "cg_auth=\u00e9t\u00e9".encode()}).status_code == 200

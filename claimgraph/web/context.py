@@ -110,7 +110,7 @@ class Web:
         if not self.guard.needs_token or self.guard.token is None:
             return False
         cookie = request.cookies.get(AUTH_COOKIE)
-        return bool(cookie) and hmac.compare_digest(cookie, self.guard.auth_cookie_value())
+        return bool(cookie) and hmac.compare_digest(cookie.encode(), self.guard.auth_cookie_value().encode())
 
     def render(self, request: Request, name: str, ctx: dict[str, Any], status: int = 200) -> HTMLResponse:
         csrf, new = self.csrf_of(request)

@@ -222,7 +222,8 @@ class Guard:
         if given is not None:
             return hmac.compare_digest(given.encode(), self.token.encode())
         cookie = cookies.get(AUTH_COOKIE)
-        return cookie is not None and hmac.compare_digest(cookie, self.auth_cookie_value())
+        # as bytes: a non-ASCII cookie (any site on localhost may set one) is a mismatch, not a TypeError
+        return cookie is not None and hmac.compare_digest(cookie.encode(), self.auth_cookie_value().encode())
 
     @staticmethod
     def has_bearer(headers: dict[str, str]) -> bool:
