@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
+from functools import lru_cache
 
 from claimgraph.link.lexicon import link_lexicon
 from claimgraph.model import Attribution, Document
@@ -47,6 +49,7 @@ STAMP_RE = re.compile(r"^\s*(?:\[)?(\d{1,2})[:.](\d{2})\b")
 PUBLISHED_TIME_RE = re.compile(r"\d{4}-\d{2}-\d{2}[T ](\d{2}):(\d{2})")
 
 
+SENTENCES_BACK = 12  # how far back in a paragraph a day or a time of day is looked for
 SENTENCE_END_RE = re.compile(r"(?<=[a-z0-9][.!?])[\"”’']?\s+(?=[\"“‘']?[A-Z])")
 
 
@@ -66,8 +69,10 @@ def sentence_around(text: str, start: int, end: int) -> str:
     if start < 0:
         return ""
     a, line, cuts = _line_of(text, start, end)
-    lo = max((c for c in cuts if c <= start - a), default=0)
-    hi = min((c for c in cuts if c > end - a), default=len(line))
+    k = bisect_right(cuts, start - a)
+    lo = cuts[k - 1] if k else 0
+    k = bisect_right(cuts, end - a)
+    hi = cuts[k] if k < len(cuts) else len(line)
     return line[lo:hi]
 
 
@@ -75,17 +80,26 @@ def _line_of(text: str, start: int, end: int) -> tuple[int, str, list[int]]:
     """(where the line holding start..end begins, the line, where its sentences after the first begin)."""
     a = text.rfind("\n", 0, start) + 1
     b = text.find("\n", end)
-    line = text[a : b if b >= 0 else len(text)]
-    return a, line, [m.end() for m in SENTENCE_END_RE.finditer(line)]
+    b = b if b >= 0 else len(text)
+    return a, text[a:b], _sentence_cuts(text, a, b)
 
 
-def sentences_before(text: str, start: int) -> list[str]:
-    """The earlier sentences of the span's line (paragraph), nearest first: a narrative's "On Thursday
-    the alliance published its toll. ... wrote that nine had died" keeps Thursday for what follows."""
+@lru_cache(maxsize=1024)
+def _sentence_cuts(text: str, a: int, b: int) -> list[int]:
+    """Where the sentences of text[a:b] after the first begin: read once per paragraph, not once per
+    claim in it (a paragraph of thousands of claims would otherwise cost their square)."""
+    return [m.end() - a for m in SENTENCE_END_RE.finditer(text, a, b)]
+
+
+def sentences_before(text: str, start: int, most: int = SENTENCES_BACK) -> list[str]:
+    """The earlier sentences of the span's line (paragraph), nearest first, at most `most`: a
+    narrative's "On Thursday the alliance published its toll. ... wrote that nine had died" keeps
+    Thursday for what follows."""
     if start < 0:
         return []
     a, line, cuts = _line_of(text, start, start)
-    starts = [0] + [c for c in cuts if c <= start - a]  # the last is where the span's own sentence starts
+    k = bisect_right(cuts, start - a)  # cuts[k - 1] is where the span's own sentence starts
+    starts = [0, *cuts[:k]][-(most + 1):]
     return [line[lo:hi] for lo, hi in reversed(list(zip(starts, starts[1:], strict=False)))]
 
 
