@@ -271,6 +271,11 @@ def main(args: Any) -> int:
     """`claimgraph export`: see the module docstring."""
     from claimgraph.store import open_store
 
+    if args.corrections and args.format != "jsonl":
+        # gold lines nest attributions in documents, which no table or graph holds
+        print(f"claimgraph: --corrections writes JSONL gold lines; --format {args.format} is not one",
+              file=sys.stderr)
+        return 2
     store = open_store(args.db, must_exist=True)
     try:
         n = export(store, args.format, args.out, corrections=args.corrections)

@@ -95,6 +95,10 @@ def test_corrections_as_gold_lines(filled, tmp_path: Path):
     fixed = next(a for a in g["attributions"] if sel in a["content"])
     assert set(fixed) == {"cue", "source", "content", "via", "direct", "source_resolved"}
     assert fixed["source"] == "harbour pilots" and fixed["source_resolved"] == "Varna pilots"
+    # gold lines are JSONL only: another format is refused, not silently ignored
+    argv = ["export", "--db", url, "--format", "csv", "--corrections", "--out", str(tmp_path / "x")]
+    assert main(argv) == 2
+    assert not (tmp_path / "x").exists()
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "graphml"])
