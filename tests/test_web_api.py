@@ -484,3 +484,10 @@ def test_ingest_answers_a_malformed_url_with_a_clear_error(client):
     for bad in ("http://[::1", "http://a b/"):
         r = client.post("/api/ingest", json={"url": bad}, headers={"x-requested-with": "test"})
         assert r.status_code == 400 and "not a valid URL" in r.json()["error"], bad
+
+
+def test_a_name_with_no_source_page_leads_to_a_search_and_a_bad_search_date_says_so(client):
+    r = client.get("/sources/Ukrainian%20broadcaster", follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/search?q=Ukrainian+broadcaster"
+    r = client.get("/search", params={"q": "harbour", "date_to": "01/12/2024"})
+    assert r.status_code == 400 and "not a date" in r.text and "01/12/2024" in r.text

@@ -149,6 +149,11 @@ def make_comment(comment: str, source: str | None) -> str:
     return f"{SOURCE_LINE}{source}\n{comment}".strip() if source else comment
 
 
+def is_date(value: str) -> bool:
+    """An ISO calendar date (a valid time may follow)."""
+    return bool(ISO_DAY.match(value)) and _real_date(value)
+
+
 def _real_date(value: str) -> bool:
     """A calendar date, with a valid time where one follows ("2024-11-02T10:00:00")."""
     try:

@@ -83,8 +83,8 @@ def router(web: Web) -> APIRouter:
                 canonical = queries.source_by_alias(s, name)
                 if canonical and canonical != name:
                     return RedirectResponse(f"/sources/{url_quote(canonical)}", status_code=303)
-        if src is None:
-            raise HTTPException(404, f"no source named {name!r}")
+        if src is None:  # an origin or relay named only in a claim's graph: what the store says of it
+            return RedirectResponse("/search?" + urlencode({"q": name[:300]}), status_code=303)
         tl = graph.timeline(
             [
                 (
@@ -110,6 +110,11 @@ def router(web: Web) -> APIRouter:
         q = q[:300]
         if kind not in ("", "document", "claim", "source"):
             kind = ""
+        bad = [x for x in (date_from, date_to) if x and not actions.is_date(x.strip())]
+        error = f"not a date (use YYYY-MM-DD): {bad[0]}" if bad else ""
+        if bad:
+            date_from = date_from if date_from not in bad else ""
+            date_to = date_to if date_to not in bad else ""
         searched = bool(q.strip() or outlet or date_from or date_to or source_type)
         results = (
             queries.search(
@@ -143,7 +148,9 @@ def router(web: Web) -> APIRouter:
                 "searched": searched,
                 "limit": 50,
                 "outlets": outlets,
+                "error": error,
             },
+            status=400 if error else 200,
         )
 
     @r.get("/conflicts", response_class=HTMLResponse)
