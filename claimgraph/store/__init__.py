@@ -10,7 +10,9 @@ document it finished and none half-written.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -84,9 +86,44 @@ def migrate(engine: Engine) -> None:
 
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as conn:
+    with _file_lock(engine), engine.begin() as conn:
+        if engine.dialect.name == "postgresql":  # two processes opening a new store: one migrates
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
+
+
+MIGRATION_LOCK_KEY = 7_413_001  # any constants: the advisory locks PostgreSQL migrations and adds take
+ADD_LOCK_KEY = 7_413_002
+
+
+@contextlib.contextmanager
+def _file_lock(engine: Engine) -> Iterator[None]:
+    """Hold an exclusive lock on a SQLite file, across processes: while it is migrated (two `ingest`
+    runs creating the same new store would otherwise both create its tables) or a document is added.
+
+    flock, not SQLite's own fcntl locks, so it never blocks SQLite's readers and writers.
+    """
+    db = engine.url.database if engine.dialect.name == "sqlite" else None
+    try:
+        import fcntl
+    except ImportError:  # not on POSIX: no lock (one process at a time creates a store there)
+        fcntl = None  # type: ignore[assignment]
+    if db and db.startswith("file:"):  # a URI filename ("file:/x.db?mode=ro")
+        db = db[len("file:"):].split("?", 1)[0]
+    fh = None
+    if db and db != ":memory:" and fcntl is not None:
+        with contextlib.suppress(OSError):  # a read-only place: SQLite itself will say what it can do
+            fh = open(db, "ab")  # noqa: SIM115 - an empty new file is an empty SQLite database
+    if fh is None:
+        yield
+        return
+    with fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 def store_failure(exc: BaseException) -> str:
@@ -354,7 +391,11 @@ class Store:
         thash = dedup.text_hash(doc.text)
         nurl = dedup.normalize_url(doc.url)
         bands = dedup.bands_of(doc.text)
-        with self.session() as s, s.begin():
+        # the check for a copy and the insert in one step, across processes: two `ingest` runs of one
+        # file would otherwise both find no copy and store the article twice
+        with _file_lock(self.engine), self.session() as s, s.begin():
+            if self.engine.dialect.name == "postgresql":
+                s.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": ADD_LOCK_KEY})
             existing, copy_of = self._same(s, doc, thash, nurl)
             if existing is not None:
                 return existing, "duplicate"
