@@ -95,14 +95,17 @@ def migrate(engine: Engine) -> None:
 
 MIGRATION_LOCK_KEY = 7_413_001  # any constants: the advisory locks PostgreSQL migrations and adds take
 ADD_LOCK_KEY = 7_413_002
+LINK_LOCK_KEY = 7_413_003
 
 
 @contextlib.contextmanager
 def _file_lock(engine: Engine) -> Iterator[None]:
-    """Hold an exclusive lock on a SQLite file, across processes: while it is migrated (two `ingest`
-    runs creating the same new store would otherwise both create its tables) or a document is added.
+    """Hold an exclusive lock on a SQLite store, across processes: while it is migrated (two `ingest`
+    runs creating the same new store would otherwise both create its tables), a document is added
+    or the claims are relinked.
 
-    flock, not SQLite's own fcntl locks, so it never blocks SQLite's readers and writers.
+    The lock is a flock on a file beside the database ("x.db-lock"), never on the database itself:
+    closing any descriptor of the database would drop SQLite's own POSIX locks in this process.
     """
     db = engine.url.database if engine.dialect.name == "sqlite" else None
     try:
@@ -114,7 +117,7 @@ def _file_lock(engine: Engine) -> Iterator[None]:
     fh = None
     if db and db != ":memory:" and fcntl is not None:
         with contextlib.suppress(OSError):  # a read-only place: SQLite itself will say what it can do
-            fh = open(db, "ab")  # noqa: SIM115 - an empty new file is an empty SQLite database
+            fh = open(db + "-lock", "ab")  # noqa: SIM115
     if fh is None:
         yield
         return
@@ -569,10 +572,25 @@ class Store:
             from claimgraph.link import link_documents
         except ImportError:
             return None
-        docs = self.all_documents()
-        result = link_documents(docs)
-        self.save_links(result)
+        # read, link and save as one step: a relink that read fewer documents must not save last
+        with _file_lock(self.engine), self._link_lock():
+            docs = self.all_documents()
+            result = link_documents(docs)
+            self.save_links(result)
         return result
+
+    @contextlib.contextmanager
+    def _link_lock(self) -> Iterator[None]:
+        """On PostgreSQL, an advisory lock held for the relink (the SQLite store has its file lock)."""
+        if self.engine.dialect.name != "postgresql":
+            yield
+            return
+        with self.engine.connect() as conn:
+            conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": LINK_LOCK_KEY})
+            try:
+                yield
+            finally:
+                conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": LINK_LOCK_KEY})
 
     def list_claims(self, limit: int = 100, offset: int = 0, circular: bool | None = None) -> list[dict]:
         """Claims with the most appearances first."""
