@@ -491,3 +491,12 @@ def test_a_name_with_no_source_page_leads_to_a_search_and_a_bad_search_date_says
     assert r.status_code == 303 and r.headers["location"] == "/search?q=Ukrainian+broadcaster"
     r = client.get("/search", params={"q": "harbour", "date_to": "01/12/2024"})
     assert r.status_code == 400 and "not a date" in r.text and "01/12/2024" in r.text
+
+
+def test_a_report_names_a_selection_and_a_source_that_are_in_the_text_whatever_version_it_claims(client):
+    r = client.post("/api/reports", json=report_body(selection="not what is there", doc_version="old"))
+    assert r.status_code == 400 and "not in the document" in r.json()["error"]
+    r = client.post("/api/reports", json=report_body(kind="wrong_source", source="Vladimir Putin"))
+    assert r.status_code == 400 and "source is not in the document" in r.json()["error"]
+    r = client.post("/api/reports", json=report_body(kind="wrong_source", source="Admiral Petra Lind"))
+    assert r.status_code == 201

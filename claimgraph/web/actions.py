@@ -219,9 +219,12 @@ def add_report(
             if near < 0:
                 raise ActionError(400, "the selection does not match the document text at its offsets")
             start, end = near, near + len(selection)
-    elif doc_version in (None, "", doc["version"]) \
-            and " ".join(selection.split()) not in " ".join(text.split()):
+    flat = " ".join(text.split())
+    if " ".join(selection.split()) not in flat:  # whatever version the client saw, and offsets or not
         raise ActionError(400, "the selection is not in the document's text")  # nothing a review could fix
+    if source and " ".join(source.split()) not in flat:
+        # a corrected source is a span of the article, like every part of an attribution
+        raise ActionError(400, "the source is not in the document's text: select it as written there")
     if claim_id:
         from claimgraph.store.schema import ClaimRow
 
