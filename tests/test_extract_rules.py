@@ -1920,3 +1920,10 @@ def test_a_source_leaves_out_its_date_and_a_description_after_a_comma():
     assert src(a) == "The document"
     a = one("U.S. officials have privately expressed concern that the drills are becoming routine.")
     assert a.content.text == "the drills are becoming routine"
+
+
+def test_a_live_blog_stamp_is_no_part_of_a_sayers_description():
+    a = extract('10:31 GMT - A senior Hamas official, Basem Naim, said the group was studying it.')[0]
+    assert (src(a), a.source_resolved) == ("Basem Naim", "A senior Hamas official, Basem Naim")
+    a = one("The pro-Russian head of the region, Vladimir Saldo, said the bridge was hit.")
+    assert a.source_resolved == "The pro-Russian head of the region, Vladimir Saldo"

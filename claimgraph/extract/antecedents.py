@@ -240,7 +240,12 @@ def _description_before(sdoc: SpacyDoc, start: int, end: int) -> str | None:
         return None
     if any(t.text == "," for t in sdoc[head.left_edge.i:span.start - 1]):
         return None  # "A soldier, who gave only his call sign, Sever": the name alone says it
-    return sdoc[head.left_edge.i:span.end].text
+    begin = head.left_edge.i
+    for k in range(begin, head.i):  # "10:31 GMT - A senior official, X": a live blog's stamp is no title
+        spaced = bool(sdoc[k].whitespace_) and k > 0 and bool(sdoc[k - 1].whitespace_)  # not "pro-Russian"
+        if sdoc[k].text in ("-", "–", "—", ":") and spaced:
+            begin = k + 1
+    return sdoc[begin:span.end].text
 
 
 def _author(sdoc: SpacyDoc, start: int, end: int, documents: set[str],
