@@ -92,11 +92,16 @@ def _is_person(sdoc: SpacyDoc, start: int, end: int, roles: set[str],
             and all(t.pos_ == "PROPN" and t.is_title for t in span) \
             and lookup_body(span.text) is None and lookup_place(span.text) is None:
         return True  # "00:52 - Tymur Tkachenko said": a first name and a surname the tagger left untagged
-    if root.pos_ == "PROPN" and len(span) == 1 and any(
-            e.label_ == "PERSON" and len(e) >= 2 and e[-1].text == root.text for e in sdoc.ents):
+    if root.pos_ == "PROPN" and len(span) == 1 and root.text in _surnames(sdoc):
         return True  # "Zelenskiy, in his address, ..." untagged, the surname of a person the text names
     return root.ent_type_ == "PERSON" or root.lemma_.lower() in roles or (
         root.dep_ == "appos" and root.head.lemma_.lower() in roles)  # "a soldier ..., Sever,"
+
+
+def _surnames(sdoc: SpacyDoc) -> dict[str, str]:
+    """The last word of each full name the tagger found ("Zelenskiy" -> "Volodymyr Zelenskiy"), read once."""
+    return per_doc(sdoc, "surnames", lambda: {e[-1].text: e.text for e in sdoc.ents
+                                              if e.label_ == "PERSON" and len(e) >= 2})
 
 
 def _entity_mentions(sdoc: SpacyDoc, roles: set[str],
@@ -128,7 +133,7 @@ def _entity_mentions(sdoc: SpacyDoc, roles: set[str],
         out.append(Mention(sdoc[first].idx, text, ent.label_ == "PERSON" or role, text,
                            place=ent.label_ in ("NORP", "GPE")))
     named = {m.start for m in out}
-    surnames = {e[-1].text: e.text for e in sdoc.ents if e.label_ == "PERSON" and len(e) >= 2}
+    surnames = _surnames(sdoc)
     propn = sdoc.vocab.strings["PROPN"]
     for i, (pos, ent) in enumerate(sdoc.to_array(["POS", "ENT_TYPE"]).tolist()):
         if pos != propn or ent:  # read off the arrays: a Token object for every word is the costly part
