@@ -406,3 +406,17 @@ def test_children_among_the_injured_are_no_revision_of_the_injured():
     ]
     res = link_documents(docs)
     assert not _pairs(res, "update") and not _pairs(res, "conflict")
+
+
+def test_two_bodies_of_one_state_are_not_set_against_each_other():
+    """The Kremlin's denial and its own defence ministry's assertion are one side speaking twice."""
+    docs = [
+        doc("a", "Wire One", "2025-04-15",
+            ("the Russian Defence Ministry", "Russian forces struck residential buildings in the city", [])),
+        doc("b", "Wire Two", "2025-04-15",
+            ("the Kremlin", "Russian forces did not strike residential buildings in the city", [])),
+        doc("c", "Wire Three", "2025-04-15",
+            ("the regional governor", "Russian forces struck residential buildings in the city", [])),
+    ]
+    pairs = _pairs(link_documents(docs), "conflict")
+    assert frozenset("ab") not in pairs and frozenset("bc") in pairs

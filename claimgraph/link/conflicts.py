@@ -25,7 +25,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from claimgraph.link.figures import Figure, disjoint, same_side
 from claimgraph.link.items import Item
-from claimgraph.link.lexicon import link_lexicon
+from claimgraph.link.lexicon import aliases, link_lexicon
 from claimgraph.link.places import places_clash
 from claimgraph.link.provenance import same_origin
 from claimgraph.model import Disagreement, MemberRef
@@ -396,9 +396,34 @@ def _denied_words(it: Item) -> set[str]:
     return _content_words(" ".join(clauses) if clauses else it.content)
 
 
+@lru_cache(maxsize=4096)
+def _state_of(body: str) -> str:
+    """The state a known body belongs to ("Kremlin", "Russia Ministry of Defence" -> "Russia"), or ''."""
+    if not body:
+        return ""
+    lex = link_lexicon()
+    if body in lex["body_states"]:
+        return lex["body_states"][body]
+    known = aliases()["bodies"].get(body)
+    if known is None or known.get("type") not in ("official", "military", "intelligence"):
+        return ""  # a newspaper or a UN mission named after a country speaks for no state
+    words = re.findall(r"[A-Za-z]+", body)
+    if words and words[0] in lex["international_openers"]:
+        return ""
+    return next((lex["state_words"][w] for w in words if w in lex["state_words"]), "")
+
+
+def _one_state(a: Item, b: Item) -> bool:
+    """Both origins are bodies of one state: the Kremlin denying what its own ministry asserts is
+    one side speaking twice, not a dispute."""
+    sa = _state_of(a.origin.name) if a.origin.body else ""  # a known body: its canonical name
+    sb = _state_of(b.origin.name) if b.origin.body else ""
+    return bool(sa) and sa == sb
+
+
 def _opposed(a: Item, b: Item, story: dict[str, int], cluster_of: list[int], i: int, j: int) -> bool:
     """A denial and an assertion, from two origins, in one story and two claims, neither a question."""
-    if a.negated == b.negated or a.asks or b.asks or cluster_of[i] == cluster_of[j]:
+    if a.negated == b.negated or a.asks or b.asks or cluster_of[i] == cluster_of[j] or _one_state(a, b):
         return False
     if story.get(a.doc_id) != story.get(b.doc_id) or same_origin(a, b) or places_clash(a.where, b.where):
         return False
@@ -458,7 +483,8 @@ def statement_conflicts(
             continue
         for j in no:
             for i in yes:
-                if cluster_of[i] == cluster_of[j] or same_origin(items[i], items[j]):
+                if cluster_of[i] == cluster_of[j] or same_origin(items[i], items[j]) \
+                        or _one_state(items[i], items[j]):
                     continue
                 if not places_clash(items[i].where, items[j].where):  # who did it, but not where
                     add(j, i)
