@@ -455,6 +455,10 @@ def test_public_only_refuses_internal_addresses(server: str) -> None:
     with pytest.raises(InputError) as err:
         read_input(f"{server}/article", public_only=True)
     assert "127.0.0.1 is an internal address" in str(err.value)
+    # a closed local port gets the same answer as an open one: no port scanning through the server
+    with pytest.raises(InputError) as closed:
+        read_input("http://127.0.0.1:9/article", public_only=True)
+    assert "127.0.0.1 is an internal address" in str(closed.value)
     assert read_input(f"{server}/article").kind == "url"  # the command line keeps full reach
 
 

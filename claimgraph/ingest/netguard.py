@@ -40,7 +40,14 @@ def is_public_address(address: str) -> bool:
 
 
 def _checked_connection(address: tuple[str, int], *args: Any, **kwargs: Any) -> socket.socket:
-    """socket.create_connection, closed again unless the peer is a public address."""
+    """socket.create_connection, closed again unless the peer is a public address.
+
+    A host that resolves to internal addresses only is refused before any connection, so whether
+    a local port is open never shows in the error a client gets back.
+    """
+    found = {info[4][0] for info in socket.getaddrinfo(address[0], address[1], type=socket.SOCK_STREAM)}
+    if found and not any(is_public_address(str(a)) for a in found):
+        raise InternalAddressError(str(sorted(found)[0]))
     sock = socket.create_connection(address, *args, **kwargs)
     peer = sock.getpeername()[0]
     if not is_public_address(peer):
