@@ -538,6 +538,13 @@ def _out_of_tense(c: Token, x: Token, joiners: tuple[str, ...] = ("but",)) -> bo
 SHIFTED_AUX = ("had", "would", "could", "might")
 
 
+@lru_cache(maxsize=1)
+def _sayers_verbs() -> frozenset[str]:
+    """Verbs of a sayer's own next act (`and urged`, `but insisted`), built once, not per content."""
+    lex = lexicon()
+    return frozenset(lex["directive_verbs"]) | frozenset(lex["speech_verbs"])
+
+
 def _split_clause_end(r: Reader, v: Token, c: Token) -> int:
     """Where clause `c` of verb `v` ends when the parse cut it in two at a quoted word: `said he was
     "hopeful" a deal could be reached`, read as two clauses of `said` with only quote marks between."""
@@ -566,7 +573,7 @@ def content_span(r: Reader, c: Token, lo: int) -> tuple[int, int]:
             first = max(subject.left_edge.i, lo)  # the clause's subject read as the verb's object
     if c.dep_ == "ccomp" and v.i < c.i:
         last = max(last, _split_clause_end(r, v, c))
-    sayers_verbs = set(r.lex["directive_verbs"]) | set(r.lex["speech_verbs"])
+    sayers_verbs = _sayers_verbs()
     acts = [x for x in c.rights if x.dep_ == "conj" and x.pos_ == "VERB" and x.i > c.i + 1
             and not any(y.dep_ in SUBJECTS for y in x.children) and r.doc[x.left_edge.i - 1].dep_ == "cc"
             and (r.doc[x.left_edge.i - 2].text == ","
