@@ -174,3 +174,34 @@ def test_a_claim_naming_no_place_is_set_in_the_unit_its_text_opens_with():
     res = link_documents(docs)
     sizes = sorted(len(c.members) for c in res.claims)
     assert len(res.claims) >= 12 and sizes[-1] <= 2  # each district apart; the unplaced report may join one
+
+
+def _story(doc_id: str, outlet: str, text: str, content: str) -> Document:
+    """One report 'CONTENT, SOURCE said.' inside a longer text."""
+    start = text.index(content)
+    cue = text.index(" said", start + len(content)) + 1
+    source = text[start + len(content) + 2 : cue - 1]
+    return Document(id=doc_id, text=text, outlet=outlet, published="2025-03-04", attributions=[
+        Attribution(cue=Span("said", cue, cue + 4), content=Span(content, start, start + len(content)),
+                    source=Span(source, start + len(content) + 2, cue - 1))])
+
+
+def test_the_city_is_the_place_its_article_named_before():
+    odesa = _story("a", "Wire One", "Russia fired nine missiles at Tarvona overnight, the governor said.",
+                   "Russia fired nine missiles at Tarvona overnight")
+    # the other city is named with no locating word; the batch knows it as a place from another report
+    belmark_text = "Belmark was hit.\n\nRussia fired 12 missiles at the city, the governor said."
+    belmark = _story("b", "Daily Two", belmark_text, "Russia fired 12 missiles at the city")
+    known = _story("k", "Post Three", "A drone hit a school in Belmark, the governor said.",
+                   "A drone hit a school in Belmark")
+    items = build_items([odesa, belmark, known])
+    assert items[1].where.places[2] == {"belmark"}
+    assert not to_contract(link_documents([odesa, belmark, known]))["conflicts"]
+    # the same city named before "the city": the two counts still conflict
+    same_text = "Tarvona was hit.\n\nRussia fired 12 missiles at the city, the air force said."
+    same = _story("c", "Post Four", same_text, "Russia fired 12 missiles at the city")
+    assert to_contract(link_documents([odesa, same]))["conflicts"]
+    # "on Telegram" names no place for "the city" to stand for
+    tg_text = "The governor wrote on Telegram.\n\nRussia fired 12 missiles at the city, the governor said."
+    tg = _story("t", "Post Five", tg_text, "Russia fired 12 missiles at the city")
+    assert build_items([tg])[0].where is NOWHERE

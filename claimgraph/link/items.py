@@ -15,11 +15,20 @@ from claimgraph.extract.sources import normalize_name
 from claimgraph.link.figures import Figure, read_figures
 from claimgraph.link.lexicon import link_lexicon
 from claimgraph.link.origins import Origin, PersonBodies, origin_of
-from claimgraph.link.places import NOWHERE, Where, related_places, where_of
+from claimgraph.link.places import (
+    NOWHERE,
+    PlaceNames,
+    Where,
+    antecedent_place,
+    related_places,
+    where_of,
+    with_place,
+)
 from claimgraph.link.when import event_date, parse_date, published_time, time_of_day
 from claimgraph.model import Document
 
 WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
+PLACE_WINDOW = 2000  # characters before a claim where "the city" looks for its name
 CAPS = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:[-'][A-Za-z]+)?")
 
 
@@ -126,6 +135,19 @@ def _inherit_units(items: list[Item]) -> None:
                     it.where = only
 
 
+def _place_antecedents(items: list[Item], texts: dict[str, str], related: dict[str, set[str]]) -> None:
+    """A claim set only in "the city" is set in the place its article named last before it."""
+    names = None
+    for it in items:
+        if it.where.places[1] or it.where.places[2]:
+            continue  # it names its own local or regional place
+        names = names or PlaceNames(x.where for x in items)
+        text = texts.get(it.doc_id, "")
+        found = antecedent_place(it.content, text[max(0, it.position - PLACE_WINDOW) : it.position], names)
+        if found:
+            it.where = with_place(it.where, found[0], found[1], related)
+
+
 def build_items(docs: list[Document]) -> list[Item]:
     """Items for every attribution of every document, origins resolved across the batch."""
     lex = link_lexicon()
@@ -178,6 +200,7 @@ def build_items(docs: list[Document]) -> list[Item]:
                 )
             )
     _inherit_units(raw)
+    _place_antecedents(raw, {doc.id: doc.text for doc in docs}, related)
     for it in raw:  # "bloggers had earlier said": a day before the one the text would give it
         if it.earlier and it.when and it.when == it.published:
             it.when -= dt.timedelta(days=1)

@@ -234,3 +234,68 @@ def places_clash(a: Where, b: Where) -> bool:
             if not {x for k, x in a.units if k == n} & {x for k, x in b.units if k == n}:
                 return True
     return False
+
+
+# --- "the city": the place named before the claim -------------------------
+
+
+@cache
+def _anaphor() -> re.Pattern[str]:
+    words = [w for ws in link_lexicon()["anaphoric_places"].values() for w in ws]
+    return re.compile(rf"(?<![\w-])(?i:the)\s+(?P<noun>(?i:{_alt(words)}))\b(?!\s+(?i:of)\b)")
+
+
+class PlaceNames:
+    """The places a batch knows (the alias list, every place its claims name), to find them anywhere.
+
+    "Dnipro came under attack overnight" names its city with no locating word
+    before it; a name the batch already knows as a place is still found there.
+    """
+
+    def __init__(self, wheres: Iterable[Where]) -> None:
+        self.level: dict[str, str] = {k: _level(k, False) for k in set(_canonical().values())}
+        for where in wheres:
+            for lv, keys in zip(LEVELS, where.places, strict=True):
+                for k in keys:
+                    self.level.setdefault(k, lv)
+        names = set(_canonical()) | set(self.level)
+        self.pattern = re.compile(rf"(?<![\w-])(?i:{_alt(names)})(?![\w-])") if names else None
+
+    def mentions(self, text: str) -> list[tuple[int, str, str]]:
+        """(end, key, level) of each known place named in a text, capitalised as a name."""
+        if not self.pattern:
+            return []
+        out = []
+        for m in self.pattern.finditer(text):
+            if m.group()[0].isupper():
+                key = place_key(m.group())
+                out.append((m.end(), key, self.level.get(key, _level(key, False))))
+        return out
+
+
+def antecedent_place(content: str, before: str, names: PlaceNames) -> tuple[str, str] | None:
+    """ "12 missiles at the city": (key, level) of the last place of a city's level named before the claim.
+
+    Read from the article's text before the claim: names after a locating
+    word (except "on": "on Telegram", "on Monday") and names the batch knows.
+    """
+    m = _anaphor().search(content)
+    if not m or not before:
+        return None
+    noun = m.group("noun").lower()
+    level = next(lv for lv, ws in link_lexicon()["anaphoric_places"].items() if noun in ws)
+    found = [(x.end, x.key, x.level) for x in read_places(before) if x.lead != "on"]
+    found += names.mentions(before)
+    found = [f for f in found if f[2] == level]
+    if not found:
+        return None
+    _, key, lv = max(found)
+    return key, lv
+
+
+def with_place(where: Where, key: str, level: str, related: dict[str, set[str]]) -> Where:
+    """A claim's places with one more (and the places the batch relates to it)."""
+    places = list(where.places)
+    i = LEVELS.index(level)
+    places[i] = places[i] | {key} | related.get(key, set())
+    return Where(tuple(places), where.units)  # type: ignore[arg-type]
