@@ -1927,3 +1927,17 @@ def test_a_live_blog_stamp_is_no_part_of_a_sayers_description():
     assert (src(a), a.source_resolved) == ("Basem Naim", "A senior Hamas official, Basem Naim")
     a = one("The pro-Russian head of the region, Vladimir Saldo, said the bridge was hit.")
     assert a.source_resolved == "The pro-Russian head of the region, Vladimir Saldo"
+
+
+def test_a_document_source_is_its_issuer_and_typed_as_a_document():
+    from claimgraph.extract import extract as extract_all
+
+    text = ("The Tarvona Rights Group said the figures were credible. The defence ministry issued a "
+            "statement "
+            "on Monday. The statement said 12 soldiers were killed. Amnesty International published a report "
+            "on Tuesday. The report said 40 villages were destroyed.")
+    attrs = extract(text)
+    assert [(src(a), a.source_resolved) for a in attrs] == [
+        ("The Tarvona Rights Group", None), ("The statement", "The defence ministry"),
+        ("The report", "Amnesty International")]
+    assert [a.source_type for a in extract_all(Document(id="t", text=text))][1:] == ["document", "document"]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from spacy.tokens import Doc as SpacyDoc
+from spacy.tokens import Token
 
 from claimgraph.extract.lexicon import doc_text, per_doc
 from claimgraph.extract.sources import classify, lookup_body, lookup_place
@@ -283,6 +284,28 @@ def _author(sdoc: SpacyDoc, start: int, end: int, documents: set[str],
     return sdoc[pobj.left_edge.i:pobj.right_edge.i + 1].text
 
 
+def _issuer(sdoc: SpacyDoc, pos: int, head: str, authoring: frozenset[str]) -> Token | None:
+    """ "The ministry issued a statement on Monday. The statement said": who issued the document.
+
+    The subject of an authoring verb whose object is the document noun, in the
+    three sentences before the source.
+    """
+    at = sdoc.char_span(pos, pos + 1, alignment_mode="expand")
+    if at is None:
+        return None
+    sent = at[0].sent
+    first = sent.start
+    for _ in range(3):
+        if first == 0:
+            break
+        first = sdoc[first - 1].sent.start
+    for tok in reversed(sdoc[first:at[0].i]):
+        verb = tok.head
+        if tok.lemma_.lower() == head and tok.dep_ == "dobj" and verb.lemma_.lower() in authoring:
+            return next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+    return None
+
+
 def _relayer_body(sdoc: SpacyDoc, a: Attribution) -> str | None:
     """The organisation a relaying person speaks for ("NATO Secretary General Mark Rutte"); not an
     outlet that relays ("Reuters said the ministry had confirmed")."""
@@ -469,6 +492,15 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
                     if any(_singular(w) == head for w in _words(aside)):
                         resolved, antecedent = m.full, m
                         break
+            issuer = _issuer(sdoc, pos, head, authoring) if resolved is None and head in documents else None
+            if issuer is not None:  # its issuer, as named there or more fully before
+                said = sdoc[issuer.left_edge.i:issuer.i + 1].text
+                ihead = issuer.lower_
+                resolved = said
+                if _vague(said, _words(said), vague):
+                    m = next((m for m in reversed(visible) if m.start < issuer.idx
+                              and ihead in (_singular(w) for w in _words(m.text))), None)
+                    resolved = m.full if m is not None else said  # unnamed, but not the last sayer
             if resolved is None and (head in media or words[-1] in media):
                 kinds = ("media", "social_media") if classify("the " + head) == "social_media" else ("media",)
                 m = next((m for m in reversed(visible) if m.start < pos and not m.person

@@ -293,6 +293,8 @@ def source_type(sdoc: SpacyDoc | None, att: Attribution) -> str | None:
         return "anonymous"  # "a senior official, speaking on condition of anonymity, said"
     if _defers_to_resolved(text, resolved):
         typ = classify(resolved or "")
+        if classify(text) in ("document", "social_media"):
+            typ = classify(text)  # "The report states": a document, whoever wrote it
     elif not text:
         return None
     else:
