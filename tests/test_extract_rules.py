@@ -1941,3 +1941,10 @@ def test_a_document_source_is_its_issuer_and_typed_as_a_document():
         ("The Tarvona Rights Group", None), ("The statement", "The defence ministry"),
         ("The report", "Amnesty International")]
     assert [a.source_type for a in extract_all(Document(id="t", text=text))][1:] == ["document", "document"]
+
+
+def test_a_clause_hung_on_the_document_published_is_the_report():
+    a = one("The institute warned in a report published on Wednesday that the plant could produce "
+            "up to 6,000 drones a year.")
+    assert (a.cue.text, src(a)) == ("warned", "The institute")
+    assert a.content.text == "the plant could produce up to 6,000 drones a year"

@@ -27,10 +27,10 @@ def pipeline(scheme: str = DEFAULT_SCHEME) -> tuple[Component, ...]:
 
     Imported here so each module stays independent; an unknown scheme is a ValueError.
     """
-    from claimgraph.extract import enrich, learned, rules
+    from claimgraph.extract import enrich, learned, repair, rules
 
     conventions = load_scheme(scheme)
-    return (partial(rules.find_attributions, scheme=conventions),
+    return (repair.repair_parse, partial(rules.find_attributions, scheme=conventions),
             partial(learned.add_model_attributions, scheme=conventions),
             partial(apply_conventions, scheme=conventions), enrich.enrich_attributions)
 

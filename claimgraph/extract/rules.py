@@ -14,6 +14,7 @@ claimgraph/data/cues.json.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -38,6 +39,7 @@ QUOTE_CHARS = set("\"“”„«»") | {"''"}  # characters, and the doubled apo
 RELATIVIZERS = {"who", "which", "that", "whose", "whom", "where"}
 # prepositions that usually belong to the noun before them ("a series of strikes in the south");
 # others ("accusations over X") more often hang on a verb or name a topic, not part of the thing
+THREAD_NUMBER = re.compile(r"\d{1,3}/(?:\d{1,3})?")  # "3/" or "3/12" opening a post of a thread
 NOUN_PHRASE_PREPS = {"of", "in", "near", "at", "from", "on", "along", "outside", "inside"}
 
 
@@ -168,6 +170,8 @@ class Reader:
         while i < end and (self.doc[i].is_space or not any(c.isalnum() for c in self.doc[i].text)
                            and self.doc[i].text not in QUOTE_CHARS):
             i += 1
+        if i + 1 < end and THREAD_NUMBER.fullmatch(self.doc[i].text) and self.doc[i + 1].text[:1].isupper():
+            i += 1  # "3/ The governor wrote": a thread's post number
         # A dateline or timestamp: a short verbless lead ending in a spaced dash.
         for j in range(i, min(end, i + 16)):
             tok = self.doc[j]
@@ -435,7 +439,11 @@ def clause_child(v: Token, lex: dict[str, Any]) -> Token | None:
         for obj in objs:
             if obj.lemma_.lower() in lex["wish_nouns"]:
                 continue  # "insisted on guarantees that the war would end": asked for, not asserted
-            for rc in obj.rights:  # ("dismissed reports that X": X read as the noun's own clause)
+            rights = list(obj.rights)
+            rights += [c for rc in rights if rc.dep_ == "acl" and rc.tag_ == "VBN" and rc.lemma_ in
+                       lex["authoring_verbs"] for c in rc.rights if c.dep_ == "ccomp"]
+            for rc in rights:  # ("dismissed reports that X": X read as the noun's own clause; "in a
+                # report published on Monday that X": as the clause of "published")
                 if rc.dep_ in ("relcl", "acl", "ccomp") and rc.left_edge.lower_ == "that" and \
                         any(c.dep_ in (*SUBJECTS, "expl") and c.lower_ != "that" for c in rc.children):
                     return rc

@@ -1,0 +1,136 @@
+"""Parse repairs: mend two misreadings of the small parser that hide a report's verb.
+
+`en_core_web_sm` reads some report sentences with no verb at all:
+
+- "Israel's military claims it struck 30 targets": "claims" as a plural noun
+  (the military's claims), the clause after it as a relative clause;
+- "The institute estimated in a report that ...": the whole sentence as one
+  noun phrase, "estimated" a participle describing the institute.
+
+Both leave a sentence whose root is a noun while a speech verb and a full
+clause are right there. This component runs first in the extraction pipeline
+and turns such a noun back into the verb (and the words before it into its
+subject), so the rules and the learned model read the sentence as written.
+It changes nothing else, and only where the sentence has no verb root;
+besides, a live blog's time stamp or a thread's post number opening a
+sentence ("10:35 - ", "3/ ") is hung on the sentence's root, so no sayer's
+name takes it in.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc as SpacyDoc
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from claimgraph.extract.rules import THREAD_NUMBER, lexicon
+from claimgraph.model import Attribution, Document
+
+CLAUSE_DEPS = ("relcl", "acl", "ccomp")
+FINITE = ("VBD", "VBZ", "VBP", "MD")
+
+
+def _full_clause(v: Token) -> bool:
+    """A clause with its own subject and a finite verb (or modal), not a participle phrase."""
+    subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v.children)
+    finite = v.tag_ in FINITE or any(c.tag_ in FINITE and c.dep_ in ("aux", "auxpass") for c in v.children)
+    return subject and finite
+
+
+def _object_gap(v: Token) -> bool:
+    """ "the claims it made": a transitive verb without its object is a real relative clause."""
+    return v.dep_ == "relcl" and not any(
+        c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp", "prep", "advcl", "oprd", "dative", "agent")
+        or c.dep_ == "auxpass" for c in v.children)
+
+
+def _verb_read_as_noun(root: Token, speech: set[str]) -> bool:
+    """ "Israel's military claims it struck ...": a plural noun that is a verb with its subject."""
+    if root.tag_ != "NNS" or root.lemma_.lower() not in speech or not _subject_words(root):
+        return False
+    if any(c.dep_ in ("det", "nummod") or c.lower_ in ("the", "a", "an") for c in _subject_words(root)):
+        return False  # "The claims that ...", "two reports": a noun after its determiner
+    clause = next((c for c in root.rights if c.dep_ in CLAUSE_DEPS), None)
+    return clause is not None and _full_clause(clause) and not _object_gap(clause)
+
+
+def _make_verb(verb: Token, subject: Token, tag: str) -> None:
+    verb.tag_, verb.pos_ = tag, "VERB"
+    if subject.pos_ == "ADJ":  # "military" in "Israel's military claims"
+        subject.pos_, subject.tag_ = "NOUN", "NN"
+    subject.dep_ = "nsubj"
+
+
+def _subject_words(root: Token) -> list[Token]:
+    return [c for c in root.lefts if c.dep_ not in ("punct", "npadvmod")]
+
+
+def _mend_noun_verb(root: Token) -> None:
+    lefts = _subject_words(root)
+    subject = lefts[-1]
+    for c in lefts[:-1]:
+        c.head = subject
+    _make_verb(root, subject, "VBZ")
+    for c in root.rights:
+        if c.dep_ in CLAUSE_DEPS:
+            c.dep_ = "ccomp"
+            break
+
+
+def _verb_read_as_participle(root: Token, speech: set[str]) -> Token | None:
+    """ "The institute estimated in a report that ...": the participle right after the root noun."""
+    if root.pos_ not in ("NOUN", "PROPN") or root.i + 1 >= len(root.doc):
+        return None
+    v = root.doc[root.i + 1]
+    if v.head.i != root.i or v.dep_ != "acl" or v.tag_ not in ("VBN", "VBD") \
+            or v.lemma_.lower() not in speech:
+        return None
+    if any(c.dep_ == "agent" for c in v.children) or root.doc[v.i + 1:v.i + 2].text == "by":
+        return None  # "the figures reported by the ministry" is a noun phrase
+    marks = [t for t in v.subtree if t.dep_ == "mark" and t.lower_ == "that" and _full_clause(t.head)]
+    return v if marks or any(c.dep_ == "ccomp" and _full_clause(c) for c in v.children) else None
+
+
+def _mend_participle(root: Token, v: Token) -> None:
+    later = [c for c in root.rights if c.i > v.i]
+    v.head = v
+    v.dep_ = "ROOT"
+    root.head = v
+    for c in later:  # the sentence's closing punctuation, a clause the parser hung on the noun
+        c.head = v
+    _make_verb(v, root, "VBD")
+
+
+STAMP = re.compile(r"\d{1,2}[:.]\d{2}")
+DASHES = {"-", "–", "—", ":"}
+
+
+def _detach_stamp(sent: SpacySpan) -> None:
+    """ "10:35 - Israel's military claims", "3/ Saratov governor X wrote": a live blog's time stamp
+    or a thread's post number is no part of the first phrase."""
+    if len(sent) < 4:
+        return
+    root = sent.root
+    if STAMP.fullmatch(sent[0].text) and sent[1].text in DASHES and root.i > 1:
+        sent[0].head, sent[1].head = root, root
+        sent[0].dep_, sent[1].dep_ = "npadvmod", "punct"
+    elif THREAD_NUMBER.fullmatch(sent[0].text) and sent[1].text[:1].isupper() and root.i > 0:
+        sent[0].head = root
+        sent[0].dep_ = "npadvmod"
+
+
+def repair_parse(sdoc: SpacyDoc, attributions: list[Attribution], document: Document) -> list[Attribution]:
+    """Pipeline component: mend the parse in place; the attributions pass through unchanged."""
+    speech = lexicon()["speech_verbs"]
+    for sent in list(sdoc.sents):
+        _detach_stamp(sent)
+        root = sent.root
+        if root.pos_ in ("VERB", "AUX"):
+            continue
+        if _verb_read_as_noun(root, speech):
+            _mend_noun_verb(root)
+        elif (v := _verb_read_as_participle(root, speech)) is not None:
+            _mend_participle(root, v)
+    return attributions

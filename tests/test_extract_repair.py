@@ -1,0 +1,40 @@
+"""Sentences the small parser reads without a verb still give their reports (claimgraph.extract.repair)."""
+
+from __future__ import annotations
+
+from claimgraph.extract import extract
+from claimgraph.model import Document
+
+
+def _reports(text: str) -> list[tuple[str, str | None, str]]:
+    atts = extract(Document(id="t", text=text))
+    return [(a.cue.text, a.source.text if a.source else None, a.content.text) for a in atts]
+
+
+def test_a_verb_read_as_a_plural_noun_is_a_verb_with_its_subject():
+    assert _reports("Israel's military claims it struck some 30 Hezbollah targets overnight.") == [
+        ("claims", "Israel's military", "it struck some 30 Hezbollah targets overnight")]
+    assert _reports("Israel's military claims that it struck some 30 Hezbollah targets overnight.") == [
+        ("claims", "Israel's military", "it struck some 30 Hezbollah targets overnight")]
+
+
+def test_a_noun_of_claiming_stays_a_noun():
+    # a determiner before it, or a relative clause missing its object: the noun, as written
+    assert _reports("The claims it made were false.") == []
+
+
+def test_a_verb_read_as_a_participle_of_the_subject_is_the_sentence_verb():
+    got = _reports("The institute estimated in a report published on Wednesday that the plant could "
+                   "produce up to 6,000 drones a year.")
+    assert got == [("estimated", "The institute", "the plant could produce up to 6,000 drones a year")]
+    # a participle with its agent is a noun phrase: "the figures reported by the ministry"
+    assert _reports("The figures reported by the ministry.") == []
+
+
+def test_a_live_blog_time_stamp_is_no_part_of_the_sayer():
+    text = ("06:15 - Sirens sounded overnight across northern Israel.\n\n"
+            "06:40 - Hezbollah said in a statement that it had targeted an army base near Kiryat Shmona.")
+    atts = extract(Document(id="t", text=text))
+    assert [(a.source.text, a.source_resolved) for a in atts] == [("Hezbollah", None)]
+    got = _reports("10:35 - Israel's military claims it struck some 30 Hezbollah targets overnight.")
+    assert got == [("claims", "Israel's military", "it struck some 30 Hezbollah targets overnight")]
