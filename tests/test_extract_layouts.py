@@ -361,3 +361,26 @@ def test_a_headline_label_may_be_an_office():
     text = 'Mayor of Kharkiv: "The city is living, working and fighting"\n\nThe mayor spoke on Monday.\n'
     a = next(a for a in extract(text) if a.cue.text == ":")
     assert (a.source.text, a.content.text) == ("Mayor of Kharkiv", "The city is living, working and fighting")
+
+
+def test_an_interview_with_names_in_title_case_gives_the_answers_not_the_questions():
+    from claimgraph.extract import extract
+    from claimgraph.model import Document
+
+    text = ("Former defence chief Jarmo Lindberg spoke to the Nordic Monitor.\n\n"
+            "Nordic Monitor: How many troops has Russia moved to the border?\n\n"
+            "Lindberg: Our estimate is between 20,000 and 25,000 soldiers. That is a clear signal.\n\n"
+            "Nordic Monitor: The Kremlin has said NATO forced it to respond. Is that fair?\n\n"
+            "Lindberg: That is their narrative.\n\n"
+            "Lindberg said he expected spending to rise.")
+    got = [(a.source.text, a.cue.text, a.content.text) for a in extract(Document(id="t", text=text))]
+    answer = "Our estimate is between 20,000 and 25,000 soldiers. That is a clear signal"
+    assert ("Lindberg", ":", answer) in got
+    assert ("Lindberg", ":", "That is their narrative") in got
+    assert ("The Kremlin", "has said", "NATO forced it to respond") in got
+    assert not any(src == "Nordic Monitor" for src, _, _ in got)  # the questions assert nothing
+    # one exchange is enough: a question, then another label's answer on the next paragraph
+    one = ("Nordic Monitor: Are sanctions working?\n\nLindberg: They are working, but slowly. "
+           "Inflation is above 9 percent.")
+    assert [(a.source.text, a.content.text) for a in extract(Document(id="t", text=one))] == [
+        ("Lindberg", "They are working, but slowly. Inflation is above 9 percent")]

@@ -6,7 +6,9 @@ Three forms news text uses where no sentence says "X said":
   (`“We will not move.” ― Ana Ruiz`), as in collections of readers' or voters' words;
 - a transcript turn, a paragraph opening with a speaker's name in capitals and a colon
   (`SMITH: We never agreed to that.`), read only where the article holds turns by at least
-  two speakers, so a lone label ("UPDATE:") is not taken for one;
+  two speakers, so a lone label ("UPDATE:") is not taken for one; written in title case
+  (`Lindberg: ...`), read where two labels each take at least two turns, and the side
+  that mostly asks questions says nothing;
 - a label, a headline or paragraph whose words before its colon name a person, an organisation
   or a document (`Minister: Talks Will Resume`, `Poll: Voters Back the Plan`, a Telegram post's
   `General Staff: 1,340 soldiers were killed over the past day`).
@@ -142,6 +144,59 @@ def transcript_turns(text: str, lex: dict[str, Any]) -> list[LayoutFind]:
     return out
 
 
+TITLE_TURN = re.compile(
+    r"[ \t\u00a0]*(?P<label>[A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,3}):[ \t\u00a0]+(?=\S)")
+
+
+def dialogue_turns(text: str, lex: dict[str, Any]) -> tuple[list[LayoutFind], set[int]]:
+    """`Lindberg: ...` / `Nordic Monitor: ...?` paragraphs of an interview written with names in
+    title case: where two labels take turns (each at least twice), each turn of a label that does
+    not mostly ask questions is said by that label; the asking side's turns assert nothing. A
+    single exchange (a question, then another label's answer on the next line) counts too.
+    Also gives the starts of every turn's line, which no other layout reads."""
+    lines = _lines(text)
+    turns: dict[int, re.Match[str]] = {}
+    for k, (start, end) in enumerate(lines):
+        m = TITLE_TURN.match(text, start, end)
+        if m is not None and m.group("label").lower() not in lex["section_labels"]:
+            turns[k] = m
+    count: dict[str, int] = {}
+    asks: dict[str, int] = {}
+    for k, m in turns.items():
+        label = m.group("label")
+        count[label] = count.get(label, 0) + 1
+        asks[label] = asks.get(label, 0) + text[m.end():lines[k][1]].rstrip().endswith("?")
+    dialogue = sum(n >= 2 for n in count.values()) >= 2
+    out = []
+    order = sorted(turns)
+    answers = set()  # a turn right after another label's question answers it
+    for n, k in enumerate(order[1:], 1):
+        before = turns[order[n - 1]]
+        if order[n - 1] == k - 1 and before.group("label") != turns[k].group("label") \
+                and text[before.end():lines[k - 1][1]].rstrip().endswith("?") \
+                and not text[turns[k].end():lines[k][1]].rstrip().endswith("?"):
+            answers.add(k)
+    if not dialogue and not answers:
+        return [], set()
+    for n, k in enumerate(order):
+        m = turns[k]
+        label = m.group("label")
+        if k not in answers and (not dialogue or count[label] < 2 or 2 * asks[label] > count[label]):
+            continue  # the interviewer's questions, or a lone label in the text
+        last = order[n + 1] if n + 1 < len(order) else k + 1
+        parts = [_strip(text, m.end(), lines[k][1], QUOTE_MARKS)]
+        parts += [_strip(text, lines[j][0], lines[j][1], QUOTE_MARKS) for j in range(k + 1, last)]
+        parts = [p for p in parts if p[1] > p[0]]
+        if parts:
+            colon = m.end("label")
+            out.append(LayoutFind(cue=(colon, colon + 1), source=m.span("label"),
+                                  content=(parts[0][0], parts[-1][1]), direct=True,
+                                  parts=parts if len(parts) > 1 else []))
+    asked = {order[n - 1] for n, k in enumerate(order) if k in answers}
+    return out, {lines[k][0] for k in turns if dialogue and count[turns[k].group("label")] >= 2
+                 or k in answers or k in asked}
+
+
 QA = re.compile(r"[ \t\u00a0]*(?P<label>Q|A|Question|Answer)[ \t\u00a0]*(?P<mark>[:.—–-])[ \t\u00a0]+(?=\S)")
 
 
@@ -241,5 +296,8 @@ def find_layouts(sdoc: SpacyDoc, text: str, document_nouns: set[str],
                  roles: frozenset[str] = frozenset()) -> list[LayoutFind]:
     """Every layout attribution of a document (`roles`: nouns for someone's office, "Mayor of X:")."""
     lex = layout_lexicon()
+    dialogue, turn_lines = dialogue_turns(text, lex)
+    labels = [f for f in headline_label(sdoc, text, lex, document_nouns, roles)
+              if text.rfind("\n", 0, f.source[0]) + 1 not in turn_lines]
     return signed_quotes(text, lex) + transcript_turns(text, lex) + interview_answers(sdoc, text) + \
-        headline_label(sdoc, text, lex, document_nouns, roles)
+        dialogue + labels
