@@ -1948,3 +1948,18 @@ def test_a_clause_hung_on_the_document_published_is_the_report():
             "up to 6,000 drones a year.")
     assert (a.cue.text, src(a)) == ("warned", "The institute")
     assert a.content.text == "the plant could produce up to 6,000 drones a year"
+
+
+def test_an_office_set_before_the_sayers_name_is_no_part_of_the_content():
+    a = one("Dozens of Georgian volunteers fighting in Ukraine have been killed since 2022, the head of the "
+            "Georgian Legion, Mamuka Mamulashvili, said on Friday.")
+    assert a.content.text == "Dozens of Georgian volunteers fighting in Ukraine have been killed since 2022"
+    assert src(a) == "Mamuka Mamulashvili"
+    assert a.source_resolved == "the head of the Georgian Legion, Mamuka Mamulashvili"
+
+
+def test_a_description_of_the_sayer_after_according_to_is_no_part_of_the_content():
+    a = one("According to Daw Aye Aye Mar, a resident who fled to Bangladesh, hundreds of people were "
+            "still trapped in the town.")
+    assert src(a) == "Daw Aye Aye Mar"
+    assert a.content.text == "hundreds of people were still trapped in the town"

@@ -509,6 +509,22 @@ def after_semicolon(r: Reader, first: int, end: int) -> int:
     return first
 
 
+def _description_start(r: Reader, name: Token, lo: int) -> int | None:
+    """ "Y, the head of the Georgian Legion, Mamuka Mamulashvili, said": where the office set before a
+    sayer's name begins, so it is left out of Y (the name stays the source; the office resolves it)."""
+    head = name.head
+    while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ == "NOUN":
+        head = head.head.head  # the name hung on "Legion" in "the head of the Georgian Legion"
+    first = head.left_edge.i
+    if name.dep_ != "appos" or name.pos_ != "PROPN" or head.pos_ != "NOUN" or head.i >= name.i \
+            or head.lemma_.lower() not in r.lex["person_nouns"] or first - 1 < lo \
+            or r.doc[first - 1].text != "," or r.doc[first].lower_ not in ("the", "a", "an", "its", "their"):
+        return None
+    if any(t.text == "," for t in r.doc[first:name.left_edge.i - 1]):
+        return None
+    return first
+
+
 def _is_cue_word(r: Reader, t: Token) -> bool:
     return t.pos_ == "VERB" and t.lemma_.lower() in r.lex["speech_verbs"] or t.lower_ == "according"
 
@@ -1280,7 +1296,7 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
             region_lo = min(region_lo, aside.left_edge.i - 1)
     left_np = r.np_left_of(region_lo, lo) if source_tok is None and not participle else None
     if left_np is not None:
-        region_lo = left_np[0]
+        region_lo = _description_start(r, r.doc[left_np[2]], lo) or left_np[0]
     region_start = r.doc[region_lo].idx
     region_hi = (cue_last or v).i
     for ch in v.rights:
@@ -1674,7 +1690,11 @@ def phrase_cue(r: Reader, tok: Token, sent: SpacySpan, lo: int) -> Found | None:
         via.insert(0, r.trim(*r.tok_range(a, clause.left_edge.i - 1)))
         obj = cited
         a, b, _ = r.np(cited, via)
-    if phrase_lo <= lo and phrase_hi > b + 1 and r.doc[b + 1].text == ",":
+    described = next((c for c in obj.rights if c.dep_ == "appos" and c.left_edge.i == b + 2
+                      and c.right_edge.i + 1 < len(r.doc) and r.doc[c.right_edge.i + 1].text == ","), None)
+    if described is not None:
+        phrase_hi = described.right_edge.i  # "According to X, a resident who fled, Y": X described
+    elif phrase_lo <= lo and phrase_hi > b + 1 and r.doc[b + 1].text == ",":
         phrase_hi = b  # "According to X, the move reeks ...": the parser hung the clause on X
     if phrase_lo <= lo and not any(t.text == "," for t in r.doc[last_cue.i + 1:a]):
         a = last_cue.i + 1  # "According to harbour master Ana Ruiz,": all of it names the source
