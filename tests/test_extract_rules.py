@@ -1963,3 +1963,11 @@ def test_a_description_of_the_sayer_after_according_to_is_no_part_of_the_content
             "still trapped in the town.")
     assert src(a) == "Daw Aye Aye Mar"
     assert a.content.text == "hundreds of people were still trapped in the town"
+
+
+def test_a_qualified_vague_body_goes_back_to_the_source_of_its_kind_not_the_relay():
+    attrs = extract("South Korea's Yonhap news agency, citing the National Intelligence Service, reported "
+                    "that Pyongyang had sent 10,000 troops. The spy agency said some were at the front.")
+    assert [v.text for v in attrs[0].via] == ["South Korea's Yonhap news agency"]
+    assert src(attrs[1]) == "The spy agency"
+    assert attrs[1].source_resolved == "the National Intelligence Service"

@@ -323,7 +323,8 @@ def _body_antecedent(head: str, before: list[Mention], classes: dict[str, list[s
     """The organisation a vague body noun ("the agency") stands for: the last one named before that
     shares the noun's kind ("Intelligence Service" for "the agency"), else the last body that spoke,
     else the last organisation named as a subject. Never a person, a country, a nationality or an outlet."""
-    bodies = [m for m in before if not m.person and not m.place]
+    # in text order: a relay is remembered after the source it relays ("Yonhap, citing the NIS")
+    bodies = sorted((m for m in before if not m.person and not m.place), key=lambda m: m.start)
     kin = {w for ws in classes.values() if head in ws for w in ws}
     for m in reversed(bodies):
         names = {_singular(w.replace("’s", "").replace("'s", "")) for w in _words(f"{m.text} {m.full}")}
@@ -477,7 +478,10 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
                     continue
                 if m.full[:1].islower() and len(_words(m.full)) == 1:
                     continue  # "group denies" in a headline names no one either
+                qualifiers = [w for w in words[:-1] if w not in DETERMINERS]
                 if any(_singular(w) == head for w in _pre_words(m.text)):
+                    if qualifiers and not set(qualifiers) <= set(_words(m.full)):
+                        continue  # "the spy agency" is not "Yonhap news agency"
                     resolved, antecedent = m.full, m
                     break
                 if any(_singular(w) == head for w in _words(m.text)):
@@ -501,7 +505,9 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
                     m = next((m for m in reversed(visible) if m.start < issuer.idx
                               and ihead in (_singular(w) for w in _words(m.text))), None)
                     resolved = m.full if m is not None else said  # unnamed, but not the last sayer
-            if resolved is None and (head in media or words[-1] in media):
+            named_kind = classify(said_by)  # "the spy agency" is no news agency
+            if resolved is None and (head in media or words[-1] in media) \
+                    and named_kind in ("media", "social_media", "other"):
                 kinds = ("media", "social_media") if classify("the " + head) == "social_media" else ("media",)
                 m = next((m for m in reversed(visible) if m.start < pos and not m.person
                           and classify(m.full) in kinds), None)
