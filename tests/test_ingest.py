@@ -382,3 +382,25 @@ def test_a_folder_with_nothing_to_ingest_fails_and_says_so(tmp_path: Path, capsy
     for d in (empty, junk):
         assert cli.main(["ingest", "--quiet", "--no-link", "--db", str(tmp_path / "s.db"), str(d)]) == 1
         assert "nothing to ingest" in capsys.readouterr().err
+
+
+def test_a_feeds_own_html_stands_in_as_plain_text_and_a_short_full_entry_counts(http_dir):
+    root, base = http_dir
+    brief = ("<p>The Pentagon said on Friday that North Korea&#8217;s troops were now fighting in the Kursk "
+             "region alongside Russian units, and that Kyiv &amp; its partners had been told.</p>")
+    (root / "rss.xml").write_text(
+        '<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+        "<channel><title>Brief Desk</title>"
+        f"<item><title>Brief &amp;amp; short</title><link>{base}/gone.html</link>"
+        f"<content:encoded><![CDATA[{brief}]]></content:encoded></item>"
+        f"<item><title>Teaser</title><link>{base}/gone-too.html</link>"
+        "<description>Read on.</description></item></channel></rss>")
+    st = open_store(str(root / "s.db"))
+    rep = ingest([f"{base}/rss.xml"], st, progress=False, relink=False)
+    assert len(rep.added) == 1 and len(rep.failed) == 1
+    assert "2-word teaser" in rep.failed[0][1]  # the reason the feed's text could not stand in
+    doc = st.list_documents()[0]
+    text = st.get_document(doc["id"])["text"]
+    assert text.startswith("The Pentagon said") and "North Korea’s troops" in text and "Kyiv & its" in text
+    assert "<" not in text and doc["title"] == "Brief & short"
+    st.close()

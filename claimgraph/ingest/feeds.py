@@ -10,6 +10,7 @@ the feed's own text stands in for it.
 
 from __future__ import annotations
 
+import html
 import re
 import time
 import urllib.request
@@ -22,7 +23,10 @@ from claimgraph.ingest.items import Failure, Item
 from claimgraph.model import InputError
 
 MAX_FEED = 20_000_000
-FEED_BODY_MIN_WORDS = 60  # shorter entry texts are teasers, not the article
+FEED_BODY_MIN_WORDS = 60  # a shorter summary is a teaser, not the article
+FEED_CONTENT_MIN_WORDS = 25  # the entry's full content (content:encoded, Atom content) may be a short brief
+BLOCK_END = re.compile(r"</(?:p|div|li|h[1-6]|blockquote|tr|section|article)\s*>|<br\s*/?>|<hr\s*/?>", re.I)
+TAG = re.compile(r"<[^>]*>")
 USER_AGENT = "claimgraph/0.1 (+news attribution research)"
 
 
@@ -112,24 +116,46 @@ def feed_items(parsed: feedparser.FeedParserDict, base: str, where: str) -> list
             out.append(Failure(f"{where} entry {n}", "feed entry has no link"))
             continue
         ref = _local(link, base)
-        meta = {"title": entry.get("title"), "author": entry.get("author"),
+        title = entry.get("title")
+        meta = {"title": html_text(title) if title else None, "author": entry.get("author"),
                 "published": _iso(entry.get("published_parsed") or entry.get("updated_parsed"))}
         if ref.startswith(("http://", "https://")):
             meta["url"] = ref
         kind = "url" if ref.startswith(("http://", "https://")) else "path"
+        body, why_not = entry_body(entry)
         out.append(Item(kind, ref, meta={k: v for k, v in meta.items() if v},
-                        override={"kind": "feed", "outlet": outlet}, fallback=entry_body(entry)))
+                        override={"kind": "feed", "outlet": outlet}, fallback=body, no_fallback=why_not))
     return out
 
 
-def entry_body(entry: feedparser.FeedParserDict) -> str | None:
-    """The entry's own article text, when the feed carries a whole one (not a one-line teaser)."""
+def html_text(fragment: str) -> str:
+    """Plain text of a feed's HTML fragment: paragraphs kept as blank lines, tags dropped, entities read.
+
+    Feeds carry HTML in content, summaries and (Atom `type="html"`) titles,
+    often a single `<p>` that does not look like a page to the HTML reader.
+    """
+    text = TAG.sub("", BLOCK_END.sub("\n\n", fragment))
+    text = html.unescape(text).replace("\u00a0", " ")
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def entry_body(entry: feedparser.FeedParserDict) -> tuple[str | None, str]:
+    """The entry's own article text as plain text, where the feed carries a whole one, else why not.
+
+    The full content a feed gives (`content:encoded`, Atom `content`) may be a
+    short brief; a summary alone must be long enough not to be a teaser.
+    """
     parts = entry.get("content") or []
-    body = next((p.get("value") for p in parts if p.get("value")), None) or entry.get("summary")
+    content = next((p.get("value") for p in parts if p.get("value")), None)
+    body = html_text(content or entry.get("summary") or "")
     if not body:
-        return None
-    words = len(re.sub(r"<[^>]+>", " ", body).split())
-    return body if words >= FEED_BODY_MIN_WORDS else None
+        return None, "the feed carries no text of its own for this entry"
+    words = len(body.split())
+    least = FEED_CONTENT_MIN_WORDS if content else FEED_BODY_MIN_WORDS
+    if words < least:
+        return None, f"the feed's own text for it is a {words}-word teaser (at least {least} words stand in)"
+    return body, ""
 
 
 def items_from_feed_file(path: Path) -> list[Item | Failure]:

@@ -27,6 +27,7 @@ class Item:
     override: dict[str, Any] = field(default_factory=dict)
     fetched: tuple[bytes, str, str] | None = None  # a page downloaded already: body, content type, final URL
     fallback: str | None = None  # a feed's own text of the entry, read when its page cannot be
+    no_fallback: str = ""  # why the feed's text cannot stand in for the page (said when the page fails)
 
 
 @dataclass
@@ -59,8 +60,10 @@ def read_item(item: Item) -> Document:
 
         try:
             doc = read_input(item.ref)
-        except InputError:
+        except InputError as exc:
             if not item.fallback:
+                if item.no_fallback:
+                    raise InputError(exc.source, f"{exc.reason}; {item.no_fallback}") from exc
                 raise
             doc = read_feed_text(item.ref, item.fallback)  # the page failed: the feed's text stands in
     for key, value in item.meta.items():
