@@ -365,11 +365,12 @@ def test_unsupported_files_and_empty_exports_are_reported_as_skipped(tmp_path: P
     st.close()
     assert len(rep.added) == 1 and rep.failed == []
     assert rep.skipped == [(str(d / "map.PNG"), "not a supported file type"),
-                           (str(d / "result.json"), "no messages"),
+                           (f"{d / 'result.json'}#1", "a service message (create_channel)"),
+                           (f"{d / 'result.json'}#2", "no text (photo without a caption)"),
                            (str(d / "scan.pdf"), "not a supported file type")]
     assert cli.main(["ingest", "--quiet", "--no-link", "--db", str(tmp_path / "t.db"), str(d)]) == 0
     err = capsys.readouterr().err
-    assert "skipped 3" in err and f"skipped: {d / 'scan.pdf'}: not a supported file type" in err
+    assert "skipped 4" in err and f"skipped: {d / 'scan.pdf'}: not a supported file type" in err
 
 
 def test_a_folder_with_nothing_to_ingest_fails_and_says_so(tmp_path: Path, capsys):

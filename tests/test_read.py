@@ -564,7 +564,7 @@ def test_cli_extract_on_a_batch_file_says_which_command(tmp_path: Path, name: st
 
 
 def test_read_jsonl_turns_an_rss_style_date_into_iso(tmp_path: Path) -> None:
-    """'Tue, 03 Mar 2026 …' would sort after every ISO date; it is stored as ISO (UTC), others kept."""
+    """'Tue, 03 Mar 2026 …' would sort after every ISO date: stored as ISO (UTC); no date is an error."""
     from claimgraph.ingest.read import read_jsonl
 
     text = "The harbour master said the quay had been repaired."
@@ -572,7 +572,10 @@ def test_read_jsonl_turns_an_rss_style_date_into_iso(tmp_path: Path) -> None:
             {"id": "iso", "text": text + " Twice.", "published": "2026-03-04"},
             {"id": "odd", "text": text + " Again.", "published": "spring 2026"}]
     p = _write(tmp_path, "dates.jsonl", "".join(json.dumps(r) + "\n" for r in rows))
-    assert [d.published for d in read_jsonl(p)] == ["2026-03-02T23:30:00", "2026-03-04", "spring 2026"]
+    got = list(read_jsonl(p))
+    assert [d.published for d in got[:2]] == ["2026-03-02T23:30:00", "2026-03-04"]
+    assert isinstance(got[2], InputError) and "'published' is no date: 'spring 2026'" in got[2].reason
+    assert got[0].language == "en"
 
 
 def test_read_jsonl_takes_date_or_published_at_when_published_is_absent(tmp_path: Path) -> None:

@@ -479,6 +479,21 @@ def iso_published(published: str | None) -> str | None:
     return when.replace(tzinfo=None).isoformat(timespec="seconds")
 
 
+def calendar_date(value: str) -> bool:
+    """An ISO calendar date, with a valid time where one follows ("2024-11-02T10:00:00+02:00")."""
+    value = value.strip()
+    if not _ISO_START.match(value):
+        return False
+    try:
+        if len(value) > 10:
+            datetime.fromisoformat(value)
+        else:
+            datetime.fromisoformat(value + "T00:00")
+    except ValueError:
+        return False
+    return True
+
+
 JSONL_STRING_FIELDS = ("title", "author", "published", "outlet", "url", "language", "forwarded_from")
 
 
@@ -550,10 +565,15 @@ def read_jsonl(path: str | Path, clean: bool = False) -> Iterator[Document | Inp
             except InputError as exc:
                 yield exc
                 continue
+            published = iso_published(_jsonl_published(row))
+            if published is not None and not calendar_date(published):
+                yield InputError(where, f"'published' is no date: {published[:40]!r} (write YYYY-MM-DD, "
+                                        "an ISO date and time, or an RFC 2822 date)")
+                continue
             doc_id = row.get("id")
             yield Document(id=str(doc_id) if doc_id not in (None, "") else f"{path.stem}-{n}", text=text,
                            title=row.get("title"), author=row.get("author"),
-                           published=iso_published(_jsonl_published(row)), outlet=row.get("outlet"),
+                           published=published, outlet=row.get("outlet"),
                            url=row.get("url"),
-                           language=row.get("language"), raw=line.rstrip("\n"), kind="jsonl",
+                           language=row.get("language") or "en", raw=line.rstrip("\n"), kind="jsonl",
                            forwarded_from=row.get("forwarded_from"))

@@ -35,19 +35,24 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")[:40] or "channel"
 
 
-def export_items(data: dict[str, Any], where: str) -> list[Item | Failure]:
+def export_items(data: dict[str, Any], where: str) -> list[Item | Failure | Skipped]:
     """Items of every text message of an export; service messages and media without text are left out."""
     channel = str(data.get("name") or data.get("title") or "telegram")
     username = data.get("username")
-    out: list[Item | Failure] = []
+    out: list[Item | Failure | Skipped] = []
     for msg in data["messages"]:
-        if not isinstance(msg, dict) or msg.get("type", "message") != "message":
-            continue
-        body = message_text(msg.get("text")).strip()
-        if not body:
+        if not isinstance(msg, dict):
             continue
         mid = msg.get("id")
         ref = f"{where}#{mid}"
+        if msg.get("type", "message") != "message":
+            out.append(Skipped(ref, f"a service message ({msg.get('action') or msg.get('type')})"))
+            continue
+        body = message_text(msg.get("text")).strip()
+        if not body:
+            kind = msg.get("media_type") or ("photo" if msg.get("photo") else "")
+            out.append(Skipped(ref, f"no text ({kind} without a caption)" if kind else "no text"))
+            continue
         url = f"https://t.me/{username}/{mid}" if username and mid is not None else None
         try:
             from claimgraph.ingest.read import check_text
@@ -56,7 +61,7 @@ def export_items(data: dict[str, Any], where: str) -> list[Item | Failure]:
         except Exception as exc:  # noqa: BLE001 - InputError, reported per message
             out.append(Failure(ref, getattr(exc, "reason", str(exc))))
             continue
-        doc = Document(id=f"tg-{_slug(channel)}-{mid}", text=body, published=msg.get("date"),
+        doc = Document(id=f"tg-{_slug(channel)}-{mid}", text=body, published=msg.get("date"), language="en",
                        outlet=channel, author=msg.get("author") or msg.get("from"), url=url,
                        raw=json.dumps(msg, ensure_ascii=False), kind="telegram",
                        forwarded_from=msg.get("forwarded_from"))
