@@ -10,6 +10,7 @@ in the same name for a bare surname.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -20,6 +21,10 @@ from claimgraph.extract.lexicon import doc_text, per_doc
 from claimgraph.extract.sources import classify, lookup_body, lookup_place
 from claimgraph.model import Attribution
 
+# How far back a vague source looks for its antecedent, in mentions: far more than an article
+# needs, and what keeps a pasted text of thousands of reports from costing their square.
+RECALL = 120
+NEAR = 20  # the sources or contents just before a mention, among which it may sit
 DETERMINERS = {"the", "these", "those", "this", "that", "same", "a", "an"}
 POSSESSIVES = {"its", "their", "his", "her"}
 # a body's own words under its name ("the ministry's statement"), unlike "Ukraine's military intelligence"
@@ -390,8 +395,10 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
     contents = sorted((p.start, p.end) for a in attrs for p in (a.content_parts or [a.content]))
     ents = [replace(m) for m in per_doc(sdoc, "mentions",
                                         lambda: _entity_mentions(sdoc, roles, frozenset(body_nouns)))]
+    starts = [s for s, _ in contents]
     for m in ents:  # a name inside what someone says is a sayer only for reports nested there
-        m.inside = next(((s, e) for s, e in contents if s <= m.start < e), None)
+        k = bisect_right(starts, m.start)
+        m.inside = next(((s, e) for s, e in contents[max(0, k - NEAR):k] if s <= m.start < e), None)
     known: list[Mention] = []
     taken: list[tuple[int, int]] = []
     ei = 0
@@ -400,7 +407,7 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
             continue
         pos = a.source.start
         while ei < len(ents) and ents[ei].start < pos:
-            if not any(s <= ents[ei].start < e for s, e in taken):  # already known as a source
+            if not any(s <= ents[ei].start < e for s, e in taken[-NEAR:]):  # already known as a source
                 known.append(ents[ei])
             ei += 1
         words = _words(a.source.text)
@@ -409,7 +416,7 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
                 and _vague(said_by.split(None, 2)[2], words[2:], vague):
             said_by, words = said_by.split(None, 2)[2], words[2:]  # "one of the sources": the sources
         relayers = {v.text for v in a.via}  # who passes a report on is not who made it
-        visible = [m for m in known if (m.inside is None or m.inside[0] <= pos < m.inside[1])
+        visible = [m for m in known[-RECALL:] if (m.inside is None or m.inside[0] <= pos < m.inside[1])
                    and m.text not in relayers]
         resolved: str | None = None
         antecedent: Mention | None = None
@@ -466,7 +473,7 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
             new_one = words[0] in ("a", "an") and head not in lex.get("representative_nouns", ())
             if not new_one and head in lex.get("armed_group_nouns", ()):
                 # a group named inside someone's report counts too ("The RSF shelled X, medics said")
-                earlier = [m for m in known if m.start < pos and m.text != said_by and not m.place
+                earlier = [m for m in known[-RECALL:] if m.start < pos and m.text != said_by and not m.place
                            and m.text not in relayers]
                 # "The RSF did not respond. The group has denied ...": the movement just named, before
                 # an older "a medical group"; "the paramilitary group" goes back to "the paramilitary RSF"
@@ -564,7 +571,7 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
             a.via = list(antecedent.attribution.via)
             spoken_ids.add(id(a))
         for v in a.via:  # "UKMTO said the master reported X. ... it said": the relayer spoke too
-            if v.start < pos and not any(m.start == v.start for m in known):
+            if v.start < pos and not any(m.start == v.start for m in known[-RECALL:]):
                 someone = _is_person(sdoc, v.start, v.end, roles, body_nouns)
                 known.append(Mention(v.start, v.text, someone, v.text))
                 taken.append((v.start, v.end))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -2100,6 +2101,31 @@ def _no_sayer(r: Reader, inner: Found) -> bool:
     return span is not None and span.root.pos_ == "NOUN" and not _source_like(r, span.root)
 
 
+def _extent(f: Found) -> tuple[int, int]:
+    points = [f.cue[0], f.cue[1], f.content[0], f.content[1]] + ([f.region] if f.region >= 0 else []) \
+        + (list(f.source) if f.source else []) + [p for part in f.parts for p in part]
+    return min(points), max(points)
+
+
+def _neighbours(found: list[Found]) -> list[list[int]]:
+    """For each report, in order, the others whose words reach into its own or touch them.
+
+    Nesting and relays only hold between reports that overlap or sit side by side,
+    so each report is set against those alone: a pasted text of thousands of
+    reports does not cost their square.
+    """
+    extents = [_extent(f) for f in found]
+    order = sorted(range(len(found)), key=lambda k: extents[k][0])
+    los = [extents[k][0] for k in order]
+    widest = max((hi - lo for lo, hi in extents), default=0)
+    out = []
+    for i, (lo, hi) in enumerate(extents):
+        first = bisect_left(los, lo - widest - 2)
+        last = bisect_right(los, hi + 2)
+        out.append(sorted(k for k in order[first:last] if k != i and extents[k][1] >= lo - 2))
+    return out
+
+
 def _fold_nested(found: list[Found], r: Reader, nesting: str = "inner") -> list[Found]:
     """ "X said Y had warned that Z": one attribution, Y the source, X in via; deeper reports keep both.
 
@@ -2108,8 +2134,10 @@ def _fold_nested(found: list[Found], r: Reader, nesting: str = "inner") -> list[
     Under `nesting="outer"` the outer report stays whole and the inner one is dropped.
     """
     keep = [True] * len(found)
-    for a in found:  # "X said Y, according to Interfax": the parse may hang the phrase inside Y
-        for j, b in enumerate(found):
+    near = _neighbours(found)
+    for i, a in enumerate(found):  # "X said Y, according to Interfax": the parse may hang the phrase inside Y
+        for j in near[i]:
+            b = found[j]
             if a is b or not keep[j] or b.source is None or a.source is None or a.anchor < 0 \
                     or not r.text[b.cue[0]:b.cue[1]].lower().startswith("according"):
                 continue
@@ -2126,13 +2154,14 @@ def _fold_nested(found: list[Found], r: Reader, nesting: str = "inner") -> list[
                 else:
                     a.via = (list(b.via) if own else list(b.via) + [b.source]) + a.via
                 keep[j] = False
-    for a in found:  # "X claimed Y, Z reported": X's report sits in Z's and cannot hold Z's cue in turn
-        for b in found:
+    for i, a in enumerate(found):  # "X claimed Y, Z reported": X's report sits in Z's and cannot hold Z's cue
+        for b in (found[j] for j in near[i]):
             if a is not b and b.region >= 0 and b.content[0] <= a.cue[0] and a.cue[1] <= b.content[1] \
                     and a.content[0] < b.region < a.content[1] and b.content[1] <= b.region:
                 a.content = _cut_before(r, a.content[0], b.region)
-    for a in found:  # "X said “Y”, TASS reported", TASS's content read as the quotation alone
-        for j, b in enumerate(found):
+    for i, a in enumerate(found):  # "X said “Y”, TASS reported", TASS's content read as the quotation alone
+        for j in near[i]:
+            b = found[j]
             if a is not b and keep[j] and b.region >= 0 and b.source is not None and a.source is not None \
                     and a.cue[1] <= b.content[0] and a.content[0] <= b.content[0] \
                     and b.content[1] <= b.region and a.content[0] < b.region < a.content[1]:
@@ -2140,16 +2169,17 @@ def _fold_nested(found: list[Found], r: Reader, nesting: str = "inner") -> list[
                 # "X said Y, NBC reported, citing two officials": NBC relays; the officials are X again
                 a.via = (list(b.via) if b.via else [b.source]) + a.via
                 keep[j] = False
-    for inner in found:
+    for i, inner in enumerate(found):
         if not inner.sibling or inner.region < 0:
             continue
-        for outer in found:
+        for outer in (found[j] for j in near[i]):
             if outer is not inner and outer.content[0] < inner.region < outer.content[1] and not outer.parts:
                 outer.content = _cut_before(r, outer.content[0], inner.region)
     for i, outer in enumerate(found):
         if outer.source is None:
             continue
-        for j, inner in enumerate(found):
+        for j in near[i]:
+            inner = found[j]
             if i == j or not keep[j] or inner.source is None:
                 continue
             if not (outer.content[0] <= inner.cue[0] and inner.cue[1] <= outer.content[1]):
