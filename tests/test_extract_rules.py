@@ -1971,3 +1971,13 @@ def test_a_qualified_vague_body_goes_back_to_the_source_of_its_kind_not_the_rela
     assert [v.text for v in attrs[0].via] == ["South Korea's Yonhap news agency"]
     assert src(attrs[1]) == "The spy agency"
     assert attrs[1].source_resolved == "the National Intelligence Service"
+
+
+@pytest.mark.parametrize("text", [
+    "But the bridge will reopen in May, the mayor said.",
+    "And the bridge will reopen in May, the mayor said.",
+    "As a result, the bridge will reopen in May, the mayor said.",
+    "KHERSON \u2015 the bridge will reopen in May, the mayor said.",
+])
+def test_a_connective_or_dateline_before_a_fronted_content_is_the_writers(text):
+    assert one(text).content.text == "the bridge will reopen in May"

@@ -158,3 +158,25 @@ def test_the_ranker_does_not_swap_a_rules_content_for_another_reading():
     learned.rerank_rule_contents(sdoc, atts, {"content": {"k=rule": -5.0, "k=sent": 9.0}}, {"that"})
     assert atts[0].content.text == before
 
+
+
+def test_the_writers_connective_stays_out_of_a_content_that_opens_its_sentence():
+    sdoc = load_nlp()("The talks stalled. But the deal is not dead, the envoy said. "
+                      "In contrast, the army will stay, officials said.")
+    but = next(t for t in sdoc if t.text == "But")
+    contrast = next(t for t in sdoc if t.text == "In")
+    assert sdoc[learned.past_openers(sdoc, but.i, but.i + 5)].text == "the"
+    assert sdoc[learned.past_openers(sdoc, contrast.i, contrast.i + 6)].text == "the"
+    deal = next(t for t in sdoc if t.text == "deal")
+    assert learned.past_openers(sdoc, deal.i - 1, deal.i + 3) == deal.i - 1  # not at its sentence's start
+
+
+def test_the_time_and_place_of_the_saying_are_not_what_was_said():
+    sdoc = load_nlp()("Johnson did not identify a location in his remarks.")
+    a = next(t.i for t in sdoc if t.text == "identify")
+    lo = next(t.i for t in sdoc if t.text == "a")
+    assert sdoc[lo:learned.without_event_adjuncts(sdoc, a, lo, len(sdoc) - 2) + 1].text == "a location"
+    sdoc = load_nlp()("She described the plan as a crazy system.")
+    a = next(t.i for t in sdoc if t.text == "described")
+    lo = next(t.i for t in sdoc if t.text == "the")
+    assert learned.without_event_adjuncts(sdoc, a, lo, len(sdoc) - 2) == len(sdoc) - 2  # "as": what she said

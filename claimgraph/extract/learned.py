@@ -33,7 +33,7 @@ from spacy.tokens import Token
 
 from claimgraph.extract.antecedents import resolve_sources
 from claimgraph.extract.lexicon import token_starts
-from claimgraph.extract.rules import is_evidence, lexicon, withheld
+from claimgraph.extract.rules import is_evidence, lexicon, sentence_content_start, withheld
 from claimgraph.extract.schemes import DEFAULT as DEFAULT_SCHEME
 from claimgraph.extract.schemes import Scheme, load_scheme
 from claimgraph.model import Attribution, Document, Span
@@ -605,6 +605,44 @@ def strip_complementizer(sdoc: SpacyDoc, lo: int, hi: int, words: set[str]) -> i
     return lo
 
 
+def past_openers(sdoc: SpacyDoc, lo: int, hi: int) -> int:
+    """A content opening its sentence starts at the sentence's own words, as the rules' do:
+    after a dateline, a bullet or a connective ("But X, she said", "In fact, X, he said")."""
+    own = sentence_content_start(sdoc, sdoc.text, sdoc[lo].sent, lexicon())
+    return own if sdoc[lo].sent.start <= lo < own <= hi else lo
+
+
+def without_event_adjuncts(sdoc: SpacyDoc, anchor: int, lo: int, hi: int) -> int:
+    """The end of an object content before the cue's own time, place or occasion.
+
+    "criticized the law as a crazy system during a stop in Flint": the stop is
+    when the criticism was made, not part of it; only the verb's phrases after
+    its object go ("as a crazy system" stays), and only when none but such
+    phrases follow.
+    """
+    a = sdoc[anchor]
+    kids = [c for c in a.rights if lo <= c.i <= hi and not c.is_punct]
+    if len(kids) < 2 or kids[0].dep_ != "dobj":
+        return hi
+    words = lexicon()["event_adjuncts"]
+
+    def adjunct(c: Token) -> bool:  # lower case: a headline's "When It Comes To" is no adjunct
+        if c.dep_ in ("prep", "advmod"):
+            return c.text in words
+        if c.dep_ == "advcl":  # "when he ran", "to thrill his supporters"
+            return any(m.dep_ in ("mark", "advmod", "aux") and m.i < c.i and m.text in words | {"to"}
+                       for m in c.children)
+        return False
+
+    first = next((k for k, c in enumerate(kids) if k and adjunct(c)), None)
+    if first is None or not all(adjunct(c) for c in kids[first:]):
+        return hi
+    cut = kids[first].left_edge.i - 1
+    while cut > lo and (sdoc[cut].is_punct or sdoc[cut].is_space):
+        cut -= 1
+    return cut
+
+
 # --- the component ----------------------------------------------------------
 
 
@@ -708,7 +746,8 @@ def to_attribution(sdoc: SpacyDoc, text: str, f: Found, strip_words: set[str]) -
     while shi > slo and (sdoc[shi].is_punct or sdoc[shi].is_space):
         shi -= 1  # "Hezbollah's leader, Hassan Nasrallah,"
     lo, hi = f.content
-    lo = strip_complementizer(sdoc, lo, hi, strip_words)
+    lo = past_openers(sdoc, strip_complementizer(sdoc, lo, hi, strip_words), hi)
+    hi = without_event_adjuncts(sdoc, f.anchor, lo, hi)
     cspan = span(lo, hi)
     if not cspan.text.strip():
         return None
@@ -779,7 +818,7 @@ def rerank_rule_contents(sdoc: SpacyDoc, attributions: list[Attribution], model:
         top = max(cands, key=lambda c: score(weights, content_features(anchor, c, u.cue, inq, u.source)))
         if "rule" in top.kinds:
             continue
-        lo = strip_complementizer(sdoc, top.lo, top.hi, complementizers)
+        lo = past_openers(sdoc, strip_complementizer(sdoc, top.lo, top.hi, complementizers), top.hi)
         att.content = Span.of(text, sdoc[lo].idx, sdoc[top.hi].idx + len(sdoc[top.hi].text))
 
 

@@ -56,6 +56,44 @@ def lexicon() -> dict[str, Any]:
     return out
 
 
+def sentence_content_start(doc: SpacyDoc, text: str, sent: SpacySpan, lex: dict[str, Any]) -> int:
+    """First token of a sentence's own words: past bullets, datelines, timestamps, connectives."""
+    i, end = sent.start, sent.end
+    while i < end and (doc[i].is_space or not any(c.isalnum() for c in doc[i].text)
+                       and doc[i].text not in QUOTE_CHARS):
+        i += 1
+    if i + 1 < end and THREAD_NUMBER.fullmatch(doc[i].text) and doc[i + 1].text[:1].isupper():
+        i += 1  # "3/ The governor wrote": a thread's post number
+    # A dateline or timestamp: a short verbless lead ending in a spaced dash.
+    for j in range(i, min(end, i + 16)):
+        tok = doc[j]
+        if tok.pos_ in ("VERB", "AUX") and tok.text not in lex["dateline_dashes"]:
+            break
+        if tok.text in lex["dateline_dashes"] and j > i and text[tok.idx - 1:tok.idx] == " ":
+            i = j + 1
+            break
+    while i < end and doc[i].is_space:
+        i += 1
+    for j in range(i + 1, min(end - 1, i + 6)):  # a verbless label: "Sunday: ...", "Update: ..."
+        if i < end and doc[i].tag_ in ("VBD", "VBZ"):
+            break  # "Said Tom Fletcher: ...": a verb first, not a label
+        tok = doc[j]
+        if tok.pos_ in ("VERB", "AUX") or tok.text in QUOTE_CHARS:
+            break
+        if tok.text == ":" and text[tok.idx + 1:tok.idx + 2] == " ":
+            i = j + 1
+            break
+    words = [t.lower_ for t in doc[i:min(end, i + 4)]]
+    for opener in lex["content_openers"]:
+        n = len(opener)
+        if tuple(words[:n]) == opener and i + n < end and doc[i + n].text == ",":
+            return i + n + 1
+    if i + 1 < end and doc[i].lower_ in lex["content_conjunctions"] \
+            and doc[i].pos_ == "CCONJ" and not doc[i + 1].is_punct:
+        return i + 1  # "But the deal is not dead, she said": the link to what came before is the writer's
+    return i
+
+
 @dataclass
 class Found:
     """An attribution under construction, with the parse positions later steps need."""
@@ -166,38 +204,8 @@ class Reader:
 
     # ---- sentence layout ---------------------------------------------------------------------------
     def content_start(self, sent: SpacySpan) -> int:
-        """First token of a sentence's own words: past bullets, datelines, timestamps, connectives."""
-        i, end = sent.start, sent.end
-        while i < end and (self.doc[i].is_space or not any(c.isalnum() for c in self.doc[i].text)
-                           and self.doc[i].text not in QUOTE_CHARS):
-            i += 1
-        if i + 1 < end and THREAD_NUMBER.fullmatch(self.doc[i].text) and self.doc[i + 1].text[:1].isupper():
-            i += 1  # "3/ The governor wrote": a thread's post number
-        # A dateline or timestamp: a short verbless lead ending in a spaced dash.
-        for j in range(i, min(end, i + 16)):
-            tok = self.doc[j]
-            if tok.pos_ in ("VERB", "AUX") and tok.text not in self.lex["dateline_dashes"]:
-                break
-            if tok.text in self.lex["dateline_dashes"] and j > i and self.text[tok.idx - 1:tok.idx] == " ":
-                i = j + 1
-                break
-        while i < end and self.doc[i].is_space:
-            i += 1
-        for j in range(i + 1, min(end - 1, i + 6)):  # a verbless label: "Sunday: ...", "Update: ..."
-            if i < end and self.doc[i].tag_ in ("VBD", "VBZ"):
-                break  # "Said Tom Fletcher: ...": a verb first, not a label
-            tok = self.doc[j]
-            if tok.pos_ in ("VERB", "AUX") or tok.text in QUOTE_CHARS:
-                break
-            if tok.text == ":" and self.text[tok.idx + 1:tok.idx + 2] == " ":
-                i = j + 1
-                break
-        words = [t.lower_ for t in self.doc[i:min(end, i + 4)]]
-        for opener in self.lex["content_openers"]:
-            n = len(opener)
-            if tuple(words[:n]) == opener and i + n < end and self.doc[i + n].text == ",":
-                return i + n + 1
-        return i
+        """First token of a sentence's own words (see `sentence_content_start`)."""
+        return sentence_content_start(self.doc, self.text, sent, self.lex)
 
     # ---- noun phrases ------------------------------------------------------------------------------
     def np(self, tok: Token, via: list[tuple[int, int]] | None = None) -> tuple[int, int, int]:
