@@ -216,3 +216,29 @@ def test_ingest_a_file_from_the_browser(tmp_path, page):
         assert "Browser Post" in page.inner_text(".meta")
         assert page.locator("#doc-text a.hl").count() >= 2
         assert page.problems == []
+
+
+def test_pages_fit_a_phone_screen(tmp_path, browser):
+    """At 390 px no page scrolls sideways: the two sides of a conflict stack, a wide table scrolls alone."""
+    from web_data import fill
+
+    from claimgraph.store import open_store
+
+    url = str(tmp_path / "phone.db")
+    st = open_store(url)
+    fill(st)
+    st.close()
+    phone = browser.new_page(viewport={"width": 390, "height": 800})
+    try:
+        with running_server(url) as base:
+            for path in ("/", "/conflicts", "/claims/c-vessels", "/api", "/ingest", "/review"):
+                phone.goto(base + path)
+                width = phone.evaluate("document.documentElement.scrollWidth")
+                assert width <= 390, (path, width)
+            phone.goto(base + "/conflicts")
+            sides = phone.locator(".versus .side")
+            assert sides.count() >= 2
+            first, second = sides.nth(0).bounding_box(), sides.nth(1).bounding_box()
+            assert second["y"] > first["y"]  # stacked, not side by side
+    finally:
+        phone.close()
