@@ -149,7 +149,7 @@ def test_select_report_accept_and_see_the_correction(seed_store, page):
         page.check('#report-form input[value="not_a_claim"]')
         page.fill('#report-form textarea[name="comment"]', "this is the article's own voice")
         page.click('#report-form button[type="submit"]')
-        page.wait_for_load_state()
+        page.wait_for_url("**?done=report")
         assert page.url.endswith("?done=report"), (page.url, page.inner_text("main")[:500])
         assert "your report is recorded" in page.inner_text(".flash")
 
@@ -165,6 +165,30 @@ def test_select_report_accept_and_see_the_correction(seed_store, page):
         shown = [t.strip() for t in page.locator("aside.atts li.card .content-q").all_inner_texts()]
         assert target.strip() not in shown
         assert page.problems == []
+
+
+def test_a_refused_report_says_why_in_the_dialog_and_keeps_what_was_typed(seed_store, page):
+    url, store, doc_id = seed_store
+    with running_server(url) as base:
+        page.goto(f"{base}/documents/{quote(doc_id, safe='')}")
+        reports_before = len(store.list_reports(status="open"))
+        page.evaluate(SELECT_ATTRIBUTION, 0)
+        page.keyboard.press("Control+Enter")
+        page.check('#report-form input[value="wrong_source"]')
+        page.fill('#report-form input[name="source"]', "a source the article never names")
+        page.fill('#report-form textarea[name="comment"]', "typed with care")
+        page.click('#report-form button[type="submit"]')
+        error = page.locator("#report-error")
+        error.wait_for(state="visible")
+        assert "not in the document's text" in error.inner_text()
+        assert page.locator("#report-dialog").is_visible()
+        assert page.input_value('#report-form textarea[name="comment"]') == "typed with care"
+        assert len(store.list_reports(status="open")) == reports_before
+        page.fill('#report-form input[name="source"]', "")  # corrected: now it goes through
+        page.click('#report-form button[type="submit"]')
+        page.wait_for_url("**?done=report")
+        assert len(store.list_reports(status="open")) == reports_before + 1
+        assert [p for p in page.problems if "400" not in p] == []
 
 
 def test_claim_page_draws_relay_graph_and_timeline(tmp_path, page):

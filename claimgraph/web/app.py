@@ -21,7 +21,9 @@ UPLOAD_PATHS = ("/ingest", "/api/ingest")
 
 
 def _wants_json(request: Request) -> bool:
-    return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
+    """The API, and a page's own script asking for JSON (the report dialog shows the error itself)."""
+    return request.url.path.startswith("/api/") or request.url.path == "/openapi.json" \
+        or request.headers.get("accept", "").startswith("application/json")
 
 
 def _validation_message(errors: list[Any]) -> tuple[int, str]:

@@ -146,9 +146,36 @@
   if (cancel) {
     cancel.addEventListener("click", function () { dialog.close(); });
   }
+  // Sent from here, not as a page: a refused report (a source not in the article,
+  // too long a comment) shows its reason in the dialog, and what was typed stays.
+  var errorLine = document.getElementById("report-error");
+  function showError(message) {
+    if (!errorLine) { return; }
+    errorLine.textContent = message;
+    errorLine.hidden = false;
+  }
   if (form) {
     form.addEventListener("submit", function (ev) {
-      if (!form.elements.selection.value) { ev.preventDefault(); dialog.close(); }
+      ev.preventDefault();
+      if (!form.elements.selection.value) { dialog.close(); return; }
+      if (errorLine) { errorLine.hidden = true; }
+      var sendButton = form.querySelector("button[type=submit]");
+      if (sendButton) { sendButton.disabled = true; }
+      fetch(form.action, {
+        method: "POST",
+        body: new URLSearchParams(new FormData(form)),
+        headers: { "Accept": "application/json" },
+        credentials: "same-origin"
+      }).then(function (res) {
+        if (res.ok) { window.location.href = res.url; return null; }
+        return res.json().then(function (body) {
+          showError((body && body.error) || ("the server refused the report (" + res.status + ")"));
+        }, function () { showError("the server refused the report (" + res.status + ")"); });
+      }, function () {
+        showError("the server could not be reached; the report is kept here, try again");
+      }).then(function () {
+        if (sendButton) { sendButton.disabled = false; }
+      });
     });
   }
 })();
