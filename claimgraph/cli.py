@@ -179,7 +179,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("ingest", help="store many articles: files, dirs, JSONL, feeds, Telegram exports")
-    p.add_argument("inputs", nargs="+", metavar="PATH|URL|FEED")
+    p.add_argument("inputs", nargs="+", metavar="PATH|URL|FEED|-", help="- reads one article from stdin")
     p.add_argument("--db", help="store: a SQLite path or a postgresql:// URL (default: user data dir)")
     p.add_argument("--workers", type=non_negative_int, default=0,
                    help="run on a local Dask cluster of N processes")

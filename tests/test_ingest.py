@@ -405,3 +405,17 @@ def test_a_feeds_own_html_stands_in_as_plain_text_and_a_short_full_entry_counts(
     assert text.startswith("The Pentagon said") and "North Korea’s troops" in text and "Kyiv & its" in text
     assert "<" not in text and doc["title"] == "Brief & short"
     st.close()
+
+
+def test_an_article_piped_in_with_dash_is_stored_once(tmp_path: Path):
+    db = str(tmp_path / "s.db")
+    cmd = [str(Path(sys.executable).parent / "claimgraph"), "ingest", "--quiet", "--no-link", "--db", db, "-", "-"]
+    done = subprocess.run(cmd, input=article(4), capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "added 1," in done.stderr + done.stdout
+    st = open_store(db)
+    assert st.counts()["documents"] == 1 and st.counts()["attributions"] > 0
+    st.close()
+    done = subprocess.run(cmd, input="", capture_output=True, text=True, timeout=300)
+    assert done.returncode == 1
+    assert "could not read: <stdin>: empty" in done.stderr + done.stdout

@@ -85,11 +85,27 @@ def _file_items(path: Path) -> Iterable[Item | Failure | Skipped]:
     return [Item("path", str(path))]
 
 
+def _stdin_item() -> Item | Failure:
+    """The article on standard input, read (and cleaned) here: a stream cannot be read twice or shipped."""
+    from claimgraph.ingest.read import read_input
+
+    try:
+        return Item("doc", "<stdin>", doc=read_input("-"))
+    except InputError as exc:
+        return Failure(exc.source, exc.reason)
+
+
 def expand(inputs: Iterable[str]) -> Iterator[Item | Failure | Skipped]:
     """Items of every input: files, directories (recursively), JSONL, feeds, Telegram exports, URLs.
     A directory's files of other types are not read; those outside hidden folders are reported as
     skipped, so a folder of PDFs does not end in a silent "added 0"."""
+    stdin_read = False
     for arg in inputs:
+        if arg == "-":  # one article piped in, read once however often "-" is given
+            if not stdin_read:
+                stdin_read = True
+                yield _stdin_item()
+            continue
         if arg.startswith(("http://", "https://")):
             yield from feeds.items_from_url(arg)
             continue
