@@ -409,7 +409,8 @@ def test_a_feeds_own_html_stands_in_as_plain_text_and_a_short_full_entry_counts(
 
 def test_an_article_piped_in_with_dash_is_stored_once(tmp_path: Path):
     db = str(tmp_path / "s.db")
-    cmd = [str(Path(sys.executable).parent / "claimgraph"), "ingest", "--quiet", "--no-link", "--db", db, "-", "-"]
+    exe = str(Path(sys.executable).parent / "claimgraph")
+    cmd = [exe, "ingest", "--quiet", "--no-link", "--db", db, "-", "-"]
     done = subprocess.run(cmd, input=article(4), capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert "added 1," in done.stderr + done.stdout
