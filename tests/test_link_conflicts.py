@@ -10,6 +10,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from test_link import doc  # noqa: E402
 
 from claimgraph.link import link_documents  # noqa: E402
+from claimgraph.link.figures import read_figures  # noqa: E402
 
 
 def _pairs(res, kind: str) -> set[frozenset[str]]:
@@ -420,3 +421,14 @@ def test_two_bodies_of_one_state_are_not_set_against_each_other():
     ]
     pairs = _pairs(link_documents(docs), "conflict")
     assert frozenset("ab") not in pairs and frozenset("bc") in pairs
+
+
+def test_drones_used_in_one_attack_are_a_launched_count_that_can_conflict():
+    figures = read_figures("12 drones were used in the attack")
+    assert [(f.value, f.measure) for f in figures] == [(12.0, "launched")]
+    night = "drones were used in the night attack on Varsk"
+    docs = [
+        doc("a", "Dune Post", "2025-06-02", ("the air force", f"12 {night}", [])),
+        doc("b", "Oasis Wire", "2025-06-02", ("the ministry", f"3 {night}", [])),
+    ]
+    assert frozenset("ab") in _pairs(link_documents(docs), "conflict")
