@@ -1981,3 +1981,10 @@ def test_a_qualified_vague_body_goes_back_to_the_source_of_its_kind_not_the_rela
 ])
 def test_a_connective_or_dateline_before_a_fronted_content_is_the_writers(text):
     assert one(text).content.text == "the bridge will reopen in May"
+
+
+def test_the_company_is_the_body_an_apposition_called_a_company():
+    atts = extract("The Health Ministry said 12 sailors were treated. Kallistos Maritime, a Greek shipping "
+                   "company, owns the vessel. The company said the crew was safe.")
+    safe = next(a for a in atts if src(a) == "The company")
+    assert safe.source_resolved == "Kallistos Maritime"

@@ -43,6 +43,7 @@ class Mention:
     attribution: Attribution | None = None  # where it was the source of an attribution
     inside: tuple[int, int] | None = None  # the reported content it stands in, if any
     place: bool = False  # a country or nationality ("Ukraine", "Russian"): never a body's antecedent
+    described: str = ""  # what an apposition calls it ("Kallistos Maritime, a shipping company")
 
 
 def _words(s: str) -> list[str]:
@@ -136,8 +137,11 @@ def _entity_mentions(sdoc: SpacyDoc, roles: set[str],
         if owner is not None and ent.label_ == "ORG":  # "Russia's defence ministry", not "defence ministry"
             first = owner.left_edge.i
         text = sdoc[first:ent.end].text
-        out.append(Mention(sdoc[first].idx, text, ent.label_ == "PERSON" or role, text,
-                           place=ent.label_ in ("NORP", "GPE")))
+        # "Kallistos Maritime, a Greek shipping company,": a body, whatever the tagger took it for
+        kind = next((c.lemma_.lower() for c in ent.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"
+                     and c.lemma_.lower() in body_nouns), "")
+        out.append(Mention(sdoc[first].idx, text, (ent.label_ == "PERSON" or role) and not kind, text,
+                           place=ent.label_ in ("NORP", "GPE"), described=kind))
     named = {m.start for m in out}
     surnames = _surnames(sdoc)
     propn = sdoc.vocab.strings["PROPN"]
@@ -332,7 +336,8 @@ def _body_antecedent(head: str, before: list[Mention], classes: dict[str, list[s
     bodies = sorted((m for m in before if not m.person and not m.place), key=lambda m: m.start)
     kin = {w for ws in classes.values() if head in ws for w in ws}
     for m in reversed(bodies):
-        names = {_singular(w.replace("’s", "").replace("'s", "")) for w in _words(f"{m.text} {m.full}")}
+        names = {_singular(w.replace("’s", "").replace("'s", ""))
+                 for w in _words(f"{m.text} {m.full} {m.described}")}
         if kin & names:
             return m
     if qualified:
