@@ -180,6 +180,9 @@ def test_announced_officially_is_confirmed(nlp):
     ("The European Council on Foreign Relations", "expert"),
     ("The spy agency", "intelligence"),  # an agency, but a spy agency
     ("The Yale Humanitarian Research Lab", "expert"),
+    ("A former UN weapons inspector", "expert"),  # no longer speaking for the body
+    ("A retired general", "expert"),
+    ("A former official who spoke on condition of anonymity", "anonymous"),
 ])
 def test_source_types(nlp, source, expected):
     text = f"{source} said the bridge was destroyed."

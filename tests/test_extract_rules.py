@@ -1988,3 +1988,16 @@ def test_the_company_is_the_body_an_apposition_called_a_company():
                    "company, owns the vessel. The company said the crew was safe.")
     safe = next(a for a in atts if src(a) == "The company")
     assert safe.source_resolved == "Kallistos Maritime"
+
+
+def test_an_office_written_in_capitals_before_a_name_leaves_the_name_as_source():
+    a = one("The Human Rights Defender of Armenia, Anahit Manasyan, said 40 people were detained.")
+    assert src(a) == "Anahit Manasyan"
+    assert a.source_resolved == "The Human Rights Defender of Armenia, Anahit Manasyan"
+
+
+def test_the_think_tank_is_the_institute_named_before():
+    atts = extract("The Institute for the Study of War said Russian forces advanced near Pokrovsk. "
+                   "The Health Ministry said three people were hurt. "
+                   "The think tank said the gains were marginal.")
+    assert atts[-1].source_resolved == "The Institute for the Study of War"

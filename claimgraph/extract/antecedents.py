@@ -250,7 +250,8 @@ def _description_before(sdoc: SpacyDoc, start: int, end: int) -> str | None:
         head = head.head.head  # "the governor of Crimea, Sergei Aksyonov": the name hung on "Crimea"
     if head.dep_ not in ("nsubj", "nsubjpass", "ROOT", "appos", "conj"):
         return None  # "One resident, who gave only his first name, Osman,": the name is not the name's
-    if name.dep_ != "appos" or name.pos_ != "PROPN" or head.pos_ != "NOUN" or head.i >= span.start \
+    office = head.pos_ == "NOUN" or head.pos_ == "PROPN" and not head.ent_type_  # "Human Rights Defender"
+    if name.dep_ != "appos" or name.pos_ != "PROPN" or not office or head.i >= span.start \
             or sdoc[span.start - 1].text != "," or head.right_edge.i > span.end:
         return None
     if any(t.text == "," for t in sdoc[head.left_edge.i:span.start - 1]):

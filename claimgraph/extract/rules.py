@@ -232,6 +232,11 @@ class Reader:
                               and self.doc[t.left_edge.i - 1].text == ","), None)
                 if named is not None:  # the name, though the parser hung it on "Crimea"
                     return self.np(named, via)
+        if tok.pos_ == "PROPN" and tok.ent_type_ == "":  # "The Human Rights Defender of Armenia, Anahit
+            for ch in tok.rights:                        # Manasyan, said": an office in capitals, the name
+                after_comma = self.text[ch.left_edge.idx - 2:ch.left_edge.idx].strip() == ","
+                if ch.dep_ == "appos" and ch.ent_type_ == "PERSON" and after_comma:
+                    return self.np(ch, via)
         if tok.pos_ == "NOUN" and tok.ent_type_ == "" and tok.left_edge.i >= lo + 2 \
                 and self.doc[tok.left_edge.i - 1].text == "," and tok.right_edge.i + 1 < len(self.doc) \
                 and self.doc[tok.right_edge.i + 1].text == ",":

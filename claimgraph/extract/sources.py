@@ -180,6 +180,7 @@ def _type_tables() -> dict:
         "labels": data.get("entity_labels", {}),
         "description_verbs": frozenset(data.get("description_verbs", ())),
         "capitals": frozenset(data.get("capitals", ())),
+        "former": phrases_regex(data.get("former_words", [])),
     }
 
 
@@ -215,7 +216,14 @@ def entity_label(sdoc: SpacyDoc | None, start: int, end: int) -> str | None:
 
 def classify(text: str, sdoc: SpacyDoc | None = None, start: int = -1, end: int = -1) -> str:
     """The source type of a mention: anonymity first, then overrides, known bodies, the head noun,
-    keywords by priority, the entity label, else other."""
+    keywords by priority, the entity label, else other; a former holder of an office is an expert."""
+    typ = _classify(text, sdoc, start, end)
+    if typ in ("official", "military", "intelligence") and _type_tables()["former"].search(text):
+        return "expert"  # "a former UN inspector", "a retired general": no longer speaking for the body
+    return typ
+
+
+def _classify(text: str, sdoc: SpacyDoc | None, start: int, end: int) -> str:
     tables = _type_tables()
     if tables["anonymous"].search(text):
         return "anonymous"
