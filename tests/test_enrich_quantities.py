@@ -184,3 +184,8 @@ def test_a_rate_per_day_counts_no_days(nlp):
     assert [(v, unit) for _, v, _, _, _, unit in found] == [(500, None)]
     found = quantities(nlp, "Only 80 trucks a day were entering.")
     assert [(v, unit) for _, v, _, _, _, unit in found] == [(80, "trucks")]
+
+
+def test_a_range_counts_the_noun_past_a_hyphenated_description(nlp):
+    got = quantities(nlp, "between 10 and 15 Western-supplied armoured vehicles were destroyed")
+    assert [q[2:] for q in got] == [(10.0, 15.0, "range", "vehicles")]

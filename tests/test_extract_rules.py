@@ -2001,3 +2001,8 @@ def test_the_think_tank_is_the_institute_named_before():
                    "The Health Ministry said three people were hurt. "
                    "The think tank said the gains were marginal.")
     assert atts[-1].source_resolved == "The Institute for the Study of War"
+
+
+def test_a_range_opening_what_was_said_keeps_its_between():
+    a = one("Moscow said between 10 and 15 armoured vehicles were destroyed.")
+    assert a.content.text == "between 10 and 15 armoured vehicles were destroyed"

@@ -177,11 +177,13 @@ def _counted_noun(sdoc: SpacyDoc | None, end: int) -> str | None:
     last = token_at(sdoc, end - 1)
     if last is None:
         return None
+    if last.dep_ == "conj" and last.head.dep_ in ("nummod", "quantmod") and last.head.i < last.i:
+        last = last.head  # "between 10 and 15 vehicles": the range's first number carries the noun
     head = last.head
     doc = last.doc
     if (last.dep_ in ("nummod", "quantmod", "compound")
             and (head.pos_ == "NOUN" or head.ent_type_ == "NORP" and head.tag_ == "NNPS")  # "Palestinians"
-            and last.i < head.i <= last.i + 6
+            and last.i < head.i <= last.i + 8
             and not any(doc[i].pos_ == "PUNCT" and doc[i].text not in "-\u2010\u2011"
                         for i in range(last.i + 1, head.i))):
         return _unit_of(head)
@@ -191,6 +193,8 @@ def _counted_noun(sdoc: SpacyDoc | None, end: int) -> str | None:
             return None  # "500 a day": a rate of something named elsewhere, not a count of days
         if tok.is_quote:
             continue  # '"tens of thousands" of rounds': the quotation closes before the counted noun
+        if tok.text in "-\u2010\u2011" and not doc[i - 1].whitespace_:
+            continue  # "Western-supplied vehicles": a hyphen inside a word
         if tok.pos_ == "NOUN":
             return _unit_of(tok)
         if tok.pos_ in _STOP_POS or (tok.pos_ == "ADP" and tok.lower_ != "of"):

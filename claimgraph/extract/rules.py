@@ -609,6 +609,9 @@ def content_span(r: Reader, c: Token, lo: int) -> tuple[int, int]:
                             and any(n.like_num for n in x.subtree)), None)
         if subject is not None and subject.left_edge.i > v.i:  # "said radiation levels “remain normal”":
             first = max(subject.left_edge.i, lo)  # the clause's subject read as the verb's object
+    if first - 1 > v.i and r.doc[first].like_num and r.doc[first - 1].lower_ in ("between", "from") \
+            and r.doc[first - 1].head.i == v.i and not list(r.doc[first - 1].children):
+        first -= 1  # "said between 10 and 15 vehicles were destroyed": the range's word, hung on the verb
     if c.dep_ == "ccomp" and v.i < c.i:
         last = max(last, _split_clause_end(r, v, c))
     sayers_verbs = _sayers_verbs()
