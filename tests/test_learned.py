@@ -149,3 +149,20 @@ def test_the_relay_of_a_known_attribution_is_not_found_again():
                             content=Span.of(text, text.index("which"), len(text) - 1),
                             source=Span.of(text, via, via + 7))
     assert learned._covered(model_cue, found)
+
+
+def test_a_content_ends_on_no_conjunction_and_keeps_a_quotations_question_mark():
+    text = "Then she urges her husband to come out of the car and he refuses."
+    sdoc = load_nlp()(text)
+    idx = {t.text: t.i for t in sdoc}
+    found = learned.Found(idx["urges"], (idx["urges"], idx["urges"]), (idx["she"], idx["she"]),
+                          (idx["her"], idx["and"]), 0.9)
+    att = learned.to_attribution(sdoc, text, found, set())
+    assert att is not None and att.content.text == "her husband to come out of the car"
+    text = 'The crowd chanted "What curfew?" as police watched.'
+    sdoc = load_nlp()(text)
+    idx = {t.text: t.i for t in sdoc}
+    found = learned.Found(idx["chanted"], (idx["chanted"], idx["chanted"]), (0, 1),
+                          (idx["What"], idx["curfew"]), 0.9)
+    att = learned.to_attribution(sdoc, text, found, set())
+    assert att is not None and att.content.text == "What curfew?"

@@ -748,6 +748,12 @@ def to_attribution(sdoc: SpacyDoc, text: str, f: Found, strip_words: set[str]) -
     lo, hi = f.content
     lo = past_openers(sdoc, strip_complementizer(sdoc, lo, hi, strip_words), hi)
     hi = without_event_adjuncts(sdoc, f.anchor, lo, hi)
+    while hi > lo and (sdoc[hi].pos_ == "CCONJ" or sdoc[hi].is_space
+                       or sdoc[hi].is_punct and all(ch in EDGE for ch in sdoc[hi].text)):
+        hi -= 1  # "urges her to come out of the car and": a cut before a second verb leaves no "and"
+    if hi + 2 < len(sdoc) and sdoc[hi + 1].text in ("?", "!") and sdoc[hi + 2].text in QUOTES \
+            and lo > 0 and sdoc[lo - 1].text in QUOTES:
+        hi += 1  # chanted "What curfew?": the quotation's own question mark
     cspan = span(lo, hi)
     if not cspan.text.strip():
         return None
