@@ -324,3 +324,19 @@ def test_a_writer_that_loses_a_race_for_an_article_gets_a_duplicate(store, monke
     monkeypatch.setattr(store, "_free_id", lambda s, doc_id, thash: doc_id)
     assert store.add_document(article_doc()) == ("varna-ships", "duplicate")
     assert len(calls) == 2
+
+
+def test_a_corrected_source_leaves_the_relays_and_is_typed_anew():
+    text = "LIGA.net, citing sources in military intelligence, reported that troops were moving."
+    def span(words: str) -> Span:
+        return Span.of(text, text.index(words), text.index(words) + len(words))
+
+    relay = span("LIGA.net")
+    att = Attribution(cue=span("reported"), content=span("troops were moving"),
+                      source=span("sources in military intelligence"), via=[relay], source_type="anonymous")
+    corr = [{"action": "reattribute", "attribution": {
+        "match": att.content.to_dict(), "source": relay.to_dict(), "source_resolved": "LIGA.net"}}]
+    fixed = apply_corrections([att], corr)[0]
+    assert fixed.source.text == "LIGA.net" and fixed.via == []
+    assert fixed.source_type == "media"
+    assert fixed.method == "correction"

@@ -72,13 +72,35 @@ def _target(d: dict[str, Any]) -> Span | None:
     return _span(d.get("match") or d.get("content"))
 
 
+def _same_mention(a: Span, b: Span) -> bool:
+    if a.start >= 0 and b.start >= 0:
+        return a.start < b.end and b.start < a.end
+    return " ".join(a.text.lower().split()) == " ".join(b.text.lower().split())
+
+
 def _reattributed(attr: Attribution, d: dict[str, Any]) -> Attribution:
     merged = attr.to_dict()
     for key in _SETTABLE:
         if key in d:
             merged[key] = d[key]
+    new_source = _span(d.get("source"))
+    if new_source is not None and new_source.text:
+        # the source a reader named is no longer its own relay ("LIGA.net, citing HUR": LIGA.net said it)
+        if "via" not in d:
+            merged["via"] = [v for v in merged.get("via") or [] if not _same_mention(_span(v), new_source)]
+        if "source_type" not in d:
+            merged["source_type"] = _source_type(new_source.text, merged.get("source_type"))
     merged["method"] = "correction"
     return Attribution.from_dict(merged)
+
+
+def _source_type(text: str, old: str | None) -> str | None:
+    """The type of a corrected source, as the extractor would give it (kept as it was without one)."""
+    try:
+        from claimgraph.extract.sources import classify
+    except ImportError:  # a store used without the extractor installed
+        return old
+    return classify(text)
 
 
 def _added(d: dict[str, Any]) -> Attribution:
