@@ -32,7 +32,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from claimgraph.extract.antecedents import resolve_sources
-from claimgraph.extract.lexicon import token_starts
+from claimgraph.extract.lexicon import doc_text, per_doc, token_starts
 from claimgraph.extract.rules import is_evidence, lexicon, sentence_content_start, withheld
 from claimgraph.extract.schemes import DEFAULT as DEFAULT_SCHEME
 from claimgraph.extract.schemes import Scheme, load_scheme
@@ -608,8 +608,11 @@ def strip_complementizer(sdoc: SpacyDoc, lo: int, hi: int, words: set[str]) -> i
 def past_openers(sdoc: SpacyDoc, lo: int, hi: int) -> int:
     """A content opening its sentence starts at the sentence's own words, as the rules' do:
     after a dateline, a bullet or a connective ("But X, she said", "In fact, X, he said")."""
-    own = sentence_content_start(sdoc, sdoc.text, sdoc[lo].sent, lexicon())
-    return own if sdoc[lo].sent.start <= lo < own <= hi else lo
+    starts = per_doc(sdoc, "sentence_first_tokens", lambda: [x.start for x in sdoc.sents])
+    k = bisect_right(starts, lo) - 1
+    sent = sdoc[starts[k]:starts[k + 1] if k + 1 < len(starts) else len(sdoc)]  # Token.sent walks the doc
+    own = sentence_content_start(sdoc, doc_text(sdoc), sent, lexicon())
+    return own if sent.start <= lo < own <= hi else lo
 
 
 def without_event_adjuncts(sdoc: SpacyDoc, anchor: int, lo: int, hi: int) -> int:
@@ -808,7 +811,7 @@ def rerank_rule_contents(sdoc: SpacyDoc, attributions: list[Attribution], model:
     """
     inq = quote_mask(sdoc)
     breaks = line_breaks(sdoc)
-    text = sdoc.text
+    text = doc_text(sdoc)
     for att in attributions:
         u = rule_unit(sdoc, att, complementizers)
         if u is None:
@@ -885,6 +888,26 @@ def admission() -> dict[str, Any]:
     """Which model attributions our guidelines accept (claimgraph/data/learned_cues.json)."""
     with open(DATA_PATH, encoding="utf-8") as fh:
         return json.load(fh)
+
+
+def _extent(a: Attribution) -> tuple[int, int]:
+    spans = [a.cue, a.content, *a.via, *a.content_parts] + ([a.source] if a.source else [])
+    return min(x.start for x in spans), max(x.end for x in spans)
+
+
+class Reach:
+    """Attributions by the characters they reach, to find those a new one may touch without
+    setting it against every other (a pasted text of thousands of reports)."""
+
+    def __init__(self, attributions: list[Attribution]):
+        self.items = sorted(((*_extent(a), a) for a in attributions), key=lambda x: x[0])
+        self.starts = [lo for lo, _, _ in self.items]
+        self.widest = max((hi - lo for lo, hi, _ in self.items), default=0)
+
+    def near(self, a: Attribution) -> list[Attribution]:
+        lo, hi = _extent(a)
+        first, last = bisect_left(self.starts, lo - self.widest), bisect_right(self.starts, hi)
+        return [x for xlo, xhi, x in self.items[first:last] if xhi >= lo]
 
 
 def _overlaps(a: Span, b: Span) -> bool:
@@ -1004,15 +1027,17 @@ def add_model_attributions(sdoc: SpacyDoc, attributions: list[Attribution],
     hold = bool(policy.get("content_holds_cue", False))
     found = predict(sdoc, model, only=set(policy["allowed_cue_lemmas"]), hold_cue=hold,
                     known=cue_tokens(sdoc, attributions))
+    known, added = Reach(out), []
     for f in sorted(found, key=lambda f: -f.p):
         if f.p < min_add or not admitted(sdoc, f, policy):
             continue
         att = to_attribution(sdoc, document.text, f, strip_words)
         if att is None:
             continue
-        if any(_covered(att, x) for x in out):
+        if any(_covered(att, x) for x in known.near(att)) or any(_covered(att, x) for x in added):
             continue
-        out.append(att)
+        added.append(att)
+    out.extend(added)
     out.sort(key=lambda x: x.cue.start)
     resolve_model_sources(sdoc, out)
     return out

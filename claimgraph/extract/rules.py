@@ -2027,7 +2027,8 @@ def _cut_before(r: Reader, start: int, end: int) -> tuple[int, int]:
     while end > start:
         while end > start and (t[end - 1].isspace() or t[end - 1] in ",;—–-"):
             end -= 1
-        word = next((w for w in CONNECTIVES if t[:end].lower().endswith(" " + w)), None)
+        tail = t[max(0, end - 12):end].lower()  # not the whole text before: it may be a long one
+        word = next((w for w in CONNECTIVES if tail.endswith(" " + w)), None)
         if word is None:
             break
         end -= len(word)
