@@ -109,3 +109,8 @@ def test_what_follows_an_increment_adds_to_it_too():
     assert [(f.value, f.measure) for f in figs] == [(3.0, ""), (2.0, "")]
     figs = read_figures("three more bodies were found, bringing the total death toll to 12")
     assert [(f.value, f.measure) for f in figs] == [(3.0, ""), (12.0, "dead")]
+
+
+def test_a_count_of_places_is_where_not_how_many():
+    assert _read("Air defences shot down 30 drones over nine regions overnight") == [(30.0, "downed")]
+    assert _read("drones were intercepted over 10 regions") == []

@@ -113,6 +113,7 @@ def _tables() -> dict:
         "skip_before": set(qw.get("skip_before", [])),
         "skip_after": set(qw.get("skip_after", [])),
         "span_units": set(lex["span_units"]),
+        "counted_places": set(lex["counted_places"]),
         "own_loss": set(lex["own_loss_cues"]),
         "whole_after": set(lex["whole_after"]),
         "months": set(lex["months"]),
@@ -289,6 +290,7 @@ def read_figures(text: str) -> list[Figure]:
         age = toks[j : j + 2] == ["year", "old"] or toks[j : j + 3] == ["years", "old"]  # "a 60-year-old"
         span = nxt in t["span_units"]  # "in two days of fighting": how long, not how many
         span = span or prev in t["months"] or nxt in t["months"]  # "as of March 29": a date
+        span = span or nxt in t["counted_places"]  # "drones downed over nine regions": where, not how many
         if is_year or total or age or span or prev in t["skip_before"] or nxt in t["skip_after"]:
             i = j
             continue
