@@ -166,3 +166,10 @@ def test_a_content_ends_on_no_conjunction_and_keeps_a_quotations_question_mark()
                           (idx["What"], idx["curfew"]), 0.9)
     att = learned.to_attribution(sdoc, text, found, set())
     assert att is not None and att.content.text == "What curfew?"
+    text = "He called the report \u201ca provocation\u201d on Monday."
+    sdoc = load_nlp()(text)
+    idx = {t.text: t.i for t in sdoc}
+    found = learned.Found(idx["called"], (idx["called"], idx["called"]), (0, 0),
+                          (idx["the"], idx["provocation"]), 0.9)
+    att = learned.to_attribution(sdoc, text, found, set())
+    assert att is not None and att.content.text == "the report \u201ca provocation\u201d"  # closed where opened
