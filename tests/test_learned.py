@@ -172,4 +172,4 @@ def test_a_content_ends_on_no_conjunction_and_keeps_a_quotations_question_mark()
     found = learned.Found(idx["called"], (idx["called"], idx["called"]), (0, 0),
                           (idx["the"], idx["provocation"]), 0.9)
     att = learned.to_attribution(sdoc, text, found, set())
-    assert att is not None and att.content.text == "the report \u201ca provocation\u201d"  # closed where opened
+    assert att is not None and att.content.text == "the report \u201ca provocation\u201d"
