@@ -384,3 +384,17 @@ def test_an_interview_with_names_in_title_case_gives_the_answers_not_the_questio
            "Inflation is above 9 percent.")
     assert [(a.source.text, a.content.text) for a in extract(Document(id="t", text=one))] == [
         ("Lindberg", "They are working, but slowly. Inflation is above 9 percent")]
+
+
+def test_a_content_announcing_a_list_is_the_list_and_its_figures_are_read():
+    from claimgraph.extract import extract as full_extract
+
+    text = ("The General Staff reports the following Russian losses over the past day:\n"
+            "1. personnel: about 1,200\n2. tanks: 12\n3. artillery systems: 40\n\n"
+            "The figures could not be verified.")
+    [a] = full_extract(Document(id="t", text=text))
+    assert a.content.text == "personnel: about 1,200\n2. tanks: 12\n3. artillery systems: 40"
+    assert text[a.content.start:a.content.end] == a.content.text
+    assert [(q.value, q.qualifier, q.unit) for q in a.quantities] == [
+        (1200.0, "about", "personnel"), (12.0, "exact", "tanks"), (40.0, "exact", "artillery systems")]
+

@@ -27,12 +27,13 @@ def pipeline(scheme: str = DEFAULT_SCHEME) -> tuple[Component, ...]:
 
     Imported here so each module stays independent; an unknown scheme is a ValueError.
     """
-    from claimgraph.extract import enrich, learned, repair, rules
+    from claimgraph.extract import enrich, layouts, learned, repair, rules
 
     conventions = load_scheme(scheme)
     return (repair.repair_parse, partial(rules.find_attributions, scheme=conventions),
             partial(learned.add_model_attributions, scheme=conventions),
-            partial(apply_conventions, scheme=conventions), enrich.enrich_attributions)
+            partial(apply_conventions, scheme=conventions), layouts.announced_lists,
+            enrich.enrich_attributions)
 
 
 def extract_parsed(sdoc: SpacyDoc, document: Document, scheme: str = DEFAULT_SCHEME) -> list[Attribution]:

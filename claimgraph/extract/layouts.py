@@ -301,3 +301,41 @@ def find_layouts(sdoc: SpacyDoc, text: str, document_nouns: set[str],
               if text.rfind("\n", 0, f.source[0]) + 1 not in turn_lines]
     return signed_quotes(text, lex) + transcript_turns(text, lex) + interview_answers(sdoc, text) + \
         dialogue + labels
+
+
+def announced_lists(sdoc: SpacyDoc, attributions: list[Any], document: Any) -> list[Any]:
+    """Pipeline component: a content that announces a list (`reports the following losses:`)
+    is the list below it, the items up to the first blank line or line that is no item.
+
+    General Staff bulletins, ministry tallies and channel posts give their figures this
+    way; the announcing words say only that figures follow.
+    """
+    from claimgraph.model import Span
+
+    text = document.text
+    lex = layout_lexicon()
+    item = re.compile(lex["list_item"])
+    announcers = [w.lower() for w in lex["list_announcers"]]
+    for att in attributions:
+        if att.content_parts or att.direct:
+            continue
+        words = att.content.text.lower()
+        if not any(re.search(rf"\b{re.escape(w)}\b", words) for w in announcers):
+            continue
+        if not re.match(r"[ \t]*:[ \t]*\n", text[att.content.end:att.content.end + 40]):
+            continue
+        pos = text.index("\n", att.content.end) + 1
+        first = last = -1
+        while pos < len(text):
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            if not item.match(text[pos:end]):
+                break
+            first = pos if first < 0 else first
+            last = end
+            pos = end + 1
+        if first >= 0:
+            lo = first + re.match(r"[ \t]*(?:[^\w \t]+|\d{1,3}[.)])[ \t]+", text[first:last]).end()
+            body = text[lo:last].rstrip()  # from the first item's words: its bullet is layout
+            att.content = Span(body, lo, lo + len(body))
+    return attributions

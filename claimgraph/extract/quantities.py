@@ -269,6 +269,9 @@ def _skipped(text: str, m: re.Match[str], sdoc: SpacyDoc | None) -> bool:
     num = m.group("num")
     if num and not m.group("qual") and not m.group("cur") and _YEAR_RE.fullmatch(num.strip()):
         return True
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    if num and _LIST_NUMBER_RE.match(text, m.end()) and not text[line_start:m.start()].strip():
+        return True  # "1. personnel: about 1,200": the item's number
     tok = token_at(sdoc, start)
     if tok is not None and tok.ent_type_ in _SKIP_ENTS and not m.group("vague"):
         # a parser DATE on "12k" or "about 3,000" is a slip; a bare number in a DATE is a date
@@ -356,6 +359,11 @@ def find_quantities(sdoc: SpacyDoc | None, text: str, start: int, end: int) -> l
             unit = t.currency.get(m.group("cur"), m.group("cur"))
         else:
             unit = _counted_noun(sdoc, m.end() - len(m.group("tail") or ""))
+            label = _ITEM_LABEL_RE.match(text[text.rfind("\n", 0, m.start()) + 1:m.start()])
+            line_end = text.find("\n", m.end())
+            if label and len(label.group(1).split()) <= 4 and (unit is None or unit not in text[
+                    m.end():line_end if line_end >= 0 else len(text)].lower()):
+                unit = label.group(1).strip().lower()  # the item's label, not a noun on the next line
             if unit is None and qualifier == "exact" and _after_name(sdoc, m.start()):
                 continue  # "the Port Olya 3", "Resolution 2231": a name, not a count
             if unit is None and out and _same_clause_run(text, out[-1].span.end, m.start()):
@@ -379,6 +387,10 @@ def find_quantities(sdoc: SpacyDoc | None, text: str, start: int, end: int) -> l
 
 
 _CLAUSE_BREAK_RE = re.compile(r"[.;:!?\n]")
+_LIST_NUMBER_RE = re.compile(r"[.)][ \t]")  # "1. personnel": an item's number, at the start of its line
+# "2. tanks: 12", "- artillery systems: 40": a list item whose label names what its figure counts
+_ITEM_LABEL_RE = re.compile(
+    r"^[ \t]*(?:(?:[-•*–—▪►]|\d{1,3}[.)])[ \t]+)?([A-Za-z][A-Za-z' -]{0,40}?)[ \t]*:[ \t]*$")
 _HYPHEN_WORD_RE = re.compile(r"-([A-Za-z]+)")
 _FRACTION_RE = re.compile(r"[\s-](half|halve|halves|thirds?|quarters?|fifths?|tenths?)\b", re.IGNORECASE)
 _IN_NEXT_RE = re.compile(r"\s+(?:in|out\s+of)\s+\w", re.IGNORECASE)
