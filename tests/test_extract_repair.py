@@ -38,3 +38,12 @@ def test_a_live_blog_time_stamp_is_no_part_of_the_sayer():
     assert [(a.source.text, a.source_resolved) for a in atts] == [("Hezbollah", None)]
     got = _reports("10:35 - Israel's military claims it struck some 30 Hezbollah targets overnight.")
     assert got == [("claims", "Israel's military", "it struck some 30 Hezbollah targets overnight")]
+
+
+def test_an_opening_citing_phrase_read_as_a_noun_phrase_is_the_relay_again():
+    text = ("The Daily Meridian reported that the ministry had recorded 12 deaths. Citing Northline Wire, "
+            "the Daily Meridian reported that the ministry had counted 12 dead.")
+    atts = extract(Document(id="t", text=text))
+    second = atts[-1]
+    assert second.source.text == "Northline Wire"
+    assert [v.text for v in second.via] == ["the Daily Meridian"]

@@ -14,7 +14,8 @@ subject), so the rules and the learned model read the sentence as written.
 It changes nothing else, and only where the sentence has no verb root;
 besides, a live blog's time stamp or a thread's post number opening a
 sentence ("10:35 - ", "3/ ") is hung on the sentence's root, so no sayer's
-name takes it in.
+name takes it in, and an opening "Citing X, Y reported" read as one noun
+phrase is split back into the relay's phrase and the sayer.
 """
 
 from __future__ import annotations
@@ -121,11 +122,38 @@ def _detach_stamp(sent: SpacySpan) -> None:
         sent[0].dep_ = "npadvmod"
 
 
+OPENING_RELAYS = {"citing", "quoting"}
+
+
+def _detach_citing(sent: SpacySpan) -> None:
+    """ "Citing Northline Wire, the Daily Meridian reported ...": read as one noun phrase ("Citing"
+    a modifier of "Wire", the outlet in apposition), it is the relay's phrase and then the sayer."""
+    first = next((t for t in sent if not t.is_space and not t.is_punct), None)
+    root = sent.root
+    if first is None or first.lower_ not in OPENING_RELAYS or first.dep_ not in ("compound", "amod", "nmod"):
+        return
+    cited = first.head
+    if cited.i <= first.i or cited.head.i != root.i or root.pos_ not in ("VERB", "AUX") or cited is root:
+        return
+    sayer = next((c for c in cited.rights if c.dep_ == "appos" and sent.doc[c.left_edge.i - 1].text == ","),
+                 None)
+    if sayer is None:
+        return
+    role = cited.dep_
+    first.head, first.dep_, first.pos_, first.tag_ = root, "advcl", "VERB", "VBG"
+    for t in sent.doc[first.i + 1:sayer.left_edge.i]:
+        if t.text == "," and t.head.i == cited.i:
+            t.head = root
+    sayer.head, sayer.dep_ = root, role
+    cited.head, cited.dep_ = first, "dobj"
+
+
 def repair_parse(sdoc: SpacyDoc, attributions: list[Attribution], document: Document) -> list[Attribution]:
     """Pipeline component: mend the parse in place; the attributions pass through unchanged."""
     speech = lexicon()["speech_verbs"]
     for sent in list(sdoc.sents):
         _detach_stamp(sent)
+        _detach_citing(sent)
         root = sent.root
         if root.pos_ in ("VERB", "AUX"):
             continue
