@@ -151,25 +151,20 @@ def test_the_relay_of_a_known_attribution_is_not_found_again():
     assert learned._covered(model_cue, found)
 
 
+def _model_content(text: str, cue: str, first: str, last: str) -> str:
+    """The content the learned component gives for a cue word and a span from `first` to `last`."""
+    sdoc = load_nlp()(text)
+    idx = {t.text: t.i for t in sdoc}
+    found = learned.Found(idx[cue], (idx[cue], idx[cue]), (0, 0), (idx[first], idx[last]), 0.9)
+    att = learned.to_attribution(sdoc, text, found, set())
+    assert att is not None
+    return att.content.text
+
+
 def test_a_content_ends_on_no_conjunction_and_keeps_a_quotations_question_mark():
-    text = "Then she urges her husband to come out of the car and he refuses."
-    sdoc = load_nlp()(text)
-    idx = {t.text: t.i for t in sdoc}
-    found = learned.Found(idx["urges"], (idx["urges"], idx["urges"]), (idx["she"], idx["she"]),
-                          (idx["her"], idx["and"]), 0.9)
-    att = learned.to_attribution(sdoc, text, found, set())
-    assert att is not None and att.content.text == "her husband to come out of the car"
-    text = 'The crowd chanted "What curfew?" as police watched.'
-    sdoc = load_nlp()(text)
-    idx = {t.text: t.i for t in sdoc}
-    found = learned.Found(idx["chanted"], (idx["chanted"], idx["chanted"]), (0, 1),
-                          (idx["What"], idx["curfew"]), 0.9)
-    att = learned.to_attribution(sdoc, text, found, set())
-    assert att is not None and att.content.text == "What curfew?"
-    text = "He called the report \u201ca provocation\u201d on Monday."
-    sdoc = load_nlp()(text)
-    idx = {t.text: t.i for t in sdoc}
-    found = learned.Found(idx["called"], (idx["called"], idx["called"]), (0, 0),
-                          (idx["the"], idx["provocation"]), 0.9)
-    att = learned.to_attribution(sdoc, text, found, set())
-    assert att is not None and att.content.text == "the report \u201ca provocation\u201d"
+    assert _model_content("Then she urges her husband to come out of the car and he refuses.",
+                          "urges", "her", "and") == "her husband to come out of the car"
+    assert _model_content('The crowd chanted "What curfew?" as police watched.',
+                          "chanted", "What", "curfew") == "What curfew?"
+    assert _model_content("He called the report \u201ca provocation\u201d on Monday.",
+                          "called", "the", "provocation") == "the report \u201ca provocation\u201d"
