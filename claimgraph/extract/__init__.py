@@ -7,8 +7,10 @@ Components are plain functions `component(sdoc, attributions, document) -> attri
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache, partial
+from typing import Any
 
 from spacy.tokens import Doc as SpacyDoc
 
@@ -71,14 +73,69 @@ def _checked_pairs(documents: Iterable[Document]) -> Iterator[tuple[str, Documen
 
 def extract_many(documents: Iterable[Document], n_process: int = 1,
                  batch_size: int = 16, scheme: str = DEFAULT_SCHEME) -> Iterator[Document]:
-    """Parse with `nlp.pipe` and extract, yielding each document with its attributions filled in.
+    """Parse and extract, yielding each document, in input order, with its attributions filled in.
 
     Documents stream through: a large batch is never held in memory whole.
-    A document too long to parse raises InputError; callers that must go on
-    past one (`claimgraph extract --jsonl`) check with `check_parsable` first.
+    With several processes each worker parses *and* extracts its own batches
+    (the main process only hands out documents and takes back their
+    attributions), so extraction runs on every core instead of queueing
+    behind the parsers in the main process.
+    A document too long to parse raises InputError (after the documents
+    before it are yielded); callers that must go on past one
+    (`claimgraph extract --jsonl`) check with `check_parsable` first.
     """
     pipeline(scheme)  # an unknown scheme fails before any parsing
     pairs = _checked_pairs(documents)
-    for sdoc, document in load_nlp().pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size):
-        document.attributions = extract_parsed(sdoc, document, scheme)
+    if n_process <= 1:
+        for sdoc, document in load_nlp().pipe(pairs, as_tuples=True, batch_size=batch_size):
+            document.attributions = extract_parsed(sdoc, document, scheme)
+            yield document
+        return
+    yield from _extract_in_workers(pairs, n_process, batch_size, scheme)
+
+
+def _extract_batch(documents: list[Document], scheme: str) -> list[list[Attribution]]:
+    """A worker's job: the attributions of a batch of documents (only they travel back)."""
+    texts = ((d.text, d) for d in documents)
+    return [extract_parsed(sdoc, d, scheme) for sdoc, d in load_nlp().pipe(texts, as_tuples=True)]
+
+
+def _extract_in_workers(pairs: Iterator[tuple[str, Document]], n_process: int, batch_size: int,
+                        scheme: str) -> Iterator[Document]:
+    """Batches out to a pool of `n_process` workers, a bounded number in flight, results in order."""
+    import multiprocessing
+
+    chunk = max(1, batch_size // 2)  # small jobs keep both workers busy to the last document
+    in_flight = 3 * n_process
+    with multiprocessing.get_context().Pool(n_process) as pool:
+        pending: deque[tuple[list[Document], Any]] = deque()
+        failure: InputError | None = None
+        batch: list[Document] = []
+        while failure is None:
+            try:
+                _, document = next(pairs)
+                batch.append(document)
+                if len(batch) < chunk:
+                    continue
+            except StopIteration:
+                if not batch:
+                    break
+            except InputError as exc:  # hand back what came before it, then stop
+                failure = exc
+                if not batch:
+                    break
+            pending.append((batch, pool.apply_async(_extract_batch, (batch, scheme))))
+            batch = []
+            while len(pending) >= in_flight:
+                yield from _collect(pending.popleft())
+        while pending:
+            yield from _collect(pending.popleft())
+        if failure is not None:
+            raise failure
+
+
+def _collect(job: tuple[list[Document], Any]) -> Iterator[Document]:
+    documents, result = job
+    for document, attributions in zip(documents, result.get(), strict=True):
+        document.attributions = attributions
         yield document
