@@ -266,3 +266,27 @@ def test_words_describing_officials_name_no_body_but_a_body_after_them_does():
     assert key("Senior Kremlin officials") == key("the Kremlin")
     assert key("Foreign Ministry spokesman Ivo Lant") == "foreign ministry"  # part of the name here
     assert key("Konashenkov") == key("Russia's defence ministry")  # a spokesman speaks for his body
+
+
+def test_a_body_with_a_name_of_its_own_is_not_folded_into_another_origin():
+    docs = [
+        doc("a", "Dune Post", "2025-06-02", ("The Pentagon", "about 10,000 troops had crossed", [])),
+        doc("b", "Oasis Wire", "2025-06-02", ("The U.S. Defense Department", "10,000 troops crossed", [])),
+        doc("c", "Sand Daily", "2025-06-03", ("ISW", "about 10,000 troops had crossed the border", [])),
+    ]
+    prov = provenance(build_items(docs))
+    assert prov.independent_origins == 2 and sorted(prov.origins) == ["ISW", "Pentagon"]
+    assert not prov.circular
+
+
+def test_an_organisation_named_in_capitals_is_no_persons_surname():
+    assert _surname("The Washington-based Institute for the Study of War") == ""
+    assert _surname("The London-based Royal United Services Institute") == ""
+    assert _surname("Kyiv-based analyst Mykola Bielieskov") == "bielieskov"
+    docs = [
+        doc("a", "Dune Post", "2025-06-02",
+            ("The Washington-based Institute for the Study of War", "about 10,000 troops had crossed", [])),
+        doc("b", "Oasis Wire", "2025-06-02",
+            ("The London-based Royal United Services Institute", "about 10,000 troops had crossed", [])),
+    ]
+    assert provenance(build_items(docs)).independent_origins == 2

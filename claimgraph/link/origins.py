@@ -154,6 +154,7 @@ def _surname(text: str) -> str:
     heads = set(link_lexicon()["body_heads"])
     places = set(link_lexicon()["body_level_words"])  # "Moscow Region governor X": the run names a place
     openers = set(link_lexicon()["name_run_openers"])
+    organisations = set(link_lexicon()["name_run_organisations"])
     run: list[str] = []
     for w in WORD.findall(text.replace("’", "'")) + ["."]:
         if w[:1].isupper() and not w.isupper():
@@ -162,7 +163,8 @@ def _surname(text: str) -> str:
             run.append(w.rstrip(".'"))
             continue
         joined = " " + " ".join(run).lower() + " "
-        organisation = any(" " + h + " " in joined for h in heads)
+        organisation = any(" " + h + " " in joined for h in heads) or any(
+            w.lower() in organisations or w.lower().endswith("-based") for w in run)
         if len(run) >= 2 and not organisation and run[-1].lower() not in places:
             return run[-1].lower()
         run = []

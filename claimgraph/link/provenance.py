@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from claimgraph.link.items import Item
-from claimgraph.link.lexicon import link_lexicon
+from claimgraph.link.lexicon import aliases, link_lexicon
 from claimgraph.link.origins import body_kind
 
 ARTICLES = {"the", "a", "an"}
@@ -104,7 +104,9 @@ def _fold_offices(names: dict[str, Counter[str]]) -> dict[str, Counter[str]]:
     "the army" on a claim that also names "Mali's armed forces" (one kind of
     body), or "the regional administration" beside "Governor X" (the office a
     governor heads), is one speaker named twice, not a second origin; beside
-    two candidates it is left alone (it could be either).
+    two candidates it is left alone (it could be either). A body with a name
+    of its own ("the Pentagon", "the Kremlin": an alias in aliases.json) is no
+    unnamed office: it folds only into a person holding it, never into another body.
     """
     heads_of = link_lexicon()["title_bodies"]
     heads = set(link_lexicon()["body_heads"])
@@ -114,14 +116,17 @@ def _fold_offices(names: dict[str, Counter[str]]) -> dict[str, Counter[str]]:
         last = key.split()[-1]
         return body_kind(last) if last in kinds or last + "s" in kinds else ""
 
+    named_bodies = {name.lower() for name in aliases()["bodies"]}
     out = dict(names)
     for k in list(out):
         if k.startswith(("person:", "outlet:")) or not _unnamed(out[k].most_common(1)[0][0]):
             continue
         last = k.split()[-1]
         titles = {t for t, bodies in heads_of.items() if last in bodies}
-        same = [b for b in out if b != k and kind(k) and kind(b) == kind(k)]
-        if k in heads and not same:  # a bare "the agency" beside one body naming no other kind of head
+        own_name = k in named_bodies
+        same = [b for b in out if b != k and kind(k) and kind(b) == kind(k) and not own_name]
+        # a bare "the agency" beside one body naming no other kind of head
+        if k in heads and not same and not own_name:
             same = [
                 b
                 for b in out
