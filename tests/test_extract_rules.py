@@ -66,6 +66,29 @@ def test_quote_split_around_its_cue():
     assert a.direct and src(a) == "she"
 
 
+@pytest.mark.parametrize("text, parts", [
+    ("Russia launched 40 drones overnight, the air force said, most of them Shaheds.",
+     ["Russia launched 40 drones overnight", "most of them Shaheds"]),
+    ("Twenty-three people were wounded, the mayor said, eleven of them seriously.",
+     ["Twenty-three people were wounded", "eleven of them seriously"]),
+    ("The strike destroyed two houses, the governor said, including a school.",
+     ["The strike destroyed two houses", "including a school"]),
+    ("Five soldiers were killed, the army said, among them a colonel.",
+     ["Five soldiers were killed", "among them a colonel"]),
+])
+def test_a_verbless_tail_spelling_out_the_report_is_part_of_it(text: str, parts: list[str]) -> None:
+    a = one(text)
+    assert [p.text for p in a.content_parts] == parts
+    assert a.content.start == a.content_parts[0].start and a.content.end == a.content_parts[1].end
+    assert not a.direct
+
+
+@pytest.mark.parametrize("tail", ["in a statement on Telegram", "after midnight"])
+def test_a_tail_saying_how_or_when_it_was_said_stays_out(tail: str) -> None:
+    a = one(f"The drones hit a fuel depot, the governor said, {tail}.")
+    assert a.content.text == "The drones hit a fuel depot" and not a.content_parts
+
+
 def test_quote_running_over_two_paragraphs():
     text = ("\u201cThe ferries will sail again on Monday.\n"
             "\u201cThe trains will follow a week later,\u201d the transport minister said.")

@@ -443,6 +443,10 @@ def clause_child(v: Token, lex: dict[str, Any]) -> Token | None:
         if ch.dep_ == "ccomp" and ch.left_edge.i > v.i and ch.left_edge.lower_ == "which" \
                 and v.doc[ch.left_edge.i - 1].text == ",":
             continue  # "Y, the ministry said, which Reuters could not verify": the writer's comment
+        if ch.dep_ == "ccomp" and ch.left_edge.i > v.i and v.doc[ch.left_edge.i - 1].text == "," \
+                and any(c.dep_ == "ccomp" and c.i < v.i for c in v.children) \
+                and _elaboration(list(v.doc[ch.left_edge.i:ch.right_edge.i + 1]), lex):
+            continue  # "A, the air force said, most of them Shaheds": the tail spells out A
         if ch.dep_ == "ccomp" or (ch.dep_ == "xcomp" and v.lemma_ in lex["xcomp_content_verbs"]):
             if best is None or ch.i > v.i >= best.i:
                 best = ch
@@ -729,6 +733,20 @@ def _colon_block(r: Reader, region_end: int) -> tuple[int, int] | None:
     return (s, e) if len(t[s:e].split()) >= 3 else None
 
 
+def _elaboration(words: list[Token], lex: dict[str, Any]) -> bool:
+    """Whether a verbless tail spells out what came before it: `including a school`, `most of them
+    Shaheds`, `eleven of them seriously` (cues.json `elaboration_openers`)."""
+    low = [t.lower_ for t in words[:3]]
+    if any(" ".join(low[:n]) in lex["elaboration_openers"] for n in (1, 2, 3)):
+        return True
+    return len(low) >= 3 and (words[0].like_num or words[0].pos_ == "NUM" or low[0] in QUANTIFIERS) \
+        and low[1] == "of" and low[2] in ("them", "whom", "those")
+
+
+QUANTIFIERS = {"most", "many", "some", "all", "half", "none", "several", "dozens", "hundreds", "thousands",
+               "few"}
+
+
 def _clause_after_aside(r: Reader, region_hi: int, sent: SpacySpan) -> tuple[int, int] | None:
     """The rest of a sentence whose cue stands set off by commas in its middle ("A, he said, until B"),
     where that rest is more of the same statement: a finite clause with no cue, relay or quotation."""
@@ -743,6 +761,9 @@ def _clause_after_aside(r: Reader, region_hi: int, sent: SpacySpan) -> tuple[int
     if not quoted and any(t.text in QUOTE_CHARS or r.in_quote(t) is not None for t in r.doc[k + 1:sent.end]):
         return None
     lex = r.lex
+    if not quoted and _elaboration(words, lex):
+        s, e = r.trim(*r.tok_range(words[0].i, words[-1].i))
+        return (s, e)  # "A, the governor said, including a school": more of A
     if not quoted and words[0].lower_ in lex["context_openers"]:
         return None  # "A, officials said, after Belgium dropped its objections": the writer's setting
     if any(r.in_quote(t) is None and (t.lemma_.lower() in lex["speech_verbs"] | lex["relay_verbs"]
@@ -1321,7 +1342,8 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
                 or ch.dep_ == "dobj" and lemma in lex["needs_addressee"]
                 or ch.dep_ == "advcl" and ch.tag_ == "VBG" and ch.lemma_ in lex["relay_verbs"]) \
                 and r.quotes.containing(ch.idx) is None and ch.i > region_hi \
-                and (content_tok is None or ch.i != content_tok.i):
+                and (content_tok is None or ch.i != content_tok.i) \
+                and not (ch.dep_ == "prep" and _elaboration(list(r.doc[ch.i:ch.right_edge.i + 1]), lex)):
             q = r.quotes.starting_after(r.doc[region_hi].idx)
             if q is not None and ch.right_edge.idx >= q.open_at:
                 break
@@ -1474,6 +1496,9 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
         if head is not None and head.i < v.i and v.dep_ == "conj" and opener is not None \
                 and opener.lower_ in lex["context_openers"]:
             before_lo = head.left_edge.i  # "A, the agency estimated, though B": the cue joined to A's verb
+        tail = [t for t in r.doc[region_hi + 2:end + 1] if not (t.is_punct or t.is_space)]
+        if head is not None and head.i > v.i and head.dep_ == "appos" and _elaboration(tail, lex):
+            before_lo = lo  # "A were wounded, X said, eleven of them seriously": A, spelled out after the cue
         after = r.trim(*r.tok_range(region_hi + 2, end))
         words = [t for t in r.doc[max(before_lo, lo):region_lo - 1]
                  if not t.is_punct and t.lower_ not in RELATIVIZERS and t.lower_ not in CONNECTIVES]
