@@ -181,7 +181,7 @@ def build(docs: list[Doc], rows: list[dict]) -> tuple[dict[str, Samples], dict[s
                 continue
             oracle[0] += 1
             best = int(np.argmax(f1s))
-            oracle[1] += int(cands[best].lo == min(gold) and cands[best].hi == max(gold))
+            oracle[1] += int((cands[best].lo, cands[best].hi) == L.trim(sdoc, min(gold), max(gold)))
             S["content"].groups.append(([L.content_features(a, c, (lo, hi), inq, src) for c in cands], best))
             S["content"].y.append(1)
     print(f"content oracle: overlap {oracle[0]}/{oracle[2]}, exact {oracle[1]}/{oracle[2]}", file=sys.stderr)
