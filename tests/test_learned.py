@@ -168,3 +168,18 @@ def test_a_content_ends_on_no_conjunction_and_keeps_a_quotations_question_mark()
                           "chanted", "What", "curfew") == "What curfew?"
     assert _model_content("He called the report \u201ca provocation\u201d on Monday.",
                           "called", "the", "provocation") == "the report \u201ca provocation\u201d"
+
+
+def test_the_tree_lists_agree_with_spacys_tokens_after_repair():
+    from claimgraph.extract.repair import repair_parse
+
+    text = ("Citing two officials, Reuters reported that the convoy had turned back. "
+            "\u201cWe will not leave,\u201d the mayor, who spoke on Monday, told reporters in Kherson.\n"
+            "18:05 \u2014 The governor said three drones were shot down over the region.")
+    sdoc = load_nlp()(text)
+    repair_parse(sdoc, [], Document(id="t", text=text))
+    tree = learned.tree_of(sdoc)
+    for t in sdoc:
+        edges = (tree.heads[t.i], tree.lefts[t.i], tree.rights[t.i])
+        assert edges == (t.head.i, t.left_edge.i, t.right_edge.i)
+        assert (tree.deps[t.i], tree.ents[t.i], tree.puncts[t.i]) == (t.dep_, t.ent_type_, t.is_punct)

@@ -110,6 +110,46 @@ def quote_mask(sdoc: SpacyDoc, texts: list[str] | None = None) -> list[bool]:
     return mask
 
 
+@dataclass
+class Tree:
+    """A parse's tree as plain lists: each token's head, subtree edges, label, entity type, punctuation.
+
+    The span features walk up from every token of a candidate; reading ints off
+    lists costs a fraction of creating a spaCy Token for each step.
+    """
+
+    heads: list[int]
+    lefts: list[int]
+    rights: list[int]
+    deps: list[str]
+    ents: list[str]
+    puncts: list[bool]
+
+
+def tree_of(sdoc: SpacyDoc) -> Tree:
+    """The document's Tree, built once (after `repair_parse`, which runs first, has moved any heads)."""
+
+    def build() -> Tree:
+        strings = sdoc.vocab.strings
+        offsets = sdoc.to_array("HEAD").astype("int64").tolist()  # relative, stored unsigned
+        arr = sdoc.to_array(["DEP", "ENT_TYPE", "IS_PUNCT"]).tolist()
+        n = len(arr)
+        heads = [i + k for i, k in enumerate(offsets)]
+        lefts, rights = list(range(n)), list(range(n))
+        for i in range(n):
+            j, steps = i, 0
+            while heads[j] != j and steps < n:  # every ancestor's subtree holds i
+                j, steps = heads[j], steps + 1
+                if lefts[j] > i:
+                    lefts[j] = i
+                if rights[j] < i:
+                    rights[j] = i
+        return Tree(heads, lefts, rights, [strings[row[0]] for row in arr],
+                    [strings[row[1]] if row[1] else "" for row in arr], [bool(row[2]) for row in arr])
+
+    return per_doc(sdoc, "tree", build)
+
+
 def lem(t: Token) -> str:
     return t.lemma_.lower()
 
@@ -447,20 +487,21 @@ def clause_cuts(sdoc: SpacyDoc, lo: int, hi: int, most: int = 2, clauses: int = 
     """
     cuts: list[tuple[str, int]] = []
     phrases = 0
+    tree = tree_of(sdoc)
+    heads, lefts, rights, deps = tree.heads, tree.lefts, tree.rights, tree.deps
     for j in range(hi, lo + 1, -1):
-        t = sdoc[j]  # the largest phrase that starts at j and ends inside the span
-        while t.head.i != t.i and t.head.left_edge.i == j and t.head.right_edge.i <= hi:
-            t = t.head
-        if t.dep_ in CUT_DEPS and t.left_edge.i == j and t.right_edge.i >= hi - 1 and t.head.i < j:
-            prev = sdoc[j - 1]
-            end = j - 2 if prev.is_punct or prev.dep_ == "cc" else j - 1
+        x = j  # the largest phrase that starts at j and ends inside the span
+        while heads[x] != x and lefts[heads[x]] == j and rights[heads[x]] <= hi:
+            x = heads[x]
+        if deps[x] in CUT_DEPS and lefts[x] == j and rights[x] >= hi - 1 and heads[x] < j:
+            end = j - 2 if tree.puncts[j - 1] or deps[j - 1] == "cc" else j - 1
             if end <= lo:
                 continue
-            if t.dep_ in PHRASE_CUTS:
+            if deps[x] in PHRASE_CUTS:
                 if phrases >= most:
                     continue
                 phrases += 1
-            cuts.append((t.dep_, end))
+            cuts.append((deps[x], end))
             if len(cuts) >= most + clauses:
                 break
     return cuts
@@ -558,27 +599,31 @@ def tail_features(a: Token, cand: Candidate) -> list[str]:
     """
     sdoc = a.doc
     lo, hi = cand.lo, cand.hi
+    tree = tree_of(sdoc)
+    heads, lefts, rights, deps = tree.heads, tree.lefts, tree.rights, tree.deps
     f: list[str] = []
     for j in range(lo + 1, hi + 1):  # outermost first
-        t = sdoc[j]
-        while t.head.i != t.i and t.head.left_edge.i == j and t.head.right_edge.i <= hi:
-            t = t.head
-        if t.left_edge.i != j or t.right_edge.i < hi - 1 or not t.head.i < j or t.head.i == t.i:
+        x = j
+        while heads[x] != x and lefts[heads[x]] == j and rights[heads[x]] <= hi:
+            x = heads[x]
+        h = heads[x]
+        if lefts[x] != j or rights[x] < hi - 1 or not h < j or h == x:
             continue
-        if t.head.i == lo and j == lo + 1:
+        if h == lo and j == lo + 1:
             continue  # the object of the span's opening word (`for X`, `that X`) is no tail
-        on = "a" if t.head.i == a.i else ("in" if lo <= t.head.i else "out")
-        comma = "," if sdoc[j - 1].is_punct else "_"
+        dep = deps[x]
+        on = "a" if h == a.i else ("in" if lo <= h else "out")
+        comma = "," if tree.puncts[j - 1] else "_"
         if not f:
             w = sdoc[j].lower_ if sdoc[j].pos_ in ("ADP", "SCONJ", "PRON", "ADV") else sdoc[j].pos_
-            ents = sorted({x.ent_type_ for x in sdoc[j:hi + 1] if x.ent_type_})
+            ents = sorted({e for e in tree.ents[j:hi + 1] if e})
             n = hi - j + 1
             size = "1" if n == 1 else ("s" if n < 5 else "l")
-            f += ["tl=" + t.dep_ + "|" + on, "tlc=" + t.dep_ + "|" + on + "|" + comma,
-                  "tlw=" + t.dep_ + "|" + on + "|" + w, "tle=" + on + "|" + "+".join(ents[:2]),
-                  "tln=" + t.dep_ + "|" + size]
-        if t.dep_ in CUT_DEPS or t.dep_ in ("acl", "ccomp"):
-            f.append("ta=" + t.dep_ + "|" + on + "|" + comma)
+            f += ["tl=" + dep + "|" + on, "tlc=" + dep + "|" + on + "|" + comma,
+                  "tlw=" + dep + "|" + on + "|" + w, "tle=" + on + "|" + "+".join(ents[:2]),
+                  "tln=" + dep + "|" + size]
+        if dep in CUT_DEPS or dep in ("acl", "ccomp"):
+            f.append("ta=" + dep + "|" + on + "|" + comma)
         if len(f) >= 8:
             break
     return f or ["tl=none"]

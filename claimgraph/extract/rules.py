@@ -27,6 +27,7 @@ from spacy.tokens import Token
 
 from claimgraph.extract.antecedents import resolve_sources
 from claimgraph.extract.layouts import find_layouts
+from claimgraph.extract.lexicon import per_doc
 from claimgraph.extract.quotes import Quote, QuoteIndex, find_quotes, mark_at
 from claimgraph.extract.schemes import Scheme
 from claimgraph.extract.sources import classify, lookup_body
@@ -57,7 +58,17 @@ def lexicon() -> dict[str, Any]:
 
 
 def sentence_content_start(doc: SpacyDoc, text: str, sent: SpacySpan, lex: dict[str, Any]) -> int:
-    """First token of a sentence's own words: past bullets, datelines, timestamps, connectives."""
+    """First token of a sentence's own words: past bullets, datelines, timestamps, connectives.
+
+    Asked for again and again (once per cue and candidate span), so kept per sentence.
+    """
+    known = per_doc(doc, "content_starts", dict)
+    if (sent.start, sent.end) not in known:
+        known[sent.start, sent.end] = _content_start(doc, text, sent, lex)
+    return known[sent.start, sent.end]
+
+
+def _content_start(doc: SpacyDoc, text: str, sent: SpacySpan, lex: dict[str, Any]) -> int:
     i, end = sent.start, sent.end
     while i < end and (doc[i].is_space or not any(c.isalnum() for c in doc[i].text)
                        and doc[i].text not in QUOTE_CHARS):
