@@ -172,7 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jsonl", metavar="IN.jsonl",
                    help="one clean document a line (- reads stdin); writes one result a line")
     p.add_argument("--processes", type=positive_int, default=1,
-                   help="parser processes for --jsonl (default 1)")
+                   help="worker processes for --jsonl, each parsing and extracting (default 1)")
     p.add_argument("--scheme", default="guidelines",
                    help="annotation scheme: 'guidelines' (default, the project's definition) or 'broad' "
                         "(also beliefs, intentions and stances, as PolNeAR annotates them)")

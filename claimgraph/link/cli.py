@@ -22,7 +22,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     from claimgraph.cli import positive_int
 
     p.add_argument("--processes", type=positive_int, default=1,
-                   help="parser processes for extraction (default 1)")
+                   help="worker processes for extraction, each parsing and extracting (default 1)")
 
 
 def main(args: argparse.Namespace) -> int:
