@@ -179,6 +179,16 @@ def test_conflict_same_time_different_origins_with_conservative_figure():
     assert claim_of(res, "a") is not claim_of(res, "b")
 
 
+def test_a_figure_named_only_to_be_rejected_still_conflicts_with_the_one_who_gave_it():
+    docs = [
+        doc("a", "Kyiv Wire", "2024-11-02",
+            ("the regional governor", "14 people were killed in the strike on Sumy, not nine", [])),
+        doc("b", "Moscow Daily", "2024-11-02",
+            ("the Russian Defence Ministry", "nine people were killed in the strike on Sumy", [])),
+    ]
+    assert _kinds(link_documents(docs)) == ["conflict"]
+
+
 def test_qualified_figures_that_can_both_hold_do_not_conflict():
     docs = [
         doc(

@@ -114,3 +114,13 @@ def test_what_follows_an_increment_adds_to_it_too():
 def test_a_count_of_places_is_where_not_how_many():
     assert _read("Air defences shot down 30 drones over nine regions overnight") == [(30.0, "downed")]
     assert _read("drones were intercepted over 10 regions") == []
+
+
+def test_a_figure_the_claim_rejects_is_not_its_own():
+    assert [f.value for f in read_figures("14 people were killed, not nine as Russian media claimed")] == [14]
+    assert [f.value for f in read_figures("14 people were killed rather than the 40 first reported")] == [14]
+    assert [f.value for f in read_figures("not 14 but 20 people died")] == [20]
+    # a bound is no rejection, and a negated verb is the claim's own polarity, read elsewhere
+    bound = read_figures("not less than 12 people died")
+    assert [(f.value, f.qualifier) for f in bound] == [(12, "at_least")]
+    assert [f.value for f in read_figures("the strike did not kill 14 people")] == [14]

@@ -118,6 +118,7 @@ def _tables() -> dict:
         "whole_after": set(lex["whole_after"]),
         "months": set(lex["months"]),
         "episodes": [tuple(p.split()) for p in lex["episodes"]],
+        "rejected_before": [tuple(p.split()) for p in lex["rejected_before"]],
     }
 
 
@@ -291,7 +292,9 @@ def read_figures(text: str) -> list[Figure]:
         span = nxt in t["span_units"]  # "in two days of fighting": how long, not how many
         span = span or prev in t["months"] or nxt in t["months"]  # "as of March 29": a date
         span = span or nxt in t["counted_places"]  # "drones downed over nine regions": where, not how many
-        if is_year or total or age or span or prev in t["skip_before"] or nxt in t["skip_after"]:
+        # "14 were killed, not nine (as Russian media claimed)": a figure the claim rejects is not its own
+        rejected = any(tuple(toks[i - len(p) : i]) == p for p in t["rejected_before"] if i >= len(p))
+        if is_year or total or age or span or rejected or prev in t["skip_before"] or nxt in t["skip_after"]:
             i = j
             continue
         qual = "exact"
