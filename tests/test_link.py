@@ -189,6 +189,17 @@ def test_a_figure_named_only_to_be_rejected_still_conflicts_with_the_one_who_gav
     assert _kinds(link_documents(docs)) == ["conflict"]
 
 
+def test_a_later_figure_that_names_the_one_it_replaces_is_still_an_update():
+    docs = [
+        doc("a", "Kyiv Wire", "2024-10-18", ("HUR", "up to 3,000 North Korean troops were sent to Russia",
+                                              [])),
+        doc("b", "Kyiv Daily", "2024-10-25",
+            ("HUR", "about 11,000 North Korean troops were sent to Russia, up from 3,000 last week", [])),
+    ]
+    res = link_documents(docs)
+    assert _kinds(res) == ["update"]
+
+
 def test_qualified_figures_that_can_both_hold_do_not_conflict():
     docs = [
         doc(

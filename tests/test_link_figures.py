@@ -124,3 +124,12 @@ def test_a_figure_the_claim_rejects_is_not_its_own():
     bound = read_figures("not less than 12 people died")
     assert [(f.value, f.qualifier) for f in bound] == [(12, "at_least")]
     assert [f.value for f in read_figures("the strike did not kill 14 people")] == [14]
+
+
+def test_the_figure_a_claim_replaces_is_not_its_own():
+    now = read_figures("about 11,000 troops were in Kursk, up from 3,000 last week")
+    assert [f.value for f in now] == [11000]
+    assert [f.value for f in read_figures("the toll rose from 12 to 20 people")] == [20]
+    assert [f.value for f in read_figures("20 people died, compared with 12 a day earlier")] == [20]
+    # "from" before a number that does not run "to" another is no change
+    assert [f.value for f in read_figures("troops from 3 brigades crossed the river")] == [3]

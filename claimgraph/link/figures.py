@@ -118,7 +118,7 @@ def _tables() -> dict:
         "whole_after": set(lex["whole_after"]),
         "months": set(lex["months"]),
         "episodes": [tuple(p.split()) for p in lex["episodes"]],
-        "rejected_before": [tuple(p.split()) for p in lex["rejected_before"]],
+        "not_its_own": [tuple(p.split()) for p in lex["rejected_before"] + lex["earlier_figure_before"]],
     }
 
 
@@ -293,7 +293,9 @@ def read_figures(text: str) -> list[Figure]:
         span = span or prev in t["months"] or nxt in t["months"]  # "as of March 29": a date
         span = span or nxt in t["counted_places"]  # "drones downed over nine regions": where, not how many
         # "14 were killed, not nine (as Russian media claimed)": a figure the claim rejects is not its own
-        rejected = any(tuple(toks[i - len(p) : i]) == p for p in t["rejected_before"] if i >= len(p))
+        # and "11,000, up from 3,000 last week", "rose from 3,000 to 11,000": the figure this one replaces
+        rejected = any(tuple(toks[i - len(p) : i]) == p for p in t["not_its_own"] if i >= len(p))
+        rejected = rejected or (prev == "from" and _runs_to(toks, j, t))
         if is_year or total or age or span or rejected or prev in t["skip_before"] or nxt in t["skip_after"]:
             i = j
             continue
@@ -340,6 +342,14 @@ def read_figures(text: str) -> list[Figure]:
         out.append(Figure(val, lo, hi, qual, measure, noun, own, side, episode, word))
         i = j
     return out
+
+
+def _runs_to(toks: list[str], j: int, t: dict) -> bool:
+    """Whether the number ending at `j` is the start of a change "from N (units) to M"."""
+    for k in range(j, min(len(toks), j + 3)):
+        if toks[k] == "to":
+            return _number_at(toks, k + 1, t) is not None
+    return False
 
 
 def _one(word: str) -> str:
