@@ -290,3 +290,16 @@ def test_an_organisation_named_in_capitals_is_no_persons_surname():
             ("The London-based Royal United Services Institute", "about 10,000 troops had crossed", [])),
     ]
     assert provenance(build_items(docs)).independent_origins == 2
+
+
+def test_intelligence_officials_beside_the_one_intelligence_body_of_their_state_are_that_body():
+    hur = doc("a", "Dune Post", "2025-06-02", ("sources in the HUR", "3,000 troops had crossed", []))
+    vague = doc("b", "Oasis Wire", "2025-06-02", ("Ukrainian intelligence officials", "3,000 crossed", []))
+    sbu = doc("c", "Sand Daily", "2025-06-02", ("the SBU", "3,000 troops had crossed", []))
+    nis = doc("d", "Sand Daily", "2025-06-02", ("South Korea's National Intelligence Service",
+                                                 "3,000 troops had crossed", []))
+    assert provenance(build_items([hur, vague])).origins == ["HUR"]
+    # beside two Ukrainian intelligence bodies it could be either: it stays an origin of its own
+    assert provenance(build_items([hur, vague, sbu])).independent_origins == 3
+    # an intelligence body of another state is no candidate
+    assert provenance(build_items([vague, nis])).independent_origins == 2

@@ -138,6 +138,33 @@ def _fold_offices(names: dict[str, Counter[str]]) -> dict[str, Counter[str]]:
     return out
 
 
+def _fold_kind_descriptions(names: dict[str, Counter[str]]) -> dict[str, Counter[str]]:
+    """"Ukrainian intelligence officials" beside HUR, the one Ukrainian intelligence body the claim
+    names, are HUR speaking unnamed: one origin, not a second, independent one. Beside two such
+    bodies (HUR and the SBU), or none, the description stays an origin of its own."""
+    lex = link_lexicon()
+    bodies = {name.lower(): (name, body) for name, body in aliases()["bodies"].items()}
+    roles = set(lex["roles"]) | set(lex["office_words"]) | {"source", "sources", "officer", "officers"}
+    out = dict(names)
+    for k in list(out):
+        if k.startswith(("person:", "outlet:")) or k in bodies:
+            continue
+        said = out[k].most_common(1)[0][0]
+        words = WORD.findall(said.lower())
+        states = [lex["state_words"][w.capitalize()] for w in words if w.capitalize() in lex["state_words"]]
+        state = states[0] if states else ""
+        core = " ".join(w for w in words if w not in roles and w not in ARTICLES
+                        and w.capitalize() not in lex["state_words"])
+        kind = next((t for t, phrases in lex["kind_descriptions"].items() if core in phrases), "")
+        if not kind:
+            continue
+        same = [b for b in out if b in bodies and bodies[b][1].get("type") == kind
+                and (not state or lex["body_states"].get(bodies[b][0]) == state)]
+        if len(same) == 1:
+            out[same[0]] = out[same[0]] + out.pop(k)
+    return out
+
+
 def _singular(w: str) -> str:
     return w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w
 
@@ -174,7 +201,7 @@ def provenance(items: list[Item]) -> Provenance:
         names.setdefault(key, Counter())[it.origin.name] += 1
         if _named(it.origin.key, it.origin.name) or it.origin.body or it.origin.person:
             named_keys.add(key)
-    names = _fold_offices(_merge_contained(names))
+    names = _fold_kind_descriptions(_fold_offices(_merge_contained(names)))
     if any(k in named_keys for k in names):  # "a detained suspect" beside named origins is one of them
         names = {k: v for k, v in names.items() if k in named_keys}
     people = [k for k in names if k.startswith("person:")]
