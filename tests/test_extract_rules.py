@@ -172,6 +172,23 @@ def test_citing_at_the_start_of_the_sentence():
     assert a.content.text == "40 drones were launched"
 
 
+@pytest.mark.parametrize("text, source", [
+    ("According to port officials, 40 drones were launched, the Evening Standard reported, "
+     "citing the Harbour Post.", "port officials"),
+    ("The governor said 40 drones were launched, the Evening Standard reported, citing the Harbour Post.",
+     "The governor"),
+])
+def test_an_outlet_cited_by_the_relay_is_a_relay_too_even_one_called_post(text: str, source: str) -> None:
+    a = one(text)
+    assert src(a) == source and [v.text for v in a.via] == ["the Evening Standard", "the Harbour Post"]
+    assert a.content.text == "40 drones were launched"
+
+
+def test_a_post_on_the_sayers_own_channel_relays_nothing():
+    a = one("The ministry said three drones were downed, according to a post on its Telegram channel.")
+    assert src(a) == "The ministry" and a.via == []
+
+
 def test_citing_a_military_body_after_the_verb():
     # the parser hangs "citing" on the reported clause; "air force" names a body, not a topic
     a = one("The wire service reported, citing the Romanian air force, that 35 of the drones were shot down.")

@@ -2219,8 +2219,10 @@ def _fold_nested(found: list[Found], r: Reader, nesting: str = "inner") -> list[
                     and a.cue[1] <= b.content[0] and a.content[0] <= b.content[0] \
                     and b.content[1] <= b.region and a.content[0] < b.region < a.content[1]:
                 a.content = _cut_before(r, a.content[0], b.region)
-                # "X said Y, NBC reported, citing two officials": NBC relays; the officials are X again
-                a.via = (list(b.via) if b.via else [b.source]) + a.via
+                # "X said Y, NBC reported, citing two officials": NBC relays; the officials are X again.
+                # "..., The Washington Post reported, citing the Kyiv Post": an outlet cited relays too
+                cited_outlet = bool(b.via) and b.source_tok >= 0 and _is_media(r, r.doc[b.source_tok])
+                a.via = (list(b.via) + ([b.source] if cited_outlet else []) if b.via else [b.source]) + a.via
                 keep[j] = False
     for i, inner in enumerate(found):
         if not inner.sibling or inner.region < 0:
@@ -2274,8 +2276,8 @@ def _fold_nested(found: list[Found], r: Reader, nesting: str = "inner") -> list[
                     and outer.content[1] == inner.content[1]:
                 keep[i] = False  # "According to X, Y, the governor wrote": all the governor wrote is X's
     out = [f for f, k in zip(found, keep, strict=True) if k]
-    for f in out:  # a relay reached two ways is named once
-        f.via = list(dict.fromkeys(f.via))
+    for f in out:  # a relay reached two ways is named once, and the source is never its own relay
+        f.via = [v for v in dict.fromkeys(f.via) if v != f.source]
     return out
 
 
@@ -2298,7 +2300,12 @@ def _own_statement(r: Reader, outer: Found, inner: Found) -> bool:
 
 def _statement(r: Reader, i: int) -> bool:
     """Whether token i heads a sayer's own words ("a statement", "a post"), not another's report."""
-    lemma = r.doc[i].lemma_.lower() if i >= 0 else ""
+    if i < 0:
+        return False
+    t = r.doc[i]
+    lemma = t.lemma_.lower()
+    if t.is_title and not t.is_sent_start and (t.pos_ == "PROPN" or _is_media(r, t)):
+        return False  # "the Kyiv Post", "The Washington Post": a newspaper's name, not a post
     return lemma in r.lex["statement_nouns"] and lemma != "report"
 
 
