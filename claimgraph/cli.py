@@ -75,10 +75,10 @@ def iter_jsonl(path: str, skipped: list[str]) -> Iterator[Document]:
     A text too long to parse counts as a bad line, so one such document does not stop the rest.
     """
     from claimgraph.extract import check_parsable
-    from claimgraph.ingest.read import read_jsonl
+    from claimgraph.ingest.read import read_rows
 
     ids: set[str] = set()
-    for x in read_jsonl(path):
+    for x in read_rows(path):
         if isinstance(x, Document):
             try:
                 check_parsable(x)

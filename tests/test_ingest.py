@@ -90,6 +90,27 @@ def test_jsonl_and_near_duplicates(db, tmp_path: Path):
     st.close()
 
 
+def test_csv_spreadsheet_of_articles(db, tmp_path: Path):
+    import csv
+
+    f = tmp_path / "sheet.csv"
+    with open(f, "w", encoding="utf-8-sig", newline="") as fh:  # as a spreadsheet exports it, BOM included
+        w = csv.writer(fh)
+        w.writerow(["ID", "Title", "Outlet", "Published", "Text"])
+        w.writerow(["c1", "Convoy", "Daily", "2025-01-05", article(1) + "\nA second paragraph, \"quoted\"."])
+        w.writerow(["c2", "", "Wire", "soon", article(2)])
+        w.writerow(["", "", "", "", article(3)])
+    st = open_store(db)
+    rep = ingest([str(f)], st, progress=False, relink=False)
+    # c1 runs over lines 2-4, c2 over 5-6 (each text ends in a line break): a row is named by its first line
+    assert rep.added == ["c1", "sheet-7"]  # a row without an id is named by its line
+    assert [w for w, _ in rep.failed] == [f"{f}:5"] and "'published' is no date" in rep.failed[0][1]
+    doc = st.get_document("c1")
+    assert doc["outlet"] == "Daily" and doc["title"] == "Convoy" and doc["published"].startswith("2025-01-05")
+    assert "A second paragraph" in doc["text"]
+    st.close()
+
+
 def test_feed_file_with_local_pages(db, tmp_path: Path):
     (tmp_path / "pages").mkdir()
     (tmp_path / "pages" / "one.html").write_text(page("Convoy reaches Brena", article(0)))

@@ -410,6 +410,23 @@ def test_cli_extract_jsonl_goes_on_past_bad_lines(tmp_path: Path) -> None:
     assert f"{p}:2" in res.stderr and f"{p}:3" in res.stderr and f"{p}:4" in res.stderr
 
 
+def test_cli_extract_reads_a_csv_of_articles_and_refuses_one_without_a_text_column(tmp_path: Path) -> None:
+    p = _write(tmp_path, "in.csv", 'id,text\ngood1,"The navy said it had sunk a drone, the ministry said."\n'
+                                    'blank,\ngood2,"Officials said the port had reopened."\n')
+    res = subprocess.run([sys.executable, "-m", "claimgraph.cli", "extract", "--jsonl", str(p)],
+                         capture_output=True, text=True, timeout=300)
+    assert res.returncode == 1  # one row skipped, and said so
+    assert [json.loads(x)["id"] for x in res.stdout.splitlines()] == ["good1", "good2"]
+    assert f"{p}:3" in res.stderr and "empty 'text'" in res.stderr
+    bad = _write(tmp_path, "cols.csv", "name,body\nx,The mayor said so.\n")
+    res = subprocess.run([sys.executable, "-m", "claimgraph.cli", "extract", "--jsonl", str(bad)],
+                         capture_output=True, text=True, timeout=300)
+    assert res.returncode == 2 and res.stdout == ""
+    assert res.stderr.count("\n") == 1 and "'text' column" in res.stderr and "name, body" in res.stderr
+    # given as one article, a CSV is refused with the way to read it
+    assert main(["extract", str(p)]) == 2
+
+
 def test_cli_extract_jsonl_reads_a_pipe(tmp_path: Path) -> None:
     p = _bad_jsonl(tmp_path)
     res = subprocess.run([sys.executable, "-m", "claimgraph.cli", "extract", "--jsonl", "-"],

@@ -22,7 +22,7 @@ from claimgraph.ingest import feeds, telegram
 from claimgraph.ingest.items import Failure, Item, Skipped, read_item
 from claimgraph.model import Document, InputError
 
-FILE_SUFFIXES = {".txt", ".html", ".htm", ".jsonl", ".json", ".rss", ".atom", ".xml"}
+FILE_SUFFIXES = {".txt", ".html", ".htm", ".jsonl", ".csv", ".tsv", ".json", ".rss", ".atom", ".xml"}
 
 
 @dataclass
@@ -60,11 +60,11 @@ class IngestReport:
 
 
 def _jsonl_items(path: Path) -> Iterator[Item | Failure]:
-    """Documents one JSON object a line, cleaned like any article."""
-    from claimgraph.ingest.read import read_jsonl
+    """Documents one JSON object a line (or one CSV row each), cleaned like any article."""
+    from claimgraph.ingest.read import read_rows
 
     try:
-        for x in read_jsonl(path, clean=True):
+        for x in read_rows(path, clean=True):
             if isinstance(x, InputError):
                 yield Failure(x.source, x.reason)
             else:
@@ -75,7 +75,7 @@ def _jsonl_items(path: Path) -> Iterator[Item | Failure]:
 
 def _file_items(path: Path) -> Iterable[Item | Failure | Skipped]:
     suffix = path.suffix.lower()
-    if suffix == ".jsonl":
+    if suffix in (".jsonl", ".csv", ".tsv"):
         return _jsonl_items(path)
     if suffix == ".json":
         return telegram.items_from_export(path)

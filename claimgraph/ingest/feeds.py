@@ -84,6 +84,8 @@ def batch_file_reason(path: Path) -> str | None:
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
         return "a JSONL file of documents: use claimgraph ingest or extract --jsonl FILE"
+    if suffix in (".csv", ".tsv"):
+        return "a CSV file of documents: use claimgraph ingest or extract --jsonl FILE"
     if suffix == ".json":
         return "a JSON file (a Telegram export?): use claimgraph ingest"
     if looks_like_feed_file(path):

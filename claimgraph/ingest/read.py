@@ -555,25 +555,80 @@ def read_jsonl(path: str | Path, clean: bool = False) -> Iterator[Document | Inp
             if not isinstance(row, dict) or not isinstance(row.get("text"), str):
                 yield InputError(where, "no 'text' string (each line must be a JSON object with one)")
                 continue
-            wrong = _wrong_jsonl_field(row)
-            if wrong:
-                yield InputError(where, wrong)
-                continue
-            text = clean_text(row["text"]) if clean else row["text"]
+            yield row_document(row, where, f"{path.stem}-{n}", line.rstrip("\n"), "jsonl", clean)
+
+
+def row_document(row: dict[str, Any], where: str, default_id: str, raw: str, kind: str,
+                 clean: bool) -> Document | InputError:
+    """One row of a JSONL or CSV file as a Document, or the InputError that says what is wrong with it."""
+    wrong = _wrong_jsonl_field(row)
+    if wrong:
+        return InputError(where, wrong)
+    text = clean_text(row["text"]) if clean else row["text"]
+    try:
+        check_text(where, text)
+    except InputError as exc:
+        return exc
+    published = iso_published(_jsonl_published(row))
+    if published is not None and not calendar_date(published):
+        return InputError(where, f"'published' is no date: {published[:40]!r} (write YYYY-MM-DD, "
+                                 "an ISO date and time, or an RFC 2822 date)")
+    doc_id = row.get("id")
+    return Document(id=str(doc_id) if doc_id not in (None, "") else default_id, text=text,
+                    title=row.get("title") or None, author=row.get("author") or None,
+                    published=published, outlet=row.get("outlet") or None, url=row.get("url") or None,
+                    language=row.get("language") or "en", raw=raw, kind=kind,
+                    forwarded_from=row.get("forwarded_from") or None)
+
+
+CSV_FIELD_LIMIT = 60_000_000  # an article in one cell may be long; the text checks bound it after
+
+
+def read_csv(path: str | Path, clean: bool = False) -> Iterator[Document | InputError]:
+    """Documents of a CSV (or, by its .tsv name, tab-separated) file with a header row naming a `text`
+    column (and optionally id, title, author, published, outlet, url, language), as a spreadsheet of
+    articles is exported. A bad row yields an InputError naming `path:line`; a file that cannot be
+    read, or has no `text` column, raises one."""
+    import csv
+
+    path = Path(path)
+    csv.field_size_limit(CSV_FIELD_LIMIT)
+    try:
+        fh = open(path, encoding="utf-8-sig", newline="")  # noqa: SIM115 (closed below, after the rows)
+    except OSError as exc:
+        raise InputError(str(path), exc.strerror or str(exc)) from exc
+    with fh:
+        try:
+            reader = csv.DictReader(fh, delimiter="\t" if path.suffix.lower() == ".tsv" else ",")
+            header = [(h or "").strip().lower() for h in (reader.fieldnames or [])]
+        except (UnicodeDecodeError, csv.Error) as exc:
+            raise InputError(str(path), f"not a readable CSV file ({exc})") from exc
+        if "text" not in header:
+            raise InputError(str(path), "a CSV file needs a header row with a 'text' column "
+                                        f"(found: {', '.join(h for h in header if h)[:200] or 'none'})")
+        reader.fieldnames = header
+        rows = iter(reader)
+        while True:
+            line = reader.line_num + 1  # where the record starts (a quoted cell may run over lines)
+            where = f"{path}:{line}"
             try:
-                check_text(where, text)
-            except InputError as exc:
-                yield exc
+                row = next(rows)
+            except StopIteration:
+                return
+            except (UnicodeDecodeError, csv.Error) as exc:
+                yield InputError(where, f"not a readable CSV row ({exc})")
+                return  # the reader cannot resync after a broken row or byte
+            # an empty cell is an unset field
+            row = {k: v for k, v in row.items() if k and isinstance(v, str) and v.strip()}
+            if "text" not in row:
+                yield InputError(where, "empty 'text' cell")
                 continue
-            published = iso_published(_jsonl_published(row))
-            if published is not None and not calendar_date(published):
-                yield InputError(where, f"'published' is no date: {published[:40]!r} (write YYYY-MM-DD, "
-                                        "an ISO date and time, or an RFC 2822 date)")
-                continue
-            doc_id = row.get("id")
-            yield Document(id=str(doc_id) if doc_id not in (None, "") else f"{path.stem}-{n}", text=text,
-                           title=row.get("title"), author=row.get("author"),
-                           published=published, outlet=row.get("outlet"),
-                           url=row.get("url"),
-                           language=row.get("language") or "en", raw=line.rstrip("\n"), kind="jsonl",
-                           forwarded_from=row.get("forwarded_from"))
+            raw = json.dumps(row, ensure_ascii=False)
+            yield row_document(row, where, f"{path.stem}-{line}", raw, "csv", clean)
+
+
+def read_rows(path: str | Path, clean: bool = False) -> Iterator[Document | InputError]:
+    """The documents of a batch file: CSV/TSV by its name, else JSONL (also `-`, standard input)."""
+    if str(path) != "-" and Path(path).suffix.lower() in (".csv", ".tsv"):
+        return read_csv(path, clean)
+    return read_jsonl(path, clean)
