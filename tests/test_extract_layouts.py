@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from claimgraph.extract import rules
 from claimgraph.extract.quotes import find_quotes
+from claimgraph.extract.sources import classify
 from claimgraph.model import Attribution, Document
 from claimgraph.nlp import load_nlp
 
@@ -108,6 +109,9 @@ def test_a_post_labelled_with_a_known_body_or_channel_the_parser_did_not_tag():
     rybar = extract("❗️Rybar: reports about the troops are a provocation, no confirmation exists.")
     assert [src(a) for a in rybar] == ["Rybar"]
     assert extract("Pokrovsk direction: the enemy attacked 30 times.") == []
+    # a commander the parser does not tag, known from aliases.json
+    syrskyi = extract("Syrskyi: the situation in the Pokrovsk direction remains the most difficult.")
+    assert [(src(a), classify(src(a))) for a in syrskyi] == [("Syrskyi", "military")]
 
 
 def test_headline_place_label_is_no_speaker():
