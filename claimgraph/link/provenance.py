@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from claimgraph.link.items import Item
 from claimgraph.link.lexicon import aliases, link_lexicon
@@ -98,6 +99,12 @@ def _titles_held(name: str) -> set[str]:
     return {w for k, w in enumerate(words) if not (k and words[k - 1] in not_after)}
 
 
+@lru_cache(maxsize=1)
+def _named_bodies() -> dict[str, tuple[str, dict]]:
+    """aliases.json's bodies by the key an origin gets (lower case): name and entry, built once."""
+    return {name.lower(): (name, entry) for name, entry in aliases()["bodies"].items()}
+
+
 def _fold_offices(names: dict[str, Counter[str]]) -> dict[str, Counter[str]]:
     """An unnamed office beside the one origin of the claim that holds it is that origin.
 
@@ -116,7 +123,7 @@ def _fold_offices(names: dict[str, Counter[str]]) -> dict[str, Counter[str]]:
         last = key.split()[-1]
         return body_kind(last) if last in kinds or last + "s" in kinds else ""
 
-    named_bodies = {name.lower() for name in aliases()["bodies"]}
+    named_bodies = _named_bodies()
     out = dict(names)
     for k in list(out):
         if k.startswith(("person:", "outlet:")) or not _unnamed(out[k].most_common(1)[0][0]):
@@ -124,7 +131,7 @@ def _fold_offices(names: dict[str, Counter[str]]) -> dict[str, Counter[str]]:
         last = k.split()[-1]
         titles = {t for t, bodies in heads_of.items() if last in bodies}
         own_name = k in named_bodies
-        same = [b for b in out if b != k and kind(k) and kind(b) == kind(k) and not own_name]
+        same = [] if own_name else [b for b in out if b != k and kind(k) and kind(b) == kind(k)]
         # a bare "the agency" beside one body naming no other kind of head
         if k in heads and not same and not own_name:
             same = [
@@ -143,7 +150,7 @@ def _fold_kind_descriptions(names: dict[str, Counter[str]]) -> dict[str, Counter
     names, are HUR speaking unnamed: one origin, not a second, independent one. Beside two such
     bodies (HUR and the SBU), or none, the description stays an origin of its own."""
     lex = link_lexicon()
-    bodies = {name.lower(): (name, body) for name, body in aliases()["bodies"].items()}
+    bodies = _named_bodies()
     roles = set(lex["roles"]) | set(lex["office_words"]) | {"source", "sources", "officer", "officers"}
     out = dict(names)
     for k in list(out):
