@@ -402,3 +402,49 @@ def test_a_content_announcing_a_list_is_the_list_and_its_figures_are_read():
     assert [(q.value, q.qualifier, q.unit) for q in a.quantities] == [
         (1200.0, "about", "personnel"), (12.0, "exact", "tanks"), (40.0, "exact", "artillery systems")]
 
+
+
+# ---- credit lines ------------------------------------------------------------------------------------
+
+def test_a_credit_line_names_who_reports_the_statement_before_its_dash():
+    text = ("Fighting went on all night.\n\n"
+            "Two reconnaissance drones were shot down over the harbour overnight — Southern Defence "
+            "Forces\n\n"
+            "Our correspondent could not confirm it.")
+    attrs = extract(text)
+    assert [(src(a), a.content.text, a.cue.text, a.direct) for a in attrs] == [
+        ("Southern Defence Forces", "Two reconnaissance drones were shot down over the harbour overnight",
+         "—", False)]
+
+
+def test_a_credit_line_may_name_a_body_of_several_words_and_end_in_hashtags():
+    text = ("The enemy lost 410 soldiers and 9 artillery systems over the past day - General Staff of the "
+            "Armed Forces #war")
+    (a,) = extract(text)
+    assert src(a) == "General Staff of the Armed Forces"
+    assert a.content.text == "The enemy lost 410 soldiers and 9 artillery systems over the past day"
+
+
+def test_a_known_body_is_credited_without_an_entity_tag():
+    (a,) = extract("Russian units were seen moving towards the border at dawn – HUR")
+    assert (src(a), a.content.text) == ("HUR", "Russian units were seen moving towards the border at dawn")
+
+
+def test_what_a_dash_adds_is_no_credit_unless_it_names_a_source():
+    for text in [
+        "The town lies on the road towards the regional capital — a key logistics hub.",
+        "Explosions were heard overnight in the city centre - Kharkiv region",
+        "He was replaced as commander-in-chief by his deputy — Olena Marchuk.",  # who the deputy is
+        "The summit was attended by both leaders — Putin and Kim.",  # a list
+        "The fund is far more politically connected — and initially better-funded — Maria Lopez",  # a pair
+        "He keeps saying the same thing over and over again — Nice!",
+        "“We will not give up the harbour,” — Maria Lopez",  # a signed quote, read as one
+    ]:
+        attrs = extract(text)
+        assert all(a.cue.text not in "—–-" or a.direct for a in attrs), (text, attrs)
+
+
+def test_a_sentence_that_says_who_said_it_is_not_credited_again():
+    text = "The ministry said the units had reached the border by Tuesday — the State Department"
+    attrs = extract(text)
+    assert [(src(a), a.cue.text) for a in attrs] == [("The ministry", "said")]

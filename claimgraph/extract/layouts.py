@@ -1,6 +1,6 @@
 """Attributions that the page layout carries instead of a verb of saying.
 
-Three forms news text uses where no sentence says "X said":
+Four forms news text uses where no sentence says "X said":
 
 - a signed quote, a paragraph that is a quotation followed by a dash and a name
   (`“We will not move.” ― Ana Ruiz`), as in collections of readers' or voters' words;
@@ -11,7 +11,10 @@ Three forms news text uses where no sentence says "X said":
   that mostly asks questions says nothing;
 - a label, a headline or paragraph whose words before its colon name a person, an organisation
   or a document (`Minister: Talks Will Resume`, `Poll: Voters Back the Plan`, a Telegram post's
-  `General Staff: 1,340 soldiers were killed over the past day`).
+  `General Staff: 1,340 soldiers were killed over the past day`);
+- a credit line, a statement that ends with a dash and the name of who reports it, as
+  Telegram channels and live blogs write (`Russia lost 1,340 soldiers over the past day — General
+  Staff`).
 
 Each is read from the characters of one paragraph, with the parse only asked what kind of
 name a label is; the word lists live in claimgraph/data/layouts.json.
@@ -104,6 +107,57 @@ def signed_quotes(text: str, lex: dict[str, Any]) -> list[LayoutFind]:
         if len(text[content[0]:content[1]].split()) < 2:
             continue
         out.append(LayoutFind(cue=m.span("dash"), source=m.span("name"), content=content, direct=True))
+    return out
+
+
+CREDIT_WORD = re.compile(r"[\w'’.()&-]+")
+CREDIT = re.compile(r"[ \t\u00a0](?P<dash>―|—|–|--|-)[ \t\u00a0]+(?P<name>[^\n―—–]+?)[ \t\u00a0.]*$")
+
+
+def credit_lines(sdoc: SpacyDoc, text: str, lex: dict[str, Any],
+                 roles: frozenset[str] = frozenset()) -> list[LayoutFind]:
+    """`Statement — Source` paragraphs: the words before the dash are what the named source reports.
+
+    The name must read as one (capitalised words) and be one: a body the alias and source-type
+    lists know (`General Staff`, `HUR`, `ISW`) or a person or organisation the parser tags, so that
+    `... near Pokrovsk — a key logistics hub` or `— Kharkiv region` is no credit. A name after a
+    word for a person (`his deputy — Oleksandr Syrskyi`, `roles`) says who that person is.
+    """
+    out = []
+    for start, end in _lines(text):
+        tags = HASHTAGS.search(text, start, end)
+        line_end = tags.start() if tags else end
+        m = CREDIT.search(text, start, line_end)
+        if m is None or m.group("dash") not in lex["credit_dashes"]:
+            continue
+        name = _strip(text, *m.span("name"), QUOTE_MARKS + ".")
+        words = text[name[0]:name[1]].split()
+        names = [w for w in words if w.lower() not in lex["credit_joiners"]]  # `Staff of the Armed Forces`
+        if len(words) > lex["max_credit_words"] or not _is_name(names) or not names[0][0].isupper():
+            continue
+        if not all(CREDIT_WORD.fullmatch(w) for w in words):  # `— Nice!</tweet>`
+            continue
+        stamp = TIME_STAMP.match(text, start, end)
+        lead = stamp.end() if stamp else start
+        while lead < m.start() and not (text[lead].isalnum() or text[lead] in QUOTE_MARKS):
+            lead += 1  # a post's emoji or bullet
+        if lead < m.start() and text[lead] in QUOTE_MARKS:
+            continue  # `“…” — Name` is a signed quote
+        if m.group("dash") + " " in text[lead:m.start()]:
+            continue  # `— and better-funded — Hillary Clinton`: the second of a pair of dashes
+        content = _strip(text, lead, m.start(), ".,;:")
+        if len(text[content[0]:content[1]].split()) < lex["min_credit_words"]:
+            continue
+        before = sdoc.char_span(content[1] - 1, content[1], alignment_mode="expand")
+        if before is None or before[-1].lemma_.lower() in roles:
+            continue
+        span = sdoc.char_span(name[0], name[1], alignment_mode="expand")
+        if span is None or any(t.pos_ in ("VERB", "AUX") or t.like_num for t in span):
+            continue
+        known = classify(text[name[0]:name[1]]) in lex["speaker_types"]
+        if not known and not any(t.ent_type_ in lex["headline_entities"] for t in span):
+            continue
+        out.append(LayoutFind(cue=m.span("dash"), source=name, content=content, direct=False))
     return out
 
 
@@ -300,7 +354,7 @@ def find_layouts(sdoc: SpacyDoc, text: str, document_nouns: set[str],
     labels = [f for f in headline_label(sdoc, text, lex, document_nouns, roles)
               if text.rfind("\n", 0, f.source[0]) + 1 not in turn_lines]
     return signed_quotes(text, lex) + transcript_turns(text, lex) + interview_answers(sdoc, text) + \
-        dialogue + labels
+        dialogue + labels + credit_lines(sdoc, text, lex, roles)
 
 
 def announced_lists(sdoc: SpacyDoc, attributions: list[Any], document: Any) -> list[Any]:
