@@ -2045,3 +2045,25 @@ def test_the_think_tank_is_the_institute_named_before():
 def test_a_range_opening_what_was_said_keeps_its_between():
     a = one("Moscow said between 10 and 15 armoured vehicles were destroyed.")
     assert a.content.text == "between 10 and 15 armoured vehicles were destroyed"
+
+
+def test_a_gerund_after_reported_or_recalled_is_what_was_reported():
+    a = one("Ferry crews reported seeing two patrol boats near the harbour mouth.")
+    assert (src(a), a.cue.text, a.content.text) == (
+        "Ferry crews", "reported", "seeing two patrol boats near the harbour mouth")
+    a = one("Two fishermen recalled hearing a loud blast before dawn.")
+    assert (src(a), a.cue.text, a.content.text) == (
+        "Two fishermen", "recalled", "hearing a loud blast before dawn")
+
+
+def test_a_gerund_report_inside_another_is_nested():
+    a = one("The port authority said ferry crews had reported seeing two patrol boats near the harbour.")
+    assert (src(a), a.cue.text, a.content.text) == (
+        "ferry crews", "had reported", "seeing two patrol boats near the harbour")
+    assert [v.text for v in a.via] == ["The port authority"]
+
+
+def test_that_read_as_the_subject_of_a_noun_reports_makes_no_gerund_report():
+    a = one('The ministry said earlier that reports naming its officers as suspects were "fake".')
+    assert (src(a), a.cue.text) == ("The ministry", "said")
+    assert a.content.text.startswith("reports naming its officers")

@@ -458,6 +458,8 @@ def clause_child(v: Token, lex: dict[str, Any]) -> Token | None:
                 and any(c.dep_ == "ccomp" and c.i < v.i for c in v.children) \
                 and _elaboration(list(v.doc[ch.left_edge.i:ch.right_edge.i + 1]), lex):
             continue  # "A, the air force said, most of them Shaheds": the tail spells out A
+        if ch.dep_ == "xcomp" and any(c.dep_ == "nsubj" and c.lower_ == "that" for c in v.children):
+            continue  # "said that reports naming X were fake": "that" read as the subject of a verb "reports"
         if ch.dep_ == "ccomp" or (ch.dep_ == "xcomp" and v.lemma_ in lex["xcomp_content_verbs"]):
             if best is None or ch.i > v.i >= best.i:
                 best = ch
