@@ -111,6 +111,23 @@ def test_csv_spreadsheet_of_articles(db, tmp_path: Path):
     st.close()
 
 
+def test_json_array_of_articles_beside_a_telegram_export(db, tmp_path: Path):
+    arr = tmp_path / "scraped.json"
+    arr.write_text(json.dumps([{"id": "s1", "outlet": "Daily", "text": article(1)}, {"title": "no text"},
+                               {"text": article(2)}]), encoding="utf-8")
+    export = tmp_path / "result.json"
+    export.write_text(json.dumps({"name": "Harbour Watch", "messages": [
+        {"id": 7, "type": "message", "date": "2025-01-06T09:00:00", "text": article(3)}]}), encoding="utf-8")
+    st = open_store(db)
+    rep = ingest([str(arr), str(export)], st, progress=False, relink=False)
+    assert rep.added == ["s1", "scraped-3", "tg-harbour-watch-7"]
+    assert [w for w, _ in rep.failed] == [f"{arr}:item 2"]
+    assert st.get_document("s1")["outlet"] == "Daily"
+    rep = ingest([str(arr)], st, progress=False, relink=False)  # run again: nothing twice
+    assert rep.added == []
+    st.close()
+
+
 def test_feed_file_with_local_pages(db, tmp_path: Path):
     (tmp_path / "pages").mkdir()
     (tmp_path / "pages" / "one.html").write_text(page("Convoy reaches Brena", article(0)))

@@ -427,6 +427,24 @@ def test_cli_extract_reads_a_csv_of_articles_and_refuses_one_without_a_text_colu
     assert main(["extract", str(p)]) == 2
 
 
+def test_cli_extract_reads_a_json_array_of_articles_and_refuses_other_json(tmp_path: Path) -> None:
+    items = [{"id": "good1", "text": "The navy said it had sunk a drone."}, {"id": "blank", "text": ""},
+             "junk", {"text": "Officials said the port had reopened.", "published": "2025-03-02"}]
+    p = _write(tmp_path, "in.json", json.dumps(items, indent=1))
+    res = subprocess.run([sys.executable, "-m", "claimgraph.cli", "extract", "--jsonl", str(p)],
+                         capture_output=True, text=True, timeout=300)
+    assert res.returncode == 1  # two items skipped, and said so by their place in the array
+    assert [json.loads(x)["id"] for x in res.stdout.splitlines()] == ["good1", "in-4"]
+    assert f"{p}:item 2" in res.stderr and f"{p}:item 3" in res.stderr and f"{p}:item 1" not in res.stderr
+    for name, body in (("obj.json", '{"messages": []}'), ("broken.json", '[{"text": "x"')):
+        bad = _write(tmp_path, name, body)
+        res = subprocess.run([sys.executable, "-m", "claimgraph.cli", "extract", "--jsonl", str(bad)],
+                             capture_output=True, text=True, timeout=300)
+        assert res.returncode == 2 and res.stdout == "" and res.stderr.count("\n") == 1
+        assert str(bad) in res.stderr
+    assert main(["extract", str(p)]) == 2  # given as one article, the way to read it is named
+
+
 def test_cli_extract_jsonl_reads_a_pipe(tmp_path: Path) -> None:
     p = _bad_jsonl(tmp_path)
     res = subprocess.run([sys.executable, "-m", "claimgraph.cli", "extract", "--jsonl", "-"],

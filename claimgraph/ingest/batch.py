@@ -73,12 +73,22 @@ def _jsonl_items(path: Path) -> Iterator[Item | Failure]:
         yield Failure(exc.source, exc.reason)
 
 
+def _holds_array(path: Path) -> bool:
+    """Whether a .json file opens with `[` (an array of documents), read from its first bytes only."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n")
+    except OSError:
+        return False
+    return head.startswith(b"[")
+
+
 def _file_items(path: Path) -> Iterable[Item | Failure | Skipped]:
     suffix = path.suffix.lower()
     if suffix in (".jsonl", ".csv", ".tsv"):
         return _jsonl_items(path)
-    if suffix == ".json":
-        return telegram.items_from_export(path)
+    if suffix == ".json":  # a Telegram export, or an array of article objects read like JSONL
+        return _jsonl_items(path) if _holds_array(path) else telegram.items_from_export(path)
     if suffix == ".xml" or feeds.looks_like_feed_file(path):
         # an .xml file that is not a feed (a sitemap, a config) is reported, not stored as an article
         return feeds.items_from_feed_file(path)

@@ -627,8 +627,41 @@ def read_csv(path: str | Path, clean: bool = False) -> Iterator[Document | Input
             yield row_document(row, where, f"{path.stem}-{line}", raw, "csv", clean)
 
 
+def is_document_array(data: Any) -> bool:
+    """A JSON array of objects, as scrapers and notebooks save a list of articles (not a Telegram export)."""
+    return isinstance(data, list) and any(isinstance(x, dict) for x in data)
+
+
+def read_json_array(path: str | Path, clean: bool = False) -> Iterator[Document | InputError]:
+    """Documents of a `.json` file holding one array of objects, each like a JSONL line (`text`, `id`,
+    optional metadata). An element that is not a document yields an InputError naming `path:item N`;
+    a file that cannot be read, or holds no such array, raises one."""
+    path = Path(path)
+    try:
+        data = json.loads(path.read_bytes().decode("utf-8-sig"))
+    except OSError as exc:
+        raise InputError(str(path), exc.strerror or str(exc)) from exc
+    except UnicodeDecodeError as exc:
+        raise InputError(str(path), f"not valid UTF-8 (bad byte at offset {exc.start})") from exc
+    except json.JSONDecodeError as exc:
+        raise InputError(str(path), f"not a readable JSON file ({exc.msg}, line {exc.lineno})") from exc
+    if not is_document_array(data):
+        raise InputError(str(path), "a JSON file of documents must hold an array of objects with a 'text' "
+                                    "string each (a Telegram export is read by claimgraph ingest)")
+    for n, row in enumerate(data, 1):
+        where = f"{path}:item {n}"
+        if not isinstance(row, dict) or not isinstance(row.get("text"), str):
+            yield InputError(where, "no 'text' string (each item must be a JSON object with one)")
+            continue
+        raw = json.dumps(row, ensure_ascii=False)
+        yield row_document(row, where, f"{path.stem}-{n}", raw, "jsonl", clean)
+
+
 def read_rows(path: str | Path, clean: bool = False) -> Iterator[Document | InputError]:
-    """The documents of a batch file: CSV/TSV by its name, else JSONL (also `-`, standard input)."""
-    if str(path) != "-" and Path(path).suffix.lower() in (".csv", ".tsv"):
+    """The documents of a batch file: CSV/TSV or a JSON array by its name, else JSONL (also `-`, stdin)."""
+    suffix = Path(path).suffix.lower() if str(path) != "-" else ""
+    if suffix in (".csv", ".tsv"):
         return read_csv(path, clean)
+    if suffix == ".json":
+        return read_json_array(path, clean)
     return read_jsonl(path, clean)
