@@ -2067,3 +2067,13 @@ def test_that_read_as_the_subject_of_a_noun_reports_makes_no_gerund_report():
     a = one('The ministry said earlier that reports naming its officers as suspects were "fake".')
     assert (src(a), a.cue.text) == ("The ministry", "said")
     assert a.content.text.startswith("reports naming its officers")
+
+
+def test_a_participle_after_a_closing_sayer_is_the_sayers_second_report():
+    # the parse hangs both "said" and "warning" on the reported verb "delivered"
+    for sayer in ("Secretary of State Anna Holm", "US Secretary of State Antony Blinken"):
+        attrs = extract("Iran has delivered close-range ballistic missiles to Russia for use in Ukraine, "
+                        f"{sayer} said on Tuesday, warning that Tehran would face new sanctions.")
+        assert [(src(a), a.cue.text, a.content.text) for a in attrs] == [
+            (sayer, "said", "Iran has delivered close-range ballistic missiles to Russia for use in Ukraine"),
+            (sayer, "warning", "Tehran would face new sanctions")]

@@ -789,6 +789,17 @@ def _clause_after_aside(r: Reader, region_hi: int, sent: SpacySpan) -> tuple[int
     return (s, e) if e - s >= 2 else None
 
 
+def _report_goes_on(r: Reader, v: Token, k: int) -> bool:
+    """Whether the sentence goes on at `k` with a participle of saying beside the cue `v`
+    ("A, Blinken said on Tuesday, warning that B"): a second report of the same sayer, not the
+    first's content."""
+    if k >= len(r.doc) or r.doc[k].text != ",":
+        return False
+    nxt = next((t for t in r.doc[k + 1:] if not (t.is_punct or t.is_space)), None)
+    return nxt is not None and nxt.tag_ == "VBG" and nxt.head.i in (v.i, v.head.i) \
+        and nxt.lemma_.lower() in r.lex["speech_verbs"]
+
+
 def _writers_comment(r: Reader, k: int, sent: SpacySpan) -> bool:
     """Whether the sentence closes at `k` with the writer's comment on the report before it:
     ", a claim that could not be independently verified", ", which Reuters could not verify"."""
@@ -1495,7 +1506,8 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
     if content is None and not parts and lemma not in lex["needs_clause_only"] and region_lo - 1 > lo \
             and r.doc[region_lo - 1].text == "," and (all(t.is_punct or t.is_space
                                                            for t in r.doc[region_hi + 1:sent.end])
-                                                       or _writers_comment(r, region_hi + 1, sent)):
+                                                       or _writers_comment(r, region_hi + 1, sent)
+                                                       or _report_goes_on(r, v, region_hi + 1)):
         content = r.tok_range(lo, region_lo - 1)  # "Y, the ministry said on Thursday." left unparsed
     parenthetical = False
     if content is None and not parts and source_tok is not None and region_lo - 1 > lo \
@@ -2045,6 +2057,8 @@ def _inherit(found: list[Found], pending: list[tuple[Found, Token]], r: Reader) 
             if cur.i in by_anchor:
                 src = by_anchor[cur.i]
                 break
+        if src is None:
+            src = _sayer_just_before(r, v, by_anchor)
         if src is not None:
             f.source, f.via, f.source_tok = src.source, list(src.via), src.source_tok
             continue
@@ -2054,6 +2068,17 @@ def _inherit(found: list[Found], pending: list[tuple[Found, Token]], r: Reader) 
         if g is not None:
             a, b, _ = r.np(g, f.via)
             f.source, f.source_tok = r.tok_range(a, b), g.i
+
+
+def _sayer_just_before(r: Reader, v: Token, by_anchor: dict[int, Found]) -> Found | None:
+    """The report closing right before a participle hung beside it ("A, Blinken said on Tuesday,
+    warning that B": the parse hangs both "said" and "warning" on A's verb): the participle is Blinken's."""
+    for f in by_anchor.values():
+        a = r.doc[f.anchor]
+        if a.i < v.i and a.head.i == v.head.i != a.i and \
+                all(t.is_punct or t.is_space for t in r.doc[a.right_edge.i + 1:v.left_edge.i]):
+            return f
+    return None
 
 
 CONNECTIVES = ("and", "but", "while", "whereas", "as", "where", "when", "although", "though")
