@@ -2077,3 +2077,26 @@ def test_a_participle_after_a_closing_sayer_is_the_sayers_second_report():
         assert [(src(a), a.cue.text, a.content.text) for a in attrs] == [
             (sayer, "said", "Iran has delivered close-range ballistic missiles to Russia for use in Ukraine"),
             (sayer, "warning", "Tehran would face new sanctions")]
+
+
+def test_a_headline_clause_without_its_copula_is_the_content():
+    for text, sayer, content in [
+        ("Ministry says rebel group alone to blame", "Ministry", "rebel group alone to blame"),
+        ("Kremlin says Kyiv responsible for depot fire", "Kremlin", "Kyiv responsible for depot fire"),
+    ]:
+        a = one(text)
+        assert (src(a), a.cue.text, a.content.text) == (sayer, "says", content)
+
+
+def test_two_headline_reports_joined_by_a_semicolon_keep_their_own_contents():
+    text = ("Governor says gunmen fled towards the border; Ministry says rebel group alone to blame\n"
+            "The ministry said the rebel group alone was to blame.")
+    got = [(src(a), a.content.text) for a in extract(text)]
+    assert got == [("Governor", "gunmen fled towards the border"), ("Ministry", "rebel group alone to blame"),
+                   ("The ministry", "the rebel group alone was to blame")]
+
+
+def test_an_inverted_sayer_with_a_description_gives_no_headline_clause():
+    a = one('"It will come sooner rather than later," said Anna Holm, a physicist who is co-director of '
+            "the institute.")
+    assert (src(a), a.content.text) == ("Anna Holm", "It will come sooner rather than later")

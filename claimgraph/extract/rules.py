@@ -451,6 +451,8 @@ def clause_child(v: Token, lex: dict[str, Any]) -> Token | None:
         if ch.i > v.i and any(t.text == ";" and (t.head.i == v.i or t.i == ch.left_edge.i)
                               for t in v.doc[v.i + 2:ch.left_edge.i + 1]):
             continue  # "X says A; group vows B": past a semicolon after the verb's words, a new clause
+        if ch.i < v.i and any(t.text == ";" for t in v.doc[ch.right_edge.i + 1:v.i]):
+            continue  # "X says A; Y says B" read with A under the second "says": A is the first's
         if ch.dep_ == "ccomp" and ch.left_edge.i > v.i and ch.left_edge.lower_ == "which" \
                 and v.doc[ch.left_edge.i - 1].text == ",":
             continue  # "Y, the ministry said, which Reuters could not verify": the writer's comment
@@ -787,6 +789,36 @@ def _clause_after_aside(r: Reader, region_hi: int, sent: SpacySpan) -> tuple[int
         return None  # a verbless tail ("…, in a statement") is how it was said; "…, “a stone where …”" is not
     s, e = r.trim(*r.tok_range(words[0].i, words[-1].i))
     return (s, e) if e - s >= 2 else None
+
+
+CharRange = tuple[int, int]
+
+
+def _verbless_headline_clause(v: Token, lex: dict[str, Any],
+                              obj_content: CharRange | None) -> tuple[Token | None, CharRange | None]:
+    """A headline's clause without its copula ("U.S. says Islamic State alone to blame", "Kremlin says
+    Kyiv responsible for attack"): the parser makes the clause's subject a second subject or the object
+    of the verb, and its predicate the verb's complement or a modifier after the noun. Read only in
+    a line with no closing full stop, as headlines are written."""
+    if v.lemma_.lower() not in lex["speech_verbs"] or not any(c.dep_ in SUBJECTS and c.i < v.i
+                                                              for c in v.children):
+        return None, obj_content
+    last = next((t for t in reversed(v.sent) if not t.is_space), None)
+    if last is None or last.text in (".", "?", "!", '"', "”"):
+        return None, obj_content
+    late = next((c for c in v.rights if c.dep_ in ("nsubj", "dobj") and c.pos_ in ("NOUN", "PROPN")), None)
+    if late is None:
+        return None, obj_content
+    doc = v.doc
+    words = [t for t in doc[late.i + 1:max(v.right_edge.i, late.right_edge.i) + 1]
+             if not (t.is_space or t.is_punct)]  # the predicate may hang under the subject ("alone to blame")
+    pred = next((t for t in words if t.dep_ in ("xcomp", "acomp", "attr", "ccomp")
+                 and (t.head.i in (v.i, late.i)
+                      or t.head.head.i == late.i and t.head.dep_ in ("advmod", "amod"))
+                 or t.dep_ == "amod" and t.pos_ == "ADJ" and t.head.i == late.i), None)
+    if pred is None or any(t.is_punct for t in doc[late.i + 1:pred.i]):  # "said X, a physicist who is ..."
+        return None, obj_content
+    return pred, (doc[late.left_edge.i].idx, words[-1].idx + len(words[-1].text))
 
 
 def _report_goes_on(r: Reader, v: Token, k: int) -> bool:
@@ -1206,6 +1238,8 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
                 via.append(r.tok_range(a, b))
                 r.spoken.add(via[-1])
         content_tok = clause_child(v, lex)
+        if content_tok is None:
+            content_tok, obj_content = _verbless_headline_clause(v, lex, obj_content)
         if content_tok is not None and v.dep_ == "relcl" \
                 and _upside_down_relative(r, content_tok, subject_of(content_tok)):
             # "Rwanda, which experts say has troops there, denied X": the experts' words end at the comma
