@@ -2100,3 +2100,10 @@ def test_an_inverted_sayer_with_a_description_gives_no_headline_clause():
     a = one('"It will come sooner rather than later," said Anna Holm, a physicist who is co-director of '
             "the institute.")
     assert (src(a), a.content.text) == ("Anna Holm", "It will come sooner rather than later")
+
+
+def test_a_question_is_no_report():
+    assert extract("Reporters asked whether the convoy had reached the port.") == []
+    assert extract("The envoy asked if the ceasefire would hold.") == []
+    a = one("The envoy said if the talks fail, the war will go on.")  # a condition inside a report
+    assert a.content.text == "if the talks fail, the war will go on"

@@ -269,3 +269,21 @@ def test_saying_nothing_is_no_report():
     from claimgraph.model import Document
 
     assert run(Document(id="t", text="He said nothing about the talks.")) == []
+
+
+def test_a_question_is_no_claim_under_our_guidelines():
+    policy = {**POLICY, "allowed_cue_lemmas": [*POLICY["allowed_cue_lemmas"], "ask"]}
+    sdoc, f = found("Reporters asked whether the convoy had reached the port.", "asked", "Reporters",
+                    "whether the convoy had reached the port", 0.99)
+    assert not learned.admitted(sdoc, f, policy)
+    assert learned.admitted(sdoc, f, {**policy, "require_clause": False})  # a broad scheme may count it
+
+
+def test_what_the_sayer_did_next_is_no_content():
+    policy = {**POLICY, "allowed_cue_lemmas": [*POLICY["allowed_cue_lemmas"], "declare"]}
+    text = "He declared Sunday a day of mourning and did not mention the rebels."
+    sdoc, f = found(text, "declared", "He", "did not mention the rebels", 0.99)
+    assert not learned.admitted(sdoc, f, policy)
+    sdoc, f = found("The minister said the border would stay shut and did not mention the rebels.", "said",
+                    "The minister", "the border would stay shut", 0.99)
+    assert learned.admitted(sdoc, f, policy)

@@ -910,6 +910,14 @@ def passive_subject(sdoc: SpacyDoc, f: Found) -> bool:
     return False
 
 
+def second_act(sdoc: SpacyDoc, f: Found) -> bool:
+    """Whether the content is a verb joined to the cue's own by "and" (what the sayer did next)."""
+    lo, hi = f.content
+    roots = [t for t in sdoc[lo:hi + 1] if not lo <= t.head.i <= hi]
+    return len(roots) == 1 and roots[0].dep_ == "conj" and roots[0].head.i == f.anchor \
+        and roots[0].pos_ in ("VERB", "AUX")
+
+
 def names_a_person(sdoc: SpacyDoc, content: tuple[int, int]) -> bool:
     """A content that is only a person (`the defence minister`, `Ms. Roe`), not what anyone said."""
     span = sdoc[content[0]:content[1] + 1]
@@ -1015,6 +1023,10 @@ def admitted(sdoc: SpacyDoc, f: Found, policy: dict[str, Any]) -> bool:
         return False  # "a claim officials dismissed as a lie": the label without what it labels
     if policy.get("require_clause", True) and le == "say" and said.startswith("to "):
         return False  # "Iran said to be supplying missiles": a headline's passive, no one says it
+    if policy.get("require_clause", True) and said.startswith(("whether ", "if ")):
+        return False  # "asked whether Islamic State or Ukraine was behind it": a question asserts nothing
+    if policy.get("require_clause", True) and second_act(sdoc, f):
+        return False  # "declared Sunday a day of mourning and did not mention X": the sayer's next act
 
     anchor = sdoc[f.anchor]
     if anchor.dep_ == "advcl" and anchor.tag_ == "VBN" and not (

@@ -791,6 +791,14 @@ def _clause_after_aside(r: Reader, region_hi: int, sent: SpacySpan) -> tuple[int
     return (s, e) if e - s >= 2 else None
 
 
+def _asks(clause: Token, lemma: str, lex: dict[str, Any]) -> bool:
+    """Whether a verb's clause is a question: opened by "whether", or by "if" after a verb of asking."""
+    mark = next((m for m in clause.lefts if m.dep_ == "mark"), None)
+    if mark is None:
+        return False
+    return mark.lower_ == "whether" or mark.lower_ == "if" and lemma in lex["question_verbs"]
+
+
 CharRange = tuple[int, int]
 
 
@@ -1238,6 +1246,8 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
                 via.append(r.tok_range(a, b))
                 r.spoken.add(via[-1])
         content_tok = clause_child(v, lex)
+        if content_tok is not None and _asks(content_tok, lemma, lex):
+            return None  # "Reporters asked whether the talks would resume": a question asserts nothing
         if content_tok is None:
             content_tok, obj_content = _verbless_headline_clause(v, lex, obj_content)
         if content_tok is not None and v.dep_ == "relcl" \
