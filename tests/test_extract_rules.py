@@ -2107,3 +2107,22 @@ def test_a_question_is_no_report():
     assert extract("The envoy asked if the ceasefire would hold.") == []
     a = one("The envoy said if the talks fail, the war will go on.")  # a condition inside a report
     assert a.content.text == "if the talks fail, the war will go on"
+
+
+def test_a_past_tense_read_as_a_participle_still_makes_a_clause():
+    # the tagger reads "supplied" as a participle modifying "forces", leaving "said" an object
+    a = one("The army said the depot supplied Russian forces.")
+    assert (src(a), a.content.text) == ("The army", "the depot supplied Russian forces")
+
+
+def test_a_second_verb_of_saying_after_and_takes_its_clause_and_sayer():
+    attrs = extract("The General Staff confirmed the strike on Sunday and said the depot supplied Russian "
+                    "forces in the north.")
+    assert [(src(a), a.cue.text, a.content.text) for a in attrs] == [
+        ("The General Staff", "confirmed", "the strike"),
+        ("The General Staff", "said", "the depot supplied Russian forces in the north")]
+
+
+def test_says_something_about_after_a_clause_subject_is_no_report():
+    assert extract("That two hosts would sign up with such a network says something about the media "
+                   "relativism that has fallen upon the land.") == []

@@ -1543,7 +1543,9 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
             if rest is not None:  # "A, the agency said, and B." / "A, he said, until B."
                 parts = [r.trim(*content), rest]
                 content = (parts[0][0], rest[1])
-    elif lemma in lex["np_clause_verbs"] and source_tok is not None:
+    elif lemma in lex["np_clause_verbs"] and (source_tok is not None or v.dep_ == "conj" and participle
+                                              and v.head.lemma_.lower() in lex["speech_verbs"]):
+        # "The army confirmed the strike and said the depot supplied X": the second verb's clause too
         content, content_root = loose_clause(r, v, region_hi, sent)
     if content is None and not parts and not relative:
         content = _colon_block(r, region_end)  # "The governor added:" ¶ the paragraph he said
@@ -1695,10 +1697,20 @@ def loose_clause(r: Reader, v: Token, region_hi: int, sent: SpacySpan) -> tuple[
         last -= 1
     if last <= first or r.in_quote(r.doc[first]) is not None:
         return None, -1
-    finite = next((t for t in r.doc[first:last + 1] if t.tag_ in ("VBD", "VBZ", "VBP", "MD")), None)
+    finite = next((t for t in r.doc[first:last + 1] if t.tag_ in ("VBD", "VBZ", "VBP", "MD")
+                   or _past_read_as_participle(t, first)), None)
     if finite is None or r.doc[first].pos_ in ("ADP", "VERB", "AUX", "PUNCT"):
         return None, -1
     return r.tok_range(first, last), finite.i
+
+
+def _past_read_as_participle(t: Token, first: int) -> bool:
+    """A past tense the tagger read as a participle modifying the object ("said the depot supplied
+    Russian forces"): right after a noun, with an object of its own after it and no auxiliary."""
+    doc = t.doc
+    return t.tag_ == "VBN" and t.dep_ == "amod" and t.i > first and doc[t.i - 1].pos_ in ("NOUN", "PROPN") \
+        and t.i + 1 < len(doc) and doc[t.i + 1].pos_ in ("ADJ", "NOUN", "PROPN", "DET", "NUM") \
+        and not any(c.dep_ in ("aux", "auxpass") for c in t.children)
 
 
 def _set_off(r: Reader, span: SpacySpan, t: Token, at: int) -> bool:
