@@ -2126,3 +2126,16 @@ def test_a_second_verb_of_saying_after_and_takes_its_clause_and_sayer():
 def test_says_something_about_after_a_clause_subject_is_no_report():
     assert extract("That two hosts would sign up with such a network says something about the media "
                    "relativism that has fallen upon the land.") == []
+
+
+def test_according_to_a_source_cited_by_an_outlet_puts_the_outlet_in_via():
+    for text, content in [
+        ("Fuel prices have risen by 20 percent this year, according to data from the exchange, cited by "
+         "the Harbour Herald.", "Fuel prices have risen by 20 percent this year"),
+        ("According to data from the exchange, as cited by the Harbour Herald, fuel prices have risen by "
+         "20 percent.", "fuel prices have risen by 20 percent"),
+    ]:
+        a = one(text)
+        assert (src(a), a.content.text) == ("data from the exchange", content)
+        assert [v.text for v in a.via] == ["the Harbour Herald"]
+        assert a.content_parts == []

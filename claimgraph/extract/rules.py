@@ -1781,6 +1781,24 @@ def _cut_before_text(r: Reader, start: int, end: int) -> tuple[int, int]:
     return r.trim(start, end)
 
 
+def _relayed_by(r: Reader, k: int) -> tuple[tuple[int, int], int] | None:
+    """After the source of "according to X" ending at token `k`: ", (as) cited by Y" or ", quoted by Y",
+    the outlet relaying X's words. Returns Y's character range and the token the relay phrase ends at."""
+    doc = r.doc
+    j = k + 1
+    if j >= len(doc) or doc[j].text != ",":
+        return None
+    j += 1 + (j + 1 < len(doc) and doc[j + 1].lower_ == "as")
+    if j + 2 >= len(doc) or doc[j].tag_ != "VBN" or doc[j].lemma_.lower() not in r.lex["relay_participles"] \
+            or doc[j + 1].lower_ != "by":
+        return None
+    obj = next((c for c in doc[j + 1].children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return None
+    a, b, _ = r.np(obj)
+    return r.tok_range(a, b), obj.right_edge.i
+
+
 def phrase_cue(r: Reader, tok: Token, sent: SpacySpan, lo: int) -> Found | None:
     """ "according to X" and ", per X": the content is the rest of the clause the phrase sits in."""
     if tok.lower_ == "according":
@@ -1813,11 +1831,15 @@ def phrase_cue(r: Reader, tok: Token, sent: SpacySpan, lo: int) -> Found | None:
         via.insert(0, r.trim(*r.tok_range(a, clause.left_edge.i - 1)))
         obj = cited
         a, b, _ = r.np(cited, via)
+    relayed = _relayed_by(r, phrase_hi)
+    if relayed is not None:  # "according to data from the exchange, cited by Interfax": Interfax relays
+        via.append(relayed[0])
+        phrase_hi = relayed[1]
     described = next((c for c in obj.rights if c.dep_ == "appos" and c.left_edge.i == b + 2
                       and c.right_edge.i + 1 < len(r.doc) and r.doc[c.right_edge.i + 1].text == ","), None)
     if described is not None:
         phrase_hi = described.right_edge.i  # "According to X, a resident who fled, Y": X described
-    elif phrase_lo <= lo and phrase_hi > b + 1 and r.doc[b + 1].text == ",":
+    elif phrase_lo <= lo and phrase_hi > b + 1 and r.doc[b + 1].text == "," and relayed is None:
         phrase_hi = b  # "According to X, the move reeks ...": the parser hung the clause on X
     if phrase_lo <= lo and not any(t.text == "," for t in r.doc[last_cue.i + 1:a]):
         a = last_cue.i + 1  # "According to harbour master Ana Ruiz,": all of it names the source
