@@ -183,6 +183,7 @@ def test_announced_officially_is_confirmed(nlp):
     ("A former UN weapons inspector", "expert"),  # no longer speaking for the body
     ("A retired general", "expert"),
     ("A former official who spoke on condition of anonymity", "anonymous"),
+    ("A senior European intelligence official", "intelligence"),  # an official, but of a spy service
 ])
 def test_source_types(nlp, source, expected):
     text = f"{source} said the bridge was destroyed."
