@@ -436,13 +436,29 @@ def test_cli_extract_reads_a_json_array_of_articles_and_refuses_other_json(tmp_p
     assert res.returncode == 1  # two items skipped, and said so by their place in the array
     assert [json.loads(x)["id"] for x in res.stdout.splitlines()] == ["good1", "in-4"]
     assert f"{p}:item 2" in res.stderr and f"{p}:item 3" in res.stderr and f"{p}:item 1" not in res.stderr
-    for name, body in (("obj.json", '{"messages": []}'), ("broken.json", '[{"text": "x"')):
+    for name, body in (("obj.json", '{"articles": "none"}'), ("broken.json", '[{"text": "x"')):
         bad = _write(tmp_path, name, body)
         res = subprocess.run([sys.executable, "-m", "claimgraph.cli", "extract", "--jsonl", str(bad)],
                              capture_output=True, text=True, timeout=300)
         assert res.returncode == 2 and res.stdout == "" and res.stderr.count("\n") == 1
         assert str(bad) in res.stderr
     assert main(["extract", str(p)]) == 2  # given as one article, the way to read it is named
+
+
+def test_cli_extract_jsonl_reads_a_telegram_export(tmp_path: Path) -> None:
+    export = {"name": "Harbour Watch", "messages": [
+        {"id": 1, "type": "message", "date": "2025-01-06T09:00:00",
+         "text": [{"type": "bold", "text": "Port authority: "},
+                  "two ferries were damaged in the storm overnight"]},
+        {"id": 2, "type": "service", "action": "pin_message"},
+        {"id": 3, "type": "message", "text": "The navy said the strait would reopen on Monday."}]}
+    p = _write(tmp_path, "result.json", json.dumps(export))
+    res = subprocess.run([sys.executable, "-m", "claimgraph.cli", "extract", "--jsonl", str(p)],
+                         capture_output=True, text=True, timeout=300)
+    assert res.returncode == 0, res.stderr
+    rows = [json.loads(x) for x in res.stdout.splitlines()]
+    assert [r["id"] for r in rows] == ["tg-harbour-watch-1", "tg-harbour-watch-3"]
+    assert [a["source"]["text"] for r in rows for a in r["attributions"]] == ["Port authority", "The navy"]
 
 
 def test_cli_extract_jsonl_reads_a_pipe(tmp_path: Path) -> None:

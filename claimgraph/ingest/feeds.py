@@ -88,7 +88,7 @@ def batch_file_reason(path: Path) -> str | None:
         return "a CSV file of documents: use claimgraph ingest or extract --jsonl FILE"
     if suffix == ".json":
         return ("a JSON file (a Telegram export, or an array of documents): use claimgraph ingest "
-                "(or extract --jsonl FILE for an array)")
+                "or extract --jsonl FILE")
     if looks_like_feed_file(path):
         return "an RSS or Atom feed: use claimgraph ingest to read its entries"
     return None

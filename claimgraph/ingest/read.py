@@ -634,8 +634,9 @@ def is_document_array(data: Any) -> bool:
 
 def read_json_array(path: str | Path, clean: bool = False) -> Iterator[Document | InputError]:
     """Documents of a `.json` file holding one array of objects, each like a JSONL line (`text`, `id`,
-    optional metadata). An element that is not a document yields an InputError naming `path:item N`;
-    a file that cannot be read, or holds no such array, raises one."""
+    optional metadata), or a Telegram channel export (each text message a document). An element
+    that is not a document yields an InputError naming `path:item N`; a file that cannot be read,
+    or holds neither, raises one."""
     path = Path(path)
     try:
         data = json.loads(path.read_bytes().decode("utf-8-sig"))
@@ -645,9 +646,19 @@ def read_json_array(path: str | Path, clean: bool = False) -> Iterator[Document 
         raise InputError(str(path), f"not valid UTF-8 (bad byte at offset {exc.start})") from exc
     except json.JSONDecodeError as exc:
         raise InputError(str(path), f"not a readable JSON file ({exc.msg}, line {exc.lineno})") from exc
+    from claimgraph.ingest import telegram
+    from claimgraph.ingest.items import Failure, Item
+
+    if telegram.is_export(data):  # a channel's messages, each a document; service messages pass silently
+        for x in telegram.export_items(data, str(path)):
+            if isinstance(x, Item) and x.doc is not None:
+                yield x.doc
+            elif isinstance(x, Failure):
+                yield InputError(x.where, x.reason)
+        return
     if not is_document_array(data):
         raise InputError(str(path), "a JSON file of documents must hold an array of objects with a 'text' "
-                                    "string each (a Telegram export is read by claimgraph ingest)")
+                                    "string each, or be a Telegram channel export")
     for n, row in enumerate(data, 1):
         where = f"{path}:item {n}"
         if not isinstance(row, dict) or not isinstance(row.get("text"), str):
