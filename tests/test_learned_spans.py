@@ -180,3 +180,23 @@ def test_the_time_and_place_of_the_saying_are_not_what_was_said():
     a = next(t.i for t in sdoc if t.text == "described")
     lo = next(t.i for t in sdoc if t.text == "the")
     assert learned.without_event_adjuncts(sdoc, a, lo, len(sdoc) - 2) == len(sdoc) - 2  # "as": what she said
+
+
+def test_an_outlet_the_cue_ran_over_goes_to_via():
+    text = "The deaths were confirmed to Reuters by two officials."
+    sdoc = load_nlp()(text)
+    words = [t.text for t in sdoc]
+    were, to = words.index("were"), words.index("to")
+    two, officials = words.index("two"), words.index("officials")
+    f = learned.Found(words.index("confirmed"), (were, to), (two, officials), (0, 1), 0.9)
+    att = learned.to_attribution(sdoc, text, f, set())
+    assert att.cue.text == "were confirmed" and [v.text for v in att.via] == ["Reuters"]
+    assert att.source.text == "two officials" and att.content.text == "The deaths"
+    # to a person, the cue stays as the model grew it and nothing relays
+    text = "The plan was explained to the mayor by two officials."
+    sdoc = load_nlp()(text)
+    words = [t.text for t in sdoc]
+    f = learned.Found(words.index("explained"), (words.index("was"), words.index("to")),
+                      (words.index("two"), words.index("officials")), (0, 2), 0.9)
+    att = learned.to_attribution(sdoc, text, f, set())
+    assert att.cue.text == "was explained to" and att.via == []

@@ -36,6 +36,7 @@ from claimgraph.extract.lexicon import doc_text, per_doc, token_starts
 from claimgraph.extract.rules import is_evidence, lexicon, sentence_content_start, withheld
 from claimgraph.extract.schemes import DEFAULT as DEFAULT_SCHEME
 from claimgraph.extract.schemes import Scheme, load_scheme
+from claimgraph.extract.sources import classify
 from claimgraph.model import Attribution, Document, Span
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "attribution.json.gz"
@@ -790,6 +791,11 @@ def to_attribution(sdoc: SpacyDoc, text: str, f: Found, strip_words: set[str]) -
         return Span.of(text, sdoc[lo].idx, sdoc[hi].idx + len(sdoc[hi].text))
 
     clo, chi = narrow_cue(sdoc, f)
+    via: list[Span] = []
+    told = outlet_told(sdoc, f.anchor, clo, chi)
+    if told is not None:  # "was confirmed to Reuters by two officials": Reuters relays
+        chi, (olo, ohi) = told
+        via.append(span(olo, ohi))
     slo, shi = f.source if f.source else (0, -1)
     while shi > slo and (sdoc[shi].is_punct or sdoc[shi].is_space):
         shi -= 1  # "Hezbollah's leader, Hassan Nasrallah,"
@@ -816,7 +822,19 @@ def to_attribution(sdoc: SpacyDoc, text: str, f: Found, strip_words: set[str]) -
         noun = anchor.head  # "the IAEA, which has called for ...": the relative word stands for the noun
         resolved = sdoc[noun.left_edge.i:noun.i + 1].text
     return Attribution(cue=span(clo, chi), content=cspan, source=span(slo, shi) if f.source else None,
-                       direct=quoted, method="model", source_resolved=resolved)
+                       direct=quoted, method="model", source_resolved=resolved, via=via)
+
+
+def outlet_told(sdoc: SpacyDoc, anchor: int, clo: int, chi: int) -> tuple[int, tuple[int, int]] | None:
+    """A cue the model grew over "to" before a news outlet ("were confirmed to | Reuters"): where the
+    cue ends without it, and the outlet's tokens, which our guidelines put in `via`."""
+    to = sdoc[chi]
+    if chi <= clo or to.lower_ != "to" or to.head.i != anchor:
+        return None
+    outlet = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if outlet is None or classify(sdoc[outlet.left_edge.i:outlet.i + 1].text) != "media":
+        return None
+    return chi - 1, (outlet.left_edge.i, outlet.i)
 
 
 def token_range(sdoc: SpacyDoc, span: Span) -> tuple[int, int] | None:
