@@ -2139,3 +2139,10 @@ def test_according_to_a_source_cited_by_an_outlet_puts_the_outlet_in_via():
         assert (src(a), a.content.text) == ("data from the exchange", content)
         assert [v.text for v in a.via] == ["the Harbour Herald"]
         assert a.content_parts == []
+
+
+def test_a_request_in_the_subjunctive_is_no_report():
+    assert extract("He asked that his surname not be published for security reasons.") == []
+    assert extract("The mayor requested that the ferry be held in port.") == []
+    a = one("The mayor said that the ferry was held in port.")
+    assert a.content.text == "the ferry was held in port"

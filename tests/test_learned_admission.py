@@ -287,3 +287,13 @@ def test_what_the_sayer_did_next_is_no_content():
     sdoc, f = found("The minister said the border would stay shut and did not mention the rebels.", "said",
                     "The minister", "the border would stay shut", 0.99)
     assert learned.admitted(sdoc, f, policy)
+
+
+def test_a_demand_in_the_subjunctive_is_no_claim_under_our_guidelines():
+    policy = {**POLICY, "allowed_cue_lemmas": [*POLICY["allowed_cue_lemmas"], "demand"]}
+    sdoc, f = found("The council demanded that the garrison withdraw its guns.", "demanded", "The council",
+                    "the garrison withdraw its guns", 0.99)
+    assert not learned.admitted(sdoc, f, policy)
+    sdoc, f = found("The council said that the garrison withdrew its guns.", "said", "The council",
+                    "the garrison withdrew its guns", 0.99)
+    assert learned.admitted(sdoc, f, policy)

@@ -33,7 +33,7 @@ from spacy.tokens import Token
 
 from claimgraph.extract.antecedents import resolve_sources
 from claimgraph.extract.lexicon import doc_text, per_doc, token_starts
-from claimgraph.extract.rules import is_evidence, lexicon, sentence_content_start, withheld
+from claimgraph.extract.rules import is_evidence, lexicon, sentence_content_start, subjunctive, withheld
 from claimgraph.extract.schemes import DEFAULT as DEFAULT_SCHEME
 from claimgraph.extract.schemes import Scheme, load_scheme
 from claimgraph.extract.sources import classify
@@ -1043,6 +1043,10 @@ def admitted(sdoc: SpacyDoc, f: Found, policy: dict[str, Any]) -> bool:
         return False  # "Iran said to be supplying missiles": a headline's passive, no one says it
     if policy.get("require_clause", True) and said.startswith(("whether ", "if ")):
         return False  # "asked whether Islamic State or Ukraine was behind it": a question asserts nothing
+    if policy.get("require_clause", True) and le in lexicon()["request_verbs"] and any(
+            subjunctive(t) for t in sdoc[f.content[0]:f.content[1] + 1]
+            if not f.content[0] <= t.head.i <= f.content[1]):
+        return False  # "demanded that Moscow withdraw its troops": a request, not a report
     if policy.get("require_clause", True) and second_act(sdoc, f):
         return False  # "declared Sunday a day of mourning and did not mention X": the sayer's next act
 

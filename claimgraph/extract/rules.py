@@ -792,11 +792,24 @@ def _clause_after_aside(r: Reader, region_hi: int, sent: SpacySpan) -> tuple[int
 
 
 def _asks(clause: Token, lemma: str, lex: dict[str, Any]) -> bool:
-    """Whether a verb's clause is a question: opened by "whether", or by "if" after a verb of asking."""
+    """Whether a verb's clause asks rather than asserts: a question opened by "whether" (or by "if"
+    after a verb of asking), or a request in the subjunctive ("asked that X be withheld")."""
     mark = next((m for m in clause.lefts if m.dep_ == "mark"), None)
     if mark is None:
         return False
+    if mark.lower_ == "that" and lemma in lex["request_verbs"] and subjunctive(clause):
+        return True  # "asked that his surname not be published": a request
     return mark.lower_ == "whether" or mark.lower_ == "if" and lemma in lex["question_verbs"]
+
+
+def subjunctive(clause: Token) -> bool:
+    """Whether a clause's verb is a bare subjunctive ("that Moscow withdraw", "that it not be used"):
+    a base form, or "be" with a participle, and no tense or modal of its own."""
+    auxes = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ in ("MD", "VBD", "VBZ", "VBP") for c in auxes) \
+            or not any(c.dep_ in SUBJECTS for c in clause.children):
+        return False
+    return clause.tag_ == "VB" and not auxes or clause.tag_ == "VBN" and any(c.lower_ == "be" for c in auxes)
 
 
 CharRange = tuple[int, int]
