@@ -56,6 +56,22 @@ def test_broad_source_takes_its_description() -> None:
     assert theirs.cue.text == "said"
 
 
+def test_a_description_hung_inside_the_name_stays_out_of_ours_and_in_broad() -> None:
+    # the parser hangs the description on the name's last word ("Disinformation", "Office")
+    text = ("According to the Center for Countering Disinformation, a body under Ukraine's National Security "
+            "and Defence Council, the video was first posted by an anonymous channel.")
+    name = "the Center for Countering Disinformation"
+    described = name + ", a body under Ukraine's National Security and Defence Council"
+    for scheme, source in (("guidelines", name), ("broad", described)):
+        a = by_cue(attributions(text, scheme), "According to")
+        assert a.source.text == source
+        assert a.content.text == "the video was first posted by an anonymous channel"
+    text = "Officials at the Harbour Security Office, a division of the port police, said the video was fake."
+    assert by_cue(attributions(text), "said").source.text == "Officials at the Harbour Security Office"
+    assert by_cue(attributions(text, "broad"), "said").source.text == (
+        "Officials at the Harbour Security Office, a division of the port police")
+
+
 def test_broad_admits_more_than_our_guidelines() -> None:
     text = ("The ferry company signed a contract with the shipyard on Monday. "
             "The mayor wants to rebuild the old pier before the summer. "

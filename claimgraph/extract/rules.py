@@ -343,6 +343,11 @@ class Reader:
                     and self.doc[t.i + 1].head.dep_ == "relcl":
                 last = t.i - 1
                 break
+        for t in self.doc[tok.i + 2:last + 1]:  # "the Center for Countering Disinformation, a body under X":
+            if t.dep_ == "appos" and t.head.i > tok.i and self.doc[t.left_edge.i - 1].text == "," \
+                    and t.right_edge.i >= last - 1 and t.left_edge.i - 2 >= tok.i:  # the parser hung the
+                last = t.left_edge.i - 2  # description on the name's last word; it is no part of the name
+                break
             if t.lower_ in RELATIVIZERS and t.head.dep_ == "relcl" and t.head.head.i != tok.i \
                     and t.head.lemma_.lower() in lex["speech_verbs"] and t.head.left_edge.i == t.i:
                 last = t.i - 1  # "a statement from the navy that accused X of Y": the navy's own report
@@ -1875,7 +1880,7 @@ def phrase_cue(r: Reader, tok: Token, sent: SpacySpan, lo: int) -> Found | None:
                 first = comma + 1
         elif r.doc[k].lower_ in ("a", "an") and k == phrase_hi + 2:  # "According to X, a think tank, Y."
             comma = next((t.i for t in r.doc[k:last] if t.text == ","), None)
-            if comma is not None and comma - k <= 8 and not any(
+            if comma is not None and comma - k <= 14 and not any(
                     t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in r.doc[k:comma]):
                 first = comma + 1
     else:

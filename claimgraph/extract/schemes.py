@@ -160,10 +160,18 @@ def _widen_source(sdoc: SpacyDoc, att: Attribution, labels: tuple[str, ...]) -> 
     end = span.end
     limits = [p.start for p in (att.cue, att.content) if p and p.start >= att.source.end]
     stop = min(limits, default=len(doc_text(sdoc)))
-    for child in span.root.rights:
+    # the root's own, then a description the parser hung on the name's last word ("Officials at
+    # Homeland Security Investigations, a division of ...": on "Investigations")
+    for child in [*span.root.rights, *(c for c in span[-1].rights if span[-1].i != span.root.i)]:
         if child.i < end or child.dep_ not in labels:
             continue
         right = child.right_edge
+        if att.content and sdoc[child.left_edge.i].idx == att.content.start and right.i + 2 < len(sdoc) \
+                and sdoc[right.i + 1].text == "," and att.content.end > sdoc[right.i + 2].idx:
+            # the content was read from the description on ("X, a body under Y, Z"): it is the source's
+            att.content = Span.of(doc_text(sdoc), sdoc[right.i + 2].idx, att.content.end)
+            end = right.i + 1
+            break
         if right.idx + len(right) > stop:
             break
         end = right.i + 1
