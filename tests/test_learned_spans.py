@@ -200,3 +200,14 @@ def test_an_outlet_the_cue_ran_over_goes_to_via():
                       (words.index("two"), words.index("officials")), (0, 2), 0.9)
     att = learned.to_attribution(sdoc, text, f, set())
     assert att.cue.text == "was explained to" and att.via == []
+
+
+def test_a_source_keeps_the_bracket_it_opens():
+    text = "The Harbour Guard (HG) called the report a fabrication."
+    sdoc = load_nlp()(text)
+    words = [t.text for t in sdoc]
+    called = words.index("called")
+    # the model's source stops before the closing bracket
+    f = learned.Found(called, (called, called), (0, words.index("HG")), (called + 1, len(words) - 2), 0.9)
+    att = learned.to_attribution(sdoc, text, f, set())
+    assert att.source.text == "The Harbour Guard (HG)"

@@ -799,6 +799,9 @@ def to_attribution(sdoc: SpacyDoc, text: str, f: Found, strip_words: set[str]) -
     slo, shi = f.source if f.source else (0, -1)
     while shi > slo and (sdoc[shi].is_punct or sdoc[shi].is_space):
         shi -= 1  # "Hezbollah's leader, Hassan Nasrallah,"
+    if f.source and shi + 1 < len(sdoc) and sdoc[shi + 1].text == ")" \
+            and sum(t.text == "(" for t in sdoc[slo:shi + 1]) > sum(t.text == ")" for t in sdoc[slo:shi + 1]):
+        shi += 1  # "Ukraine's Defence Intelligence (HUR)": the bracket it opened closes too
     lo, hi = f.content
     lo = past_openers(sdoc, strip_complementizer(sdoc, lo, hi, strip_words), hi)
     hi = without_event_adjuncts(sdoc, f.anchor, lo, hi)
