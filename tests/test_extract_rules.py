@@ -2146,3 +2146,12 @@ def test_a_request_in_the_subjunctive_is_no_report():
     assert extract("The mayor requested that the ferry be held in port.") == []
     a = one("The mayor said that the ferry was held in port.")
     assert a.content.text == "the ferry was held in port"
+
+
+def test_a_headline_keeps_the_place_of_what_it_reports():
+    for text, content in [
+        ("Rebels claim capture of village in Harbour region", "capture of village in Harbour region"),
+        ("Navy denies rebel claims of breakthrough near Kupiansk",
+         "rebel claims of breakthrough near Kupiansk"),
+    ]:
+        assert one(text).content.text == content

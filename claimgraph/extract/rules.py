@@ -820,6 +820,18 @@ def subjunctive(clause: Token) -> bool:
 CharRange = tuple[int, int]
 
 
+def _headline(sent: SpacySpan) -> bool:
+    """Whether a sentence reads as a headline: a line with no closing full stop or mark."""
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    return last is not None and last.text not in (".", "?", "!", '"', "”", ":")
+
+
+def _names_a_place(p: Token, lex: dict[str, Any]) -> bool:
+    """Whether a phrase names a place (a tagged place, or a word for a region, "near Kupiansk")."""
+    return any(t.ent_type_ in ("GPE", "LOC", "FAC") or t.lemma_.lower() in lex["place_nouns"]
+               for t in p.subtree)
+
+
 def _verbless_headline_clause(v: Token, lex: dict[str, Any],
                               obj_content: CharRange | None) -> tuple[Token | None, CharRange | None]:
     """A headline's clause without its copula ("U.S. says Islamic State alone to blame", "Kremlin says
@@ -829,8 +841,7 @@ def _verbless_headline_clause(v: Token, lex: dict[str, Any],
     if v.lemma_.lower() not in lex["speech_verbs"] or not any(c.dep_ in SUBJECTS and c.i < v.i
                                                               for c in v.children):
         return None, obj_content
-    last = next((t for t in reversed(v.sent) if not t.is_space), None)
-    if last is None or last.text in (".", "?", "!", '"', "”"):
+    if not _headline(v.sent):
         return None, obj_content
     late = next((c for c in v.rights if c.dep_ in ("nsubj", "dobj") and c.pos_ in ("NOUN", "PROPN")), None)
     if late is None:
@@ -1334,6 +1345,8 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
                             and c.i == last + 1 and any(x.like_num for x in obj.subtree) \
                             and any(o.ent_type_ in ("DATE", "TIME") for o in c.children if o.dep_ == "pobj"):
                         last = c.right_edge.i  # "reported 1,200 losses in the past day": the figure's period
+                    if c.dep_ == "prep" and c.i == last + 1 and _headline(v.sent) and _names_a_place(c, lex):
+                        last = c.right_edge.i  # a headline's "claims capture of village in Donetsk region"
                     if linked and (c.dep_ in ("prep", "xcomp")
                                    or c.dep_ == "advcl" and c.left_edge.lower_ == "to"):
                         last = max(last, c.right_edge.i)
