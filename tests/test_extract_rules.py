@@ -2155,3 +2155,15 @@ def test_a_headline_keeps_the_place_of_what_it_reports():
          "rebel claims of breakthrough near Kupiansk"),
     ]:
         assert one(text).content.text == content
+
+
+def test_blaming_is_an_accusation_and_to_blame_is_none():
+    a = one("The harbour master blamed the rebels for the blast.")
+    assert (src(a), a.cue.text, a.content.text) == (
+        "The harbour master", "blamed", "the rebels for the blast")
+    attrs = extract("The commander said his men would leave the town by Friday, blaming the ministry for "
+                    "shell shortages.")
+    assert [(a.cue.text, a.content.text) for a in attrs] == [
+        ("said", "his men would leave the town by Friday"), ("blaming", "the ministry for shell shortages")]
+    a = one("The mayor said the storms are to blame for the floods.")
+    assert a.cue.text == "said"

@@ -1190,6 +1190,9 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
             and r.doc[v.i + 1].dep_ == "aux" and r.doc[v.i + 1].head.dep_ == "xcomp" \
             and r.doc[v.i + 1].head.head.i == v.i:
         return None  # "Iran said to be supplying missiles": a headline's passive, no one says it
+    if v.head.lemma_ == "be" and v.dep_ in ("xcomp", "advcl") and v.head.i < v.i \
+            and any(c.lower_ == "to" and c.dep_ == "aux" for c in v.children):
+        return None  # "the media are to blame for X": a verdict on them, not an act of saying
     held = v
     while held.dep_ == "conj" and held.head.i != held.i:
         held = held.head
