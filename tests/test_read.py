@@ -469,6 +469,10 @@ def test_cli_extract_jsonl_reads_a_pipe(tmp_path: Path) -> None:
     ids = [json.loads(line)["id"] for line in res.stdout.decode().splitlines() if line.strip()]
     assert ids == ["good1", "good2"]
     assert "-:2" in res.stderr.decode()
+    res = subprocess.run([sys.executable, "-m", "claimgraph.cli", "extract", "--jsonl", "-"],
+                         input=b'{"text": "The mayor said the bridge was closed."}\n', capture_output=True,
+                         timeout=300)
+    assert json.loads(res.stdout)["id"] == "stdin-1"  # a line without an id is named by its place
 
 
 def test_read_jsonl_skips_an_invalid_utf8_line_and_goes_on(tmp_path: Path) -> None:

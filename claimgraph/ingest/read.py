@@ -555,7 +555,8 @@ def read_jsonl(path: str | Path, clean: bool = False) -> Iterator[Document | Inp
             if not isinstance(row, dict) or not isinstance(row.get("text"), str):
                 yield InputError(where, "no 'text' string (each line must be a JSON object with one)")
                 continue
-            yield row_document(row, where, f"{path.stem}-{n}", line.rstrip("\n"), "jsonl", clean)
+            stem = "stdin" if str(path) == "-" else path.stem  # a piped line is "stdin-3", not "--3"
+            yield row_document(row, where, f"{stem}-{n}", line.rstrip("\n"), "jsonl", clean)
 
 
 def row_document(row: dict[str, Any], where: str, default_id: str, raw: str, kind: str,
