@@ -184,6 +184,9 @@ def test_announced_officially_is_confirmed(nlp):
     ("A retired general", "expert"),
     ("A former official who spoke on condition of anonymity", "anonymous"),
     ("A senior European intelligence official", "intelligence"),  # an official, but of a spy service
+    ("Rosgvardia", "military"),  # known bodies the tagger names no kind of
+    ("Ukraine's grid operator", "official"),
+    ("Oryx", "expert"),
 ])
 def test_source_types(nlp, source, expected):
     text = f"{source} said the bridge was destroyed."
