@@ -832,20 +832,19 @@ def _names_a_place(p: Token, lex: dict[str, Any]) -> bool:
                for t in p.subtree)
 
 
-def _verbless_headline_clause(v: Token, lex: dict[str, Any],
-                              obj_content: CharRange | None) -> tuple[Token | None, CharRange | None]:
+def _verbless_headline_clause(v: Token, lex: dict[str, Any]) -> tuple[Token, CharRange] | None:
     """A headline's clause without its copula ("U.S. says Islamic State alone to blame", "Kremlin says
     Kyiv responsible for attack"): the parser makes the clause's subject a second subject or the object
     of the verb, and its predicate the verb's complement or a modifier after the noun. Read only in
     a line with no closing full stop, as headlines are written."""
     if v.lemma_.lower() not in lex["speech_verbs"] or not any(c.dep_ in SUBJECTS and c.i < v.i
                                                               for c in v.children):
-        return None, obj_content
+        return None
     if not _headline(v.sent):
-        return None, obj_content
+        return None
     late = next((c for c in v.rights if c.dep_ in ("nsubj", "dobj") and c.pos_ in ("NOUN", "PROPN")), None)
     if late is None:
-        return None, obj_content
+        return None
     doc = v.doc
     words = [t for t in doc[late.i + 1:max(v.right_edge.i, late.right_edge.i) + 1]
              if not (t.is_space or t.is_punct)]  # the predicate may hang under the subject ("alone to blame")
@@ -854,7 +853,7 @@ def _verbless_headline_clause(v: Token, lex: dict[str, Any],
                       or t.head.head.i == late.i and t.head.dep_ in ("advmod", "amod"))
                  or t.dep_ == "amod" and t.pos_ == "ADJ" and t.head.i == late.i), None)
     if pred is None or any(t.is_punct for t in doc[late.i + 1:pred.i]):  # "said X, a physicist who is ..."
-        return None, obj_content
+        return None
     return pred, (doc[late.left_edge.i].idx, words[-1].idx + len(words[-1].text))
 
 
@@ -1281,7 +1280,9 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
         if content_tok is not None and _asks(content_tok, lemma, lex):
             return None  # "Reporters asked whether the talks would resume": a question asserts nothing
         if content_tok is None:
-            content_tok, obj_content = _verbless_headline_clause(v, lex, obj_content)
+            headline = _verbless_headline_clause(v, lex)
+            if headline is not None:
+                content_tok, obj_content = headline
         if content_tok is not None and v.dep_ == "relcl" \
                 and _upside_down_relative(r, content_tok, subject_of(content_tok)):
             # "Rwanda, which experts say has troops there, denied X": the experts' words end at the comma
