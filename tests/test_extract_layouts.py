@@ -50,6 +50,20 @@ def test_doubled_apostrophe_quote_goes_on_in_the_next_sentence():
     assert attrs[0].content.text.endswith("Ferries are already booked")
 
 
+
+def test_a_typewriter_mark_left_open_does_not_run_into_a_typeset_quotation():
+    text = ('"The ferry captain thought the fine was unfair. He was tired, certainly.\n\n'
+            '\u201cNobody told us the harbour was closed,\u201d he said a week later.')
+    assert [text[q.start:q.end] for q in find_quotes(text)] == ["Nobody told us the harbour was closed,"]
+    attrs = extract(text)
+    assert [(a.content.text, a.direct) for a in attrs] == [("Nobody told us the harbour was closed", True)]
+
+
+def test_a_typewriter_quotation_still_goes_on_over_paragraphs():
+    text = '"The fine was unfair.\n\n"Nobody told us," the captain said.'
+    assert [[text[a:b] for a, b in q.segments] for q in find_quotes(text)] == [
+        ["The fine was unfair.", "Nobody told us,"]]
+
 # ---- signed quotes, transcripts, headlines -------------------------------------------------------------
 
 def test_signed_quotes_name_their_speakers():

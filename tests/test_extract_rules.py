@@ -2167,3 +2167,10 @@ def test_blaming_is_an_accusation_and_to_blame_is_none():
         ("said", "his men would leave the town by Friday"), ("blaming", "the ministry for shell shortages")]
     a = one("The mayor said the storms are to blame for the floods.")
     assert a.cue.text == "said"
+
+
+def test_a_report_before_a_verb_with_its_own_object_is_not_its_content():
+    attrs = extract("\u201cAre we winning?\u201d she asked, and the mayor spoke about "
+                    "\u201cthe budget,\u201d Anna said yes.")
+    assert ("said", "Anna") not in [(a.cue.text, src(a)) for a in attrs]
+    assert all("she asked" not in a.content.text for a in attrs)

@@ -48,6 +48,11 @@ class Quote:
         return self.segments[-1][1]
 
 
+def _straight(text: str, i: int) -> bool:
+    """Whether the mark at `i` is a typewriter one (`"` or `''`) rather than a typeset one."""
+    return text[i] == STRAIGHT or text.startswith(DOUBLED, i)
+
+
 def _opens(text: str, i: int) -> bool:
     """A straight mark opens when it follows a space, a line start or an opening bracket."""
     return i == 0 or text[i - 1] in " \t\n([{—–-/" or (text[i - 1] in ":," and i + 1 < len(text)
@@ -83,7 +88,10 @@ def find_quotes(text: str) -> list[Quote]:
             while seg_end > seg_start and text[seg_end - 1] in " \t":
                 seg_end -= 1
             nxt = mark_at(text, j) if j < n else 0
-            if nxt and text[j] not in CLOSE_MARKS and seg_end > seg_start:
+            # the next paragraph's mark must be of the kind that opened the quotation: a typewriter
+            # mark left open before a typeset quotation is a stray, not the same speaker going on
+            if nxt and text[j] not in CLOSE_MARKS and seg_end > seg_start \
+                    and _straight(text, j) == _straight(text, cur.open_at):
                 cur.segments.append((seg_start, seg_end))
                 seg_start = j + nxt
                 i = j + nxt

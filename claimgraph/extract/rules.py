@@ -467,6 +467,11 @@ def clause_child(v: Token, lex: dict[str, Any]) -> Token | None:
             continue  # "A, the air force said, most of them Shaheds": the tail spells out A
         if ch.dep_ == "xcomp" and any(c.dep_ == "nsubj" and c.lower_ == "that" for c in v.children):
             continue  # "said that reports naming X were fake": "that" read as the subject of a verb "reports"
+        if ch.dep_ == "ccomp" and ch.i < v.i and (
+                any(c.dep_ == "intj" and c.i > v.i for c in v.children)
+                or ch.lemma_.lower() in lex["speech_verbs"] and any(c.dep_ in SUBJECTS for c in ch.children)
+                and any(c.dep_ in ("dobj", "ccomp") and c.i > v.i for c in v.children)):
+            continue  # "“X?” she said, and ..., Melanie said yes": what Melanie said is "yes"
         if ch.dep_ == "ccomp" or (ch.dep_ == "xcomp" and v.lemma_ in lex["xcomp_content_verbs"]):
             if best is None or ch.i > v.i >= best.i:
                 best = ch
