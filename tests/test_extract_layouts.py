@@ -462,3 +462,18 @@ def test_a_sentence_that_says_who_said_it_is_not_credited_again():
     text = "The ministry said the units had reached the border by Tuesday — the State Department"
     attrs = extract(text)
     assert [(src(a), a.cue.text) for a in attrs] == [("The ministry", "said")]
+
+
+def test_a_participle_between_two_quotations_reports_the_second():
+    attrs = extract("\u201cThe bridge will stay shut,\u201d the mayor said, adding later, "
+                    "\u201cRepairs will take a month.\u201d")
+    assert [(a.cue.text, src(a), a.content.text) for a in attrs] == [
+        ("said", "the mayor", "The bridge will stay shut"),
+        ("adding", "the mayor", "Repairs will take a month")]
+
+
+def test_a_quotation_split_around_its_cue_is_still_one():
+    attrs = extract("\u201cThe bridge will stay shut,\u201d the mayor said, "
+                    "\u201cuntil the repairs end.\u201d")
+    assert len(attrs) == 1 and [p.text for p in attrs[0].content_parts] == [
+        "The bridge will stay shut", "until the repairs end"]

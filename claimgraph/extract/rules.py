@@ -917,6 +917,10 @@ def continuation(r: Reader, q: Quote, v_end: int) -> Quote | None:
     gap = r.text[q.close_end:nxt.open_at]
     if len(gap) > 160 or "\n" in gap or _has_stop(r, q.close_end, nxt.open_at):
         return None
+    between = r.doc.char_span(v_end, nxt.open_at, alignment_mode="contract") if nxt.open_at > v_end else None
+    speech = r.lex["speech_verbs"]
+    if between is not None and any(t.tag_ == "VBG" and t.lemma_.lower() in speech for t in between):
+        return None  # `“A,” he said, adding, “B.”`: B is the participle's, an attribution of its own
     if gap.rstrip().endswith((",", ":")):
         return nxt
     words = gap.rstrip().split()
