@@ -477,3 +477,8 @@ def test_a_quotation_split_around_its_cue_is_still_one():
                     "\u201cuntil the repairs end.\u201d")
     assert len(attrs) == 1 and [p.text for p in attrs[0].content_parts] == [
         "The bridge will stay shut", "until the repairs end"]
+
+
+def test_a_quotation_opened_in_a_reported_clause_runs_to_its_closing_mark():
+    attrs = extract("The mayor said the crews \u201cdid a fine job. And it was not easy.\u201d She left.")
+    assert [a.content.text for a in attrs] == ["the crews \u201cdid a fine job. And it was not easy"]

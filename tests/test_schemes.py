@@ -122,3 +122,9 @@ def test_outer_nesting_drops_a_report_whose_cue_is_in_another_content() -> None:
     a = Attribution(cue=Span.of(text, 57, 61), content=Span.of(text, 63, 77))
     b = Attribution(cue=Span.of(text, 69, 77), content=Span.of(text, 38, 61))
     assert _outermost([a, b]) == [a, b]
+
+
+def test_broad_keeps_a_quotation_that_runs_past_the_sentence_end() -> None:
+    text = "The mayor said that the crews \u201cdid a fine job. And it was not easy.\u201d Then she left."
+    assert by_cue(attributions(text, "broad"), "said").content.text == \
+        "that the crews \u201cdid a fine job. And it was not easy"

@@ -864,6 +864,8 @@ def rule_unit(sdoc: SpacyDoc, att: Attribution, complementizers: set[str]) -> Fo
     if anchor is None or anchor.pos_ not in ("VERB", "AUX"):
         return None
     lo, hi = content
+    if sdoc[hi].sent.start > lo:
+        return None  # a clause running into a quotation's next sentence: the parse offers no such span
     if lo > 0 and sdoc[lo - 1].lower_ in complementizers and sdoc[lo - 1].dep_ == "mark":
         lo -= 1
     source = token_range(sdoc, att.source) if att.source else None

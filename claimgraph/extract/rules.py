@@ -2508,6 +2508,23 @@ def _sentence_tail(r: Reader, q: Quote) -> int | None:
     return end if any(t.is_alpha for t in words) else q.close_end
 
 
+def _close_open_quotations(found: list[Found], r: Reader) -> None:
+    """ "said that the dealers “do a fantastic job. And it is so important.”": a quotation opened
+    inside a reported clause runs to its closing mark, past the sentence end the parser put in it."""
+    for f in found:
+        if f.direct or f.parts:
+            continue
+        q = r.quotes.containing(f.content[1] - 1)
+        if q is None or q.open_at <= f.content[0] or len(q.segments) > 1 or q.end <= f.content[1]:
+            continue
+        rest = r.text[f.content[1]:q.end]
+        if "\n" in rest or not any(ch.isalnum() for ch in rest):
+            continue
+        if any(f is not g and f.content[1] <= g.cue[0] < q.end for g in found):
+            continue  # another report's cue inside the quotation: leave the parse's reading
+        f.content = (f.content[0], r.trim(f.content[0], q.end)[1])
+
+
 def _continue_quotes(found: list[Found], r: Reader) -> None:
     """ "“A,” she said. “B.”": a quotation standing alone right after a quoted report, with no cue
     of its own, goes on with the same speaker's words."""
@@ -2620,6 +2637,7 @@ def find_attributions(sdoc: SpacyDoc, attributions: list[Attribution],
                                         for f in found)]
     _footage_relays(found, r)
     found = _fold_nested(found, r, scheme.nesting if scheme else "inner")
+    _close_open_quotations(found, r)
     _continue_quotes(found, r)
     _add_layouts(found, r)
     found = [f for f in found if r.text[f.content[0]:f.content[1]].strip()]  # a cut may leave nothing
