@@ -2174,3 +2174,25 @@ def test_a_report_before_a_verb_with_its_own_object_is_not_its_content():
                     "\u201cthe budget,\u201d Anna said yes.")
     assert ("said", "Anna") not in [(a.cue.text, src(a)) for a in attrs]
     assert all("she asked" not in a.content.text for a in attrs)
+
+
+def test_a_call_the_sayer_was_on_is_where_the_clause_was_said():
+    a = one("The spokesman told reporters on a conference call that the president had no plans to travel.")
+    assert (src(a), a.content.text) == ("The spokesman", "the president had no plans to travel")
+
+
+def test_a_guarantee_insisted_on_is_still_no_report():
+    assert extract("The minister insisted on guarantees that the ceasefire would hold.") == []
+
+
+def test_according_to_a_role_then_the_name_takes_both_into_the_source():
+    a = one("According to the mayor, Ihor Terekhov, the strike hit a school.")
+    assert (src(a), a.content.text) == ("the mayor, Ihor Terekhov", "the strike hit a school")
+
+
+def test_warned_of_names_what_was_warned_with_its_condition():
+    a = one("The Kremlin warned of \u201cserious consequences\u201d if the missiles were used on Russia.")
+    assert (a.cue.text, src(a)) == ("warned", "The Kremlin")
+    assert a.content.text == "\u201cserious consequences\u201d if the missiles were used on Russia"
+    b = one("The mayor warned on Monday that more strikes were likely.")
+    assert b.content.text == "more strikes were likely"

@@ -480,8 +480,11 @@ def clause_child(v: Token, lex: dict[str, Any]) -> Token | None:
         objs += [o for p in v.children if p.dep_ == "prep" and p.i > v.i
                  for o in p.children if o.dep_ == "pobj"]
         for obj in objs:
-            if obj.lemma_.lower() in lex["wish_nouns"]:
+            if obj.lemma_.lower() in lex["wish_nouns"] and not (
+                    obj.dep_ == "pobj" and obj.head.lower_ in ("on", "during", "in")
+                    and any(c.dep_ == "compound" for c in obj.children)):
                 continue  # "insisted on guarantees that the war would end": asked for, not asserted
+                # ("told reporters on a conference call that X": a call one is on is where X was said)
             rights = list(obj.rights)
             rights += [c for rc in rights if rc.dep_ == "acl" and rc.tag_ == "VBN" and rc.lemma_ in
                        lex["authoring_verbs"] for c in rc.rights if c.dep_ == "ccomp"]
@@ -505,6 +508,23 @@ def clause_child(v: Token, lex: dict[str, Any]) -> Token | None:
                     and any(c.dep_ in SUBJECTS for c in ch.children):
                 return ch
     return best
+
+
+def _prep_content(r: Reader, v: Token, preps: list[str]) -> tuple[int, int] | None:
+    """What a verb's preposition names as said (`warned of serious consequences if X`), with a
+    condition the parser hung on the verb; None where the phrase says how or when it was said."""
+    prep = next((c for c in v.rights if c.dep_ == "prep" and c.lower_ in preps), None)
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if obj is None or obj.pos_ == "PRON" or prep.i != v.i + 1:
+        return None
+    last = obj.right_edge.i
+    for c in v.rights:
+        if c.i > last and c.dep_ == "advcl" and c.left_edge.lower_ in ("if", "unless") \
+                and c.left_edge.i == last + 1 + (r.doc[last + 1].text == ","):
+            last = c.right_edge.i
+    while last > obj.i and (r.doc[last].is_punct or r.doc[last].is_space):
+        last -= 1
+    return r.tok_range(obj.left_edge.i, last)
 
 
 def _continues(c: Token, clause: Token, lex: dict[str, Any]) -> bool:
@@ -1338,6 +1358,9 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
                                                  if c.dep_ in ("prep", "advcl", "oprd") and c.i > obj.i])
                 first = obj.left_edge.i + (r.doc[obj.left_edge.i].dep_ == "mark")  # a misread "that"
                 obj_content = r.tok_range(first, last)
+        elif content_tok is None and lemma in lex["prep_content_verbs"] and not any(
+                c.dep_ == "dobj" for c in v.children):
+            obj_content = _prep_content(r, v, lex["prep_content_verbs"][lemma])
         elif content_tok is None and lemma in lex["object_content_verbs"]:
             obj = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
             if obj is not None and lemma == "put" and obj.lemma_.lower() not in lex["figure_nouns"]:
@@ -1909,6 +1932,11 @@ def phrase_cue(r: Reader, tok: Token, sent: SpacySpan, lo: int) -> Found | None:
             if comma is not None and comma - k <= 14 and not any(
                     t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in r.doc[k:comma]):
                 first = comma + 1
+        elif obj.pos_ == "NOUN" and k == phrase_hi + 2 and r.doc[k].pos_ == "PROPN":
+            comma = next((t.i for t in r.doc[k:min(last, k + 5)] if t.text == ","), None)
+            if comma is not None and all(t.pos_ == "PROPN" for t in r.doc[k:comma]) \
+                    and r.doc[comma - 1].ent_type_ in ("PERSON", "ORG"):
+                first, b = comma + 1, comma - 1  # "According to the mayor, Ihor Terekhov, Y": his name
     else:
         verb = head
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
