@@ -2196,3 +2196,9 @@ def test_warned_of_names_what_was_warned_with_its_condition():
     assert a.content.text == "\u201cserious consequences\u201d if the missiles were used on Russia"
     b = one("The mayor warned on Monday that more strikes were likely.")
     assert b.content.text == "more strikes were likely"
+
+
+def test_voiced_concern_is_expressed_concern():
+    a = one("The agency's head voiced doubts that the ceasefire would hold.")
+    assert (a.cue.text, a.content.text) == ("voiced doubts", "the ceasefire would hold")
+    assert extract("The senator voiced support for the aid package.") == []

@@ -1329,7 +1329,7 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
             if mark is not None:
                 content_tok = v.head
                 obj_content = r.tok_range(mark.i + 1, v.head.right_edge.i)
-        if lemma == "express":
+        if lemma in lex["expression_verbs"]:
             noun = next((c for c in v.children if c.dep_ == "dobj" and c.lower_ in lex["expression_nouns"]),
                         None)
             if noun is None:
