@@ -482,3 +482,9 @@ def test_a_quotation_split_around_its_cue_is_still_one():
 def test_a_quotation_opened_in_a_reported_clause_runs_to_its_closing_mark():
     attrs = extract("The mayor said the crews \u201cdid a fine job. And it was not easy.\u201d She left.")
     assert [a.content.text for a in attrs] == ["the crews \u201cdid a fine job. And it was not easy"]
+
+
+def test_a_lone_surname_label_with_a_full_clause_is_a_speaker_in_running_text():
+    attrs = extract("Shelling went on overnight.\nGladkov: Two people were injured in Shebekino.\n")
+    assert [(src(a), a.content.text) for a in attrs] == [("Gladkov", "Two people were injured in Shebekino")]
+    assert extract("Top scorers this season.\nSmith: scored twice in the first half.\n") == []

@@ -47,3 +47,9 @@ def test_an_opening_citing_phrase_read_as_a_noun_phrase_is_the_relay_again():
     second = atts[-1]
     assert second.source.text == "Northline Wire"
     assert [v.text for v in second.via] == ["the Daily Meridian"]
+
+
+def test_a_headline_verb_read_as_a_compound_noun_is_the_verb():
+    text = ("Harbour reopens after storm\nUkraine claims destruction of Russian radar in Crimea\n"
+            "Divers searched the bay on Monday.")
+    assert ("claims", "Ukraine", "destruction of Russian radar in Crimea") in _reports(text)

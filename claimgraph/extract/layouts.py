@@ -326,12 +326,24 @@ def _label_line(sdoc: SpacyDoc, text: str, start: int, end: int, lex: dict[str, 
     tags = HASHTAGS.search(text, colon + 1, end)
     content = _strip(text, colon + 1, tags.start() if tags else end, ".")  # no closing `#war #Ukraine`
     direct = text[content[0]] in QUOTE_MARKS
-    if not first and not direct and named[0].ent_type_ == "PERSON" and len(words) == 1:
+    if not first and not direct and named[0].ent_type_ == "PERSON" and len(words) == 1 \
+            and not _full_statement(sdoc, content):
         return None  # a lone surname before a colon in running text may be a list item, not a speaker
     content = _strip(text, *content, QUOTE_MARKS + ".")
     if len(text[content[0]:content[1]].split()) < 3:
         return None
     return LayoutFind(cue=(colon, colon + 1), source=label, content=content, direct=direct)
+
+
+def _full_statement(sdoc: SpacyDoc, content: tuple[int, int]) -> bool:
+    """Whether a label's words make a clause of their own (`Gladkov: Two people were injured`),
+    a subject and its finite verb, as a list item's note (`Smith: scored twice`) does not."""
+    span = sdoc.char_span(*content, alignment_mode="expand")
+    return span is not None and any(
+        t.dep_ in ("nsubj", "nsubjpass") and t.head.tag_ in ("VBD", "VBZ", "VBP", "MD")
+        or t.dep_ in ("nsubj", "nsubjpass") and any(a.dep_ in ("aux", "auxpass") and a.tag_ in (
+            "VBD", "VBZ", "VBP", "MD") for a in t.head.children)
+        for t in span if span.start <= t.head.i < span.end)
 
 
 def headline_label(sdoc: SpacyDoc, text: str, lex: dict[str, Any], document_nouns: set[str],

@@ -11,6 +11,9 @@ Both leave a sentence whose root is a noun while a speech verb and a full
 clause are right there. This component runs first in the extraction pipeline
 and turns such a noun back into the verb (and the words before it into its
 subject), so the rules and the learned model read the sentence as written.
+A third misreading is a headline's "Ukraine claims destruction of X", "claims"
+read as a compound noun before "destruction": the verb becomes the root again,
+the noun its object.
 It changes nothing else, and only where the sentence has no verb root;
 besides, a live blog's time stamp or a thread's post number opening a
 sentence ("10:35 - ", "3/ ") is hung on the sentence's root, so no sayer's
@@ -104,6 +107,25 @@ def _mend_participle(root: Token, v: Token) -> None:
     _make_verb(v, root, "VBD")
 
 
+def _verb_read_as_compound(root: Token, speech: set[str]) -> Token | None:
+    """ "Ukraine claims destruction of X": a verb with its own subject hung on the noun after it."""
+    if root.pos_ != "NOUN":
+        return None
+    return next((c for c in root.lefts if c.dep_ == "compound" and c.i == root.i - 1 and c.pos_ == "VERB"
+                 and c.tag_ in ("VBZ", "VBD") and c.lemma_.lower() in speech
+                 and any(x.dep_ == "nsubj" for x in c.children)), None)
+
+
+def _mend_compound(root: Token, v: Token) -> None:
+    v.head = v
+    v.dep_ = "ROOT"
+    for c in list(root.children):
+        if c.i > root.i and c.is_punct:
+            c.head = v
+    root.head = v
+    root.dep_ = "dobj"
+
+
 STAMP = re.compile(r"\d{1,2}[:.]\d{2}")
 DASHES = {"-", "–", "—", ":"}
 
@@ -161,4 +183,6 @@ def repair_parse(sdoc: SpacyDoc, attributions: list[Attribution], document: Docu
             _mend_noun_verb(root)
         elif (v := _verb_read_as_participle(root, speech)) is not None:
             _mend_participle(root, v)
+        elif (v := _verb_read_as_compound(root, speech)) is not None:
+            _mend_compound(root, v)
     return attributions
