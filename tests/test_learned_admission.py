@@ -297,3 +297,10 @@ def test_a_demand_in_the_subjunctive_is_no_claim_under_our_guidelines():
     sdoc, f = found("The council said that the garrison withdrew its guns.", "said", "The council",
                     "the garrison withdrew its guns", 0.99)
     assert learned.admitted(sdoc, f, policy)
+
+
+def test_a_pronoun_alone_is_no_content_under_our_guidelines():
+    sdoc, f = found("Analysts expect a call-up, although officials deny it.", "deny", "officials", "it", 0.99)
+    assert not learned.admitted(sdoc, f, POLICY)
+    sdoc, f = found("Officials deny the report.", "deny", "Officials", "the report", 0.99)
+    assert learned.admitted(sdoc, f, POLICY)

@@ -1042,6 +1042,9 @@ def admitted(sdoc: SpacyDoc, f: Found, policy: dict[str, Any]) -> bool:
     if le in lexicon()["relay_verbs"] and policy.get("require_clause", True) and not asserts(sdoc, f.content):
         return False  # "NBC reported, citing two officials": whom a relay cites is no claim
 
+    lone = sdoc[f.content[0]] if f.content[0] == f.content[1] else None
+    if policy.get("require_clause", True) and lone is not None and lone.pos_ == "PRON":
+        return False  # "officials deny it": a pronoun alone says nothing a reader can check
     if policy.get("require_clause", True) and said.startswith("as ") and not has_verb(sdoc, f.content):
         return False  # "a claim officials dismissed as a lie": the label without what it labels
     if policy.get("require_clause", True) and le == "say" and said.startswith("to "):
