@@ -488,3 +488,8 @@ def test_a_lone_surname_label_with_a_full_clause_is_a_speaker_in_running_text():
     attrs = extract("Shelling went on overnight.\nGladkov: Two people were injured in Shebekino.\n")
     assert [(src(a), a.content.text) for a in attrs] == [("Gladkov", "Two people were injured in Shebekino")]
     assert extract("Top scorers this season.\nSmith: scored twice in the first half.\n") == []
+
+
+def test_a_quotation_opened_in_a_content_keeps_its_closing_mark():
+    attrs = extract("The port said the ferry rumours were \u201cpure fiction.\u201d Crews left.")
+    assert attrs[0].content.text == "the ferry rumours were \u201cpure fiction.\u201d"

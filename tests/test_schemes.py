@@ -128,3 +128,9 @@ def test_broad_keeps_a_quotation_that_runs_past_the_sentence_end() -> None:
     text = "The mayor said that the crews \u201cdid a fine job. And it was not easy.\u201d Then she left."
     assert by_cue(attributions(text, "broad"), "said").content.text == \
         "that the crews \u201cdid a fine job. And it was not easy"
+
+
+def test_a_model_content_keeps_the_closing_mark_of_its_quotation() -> None:
+    text = 'The Kremlin dismissed the reports as "fake news." Peskov said more.'
+    content = by_cue(attributions(text), "dismissed").content.text
+    assert content.count('"') == 2

@@ -812,9 +812,12 @@ def to_attribution(sdoc: SpacyDoc, text: str, f: Found, strip_words: set[str]) -
             and lo > 0 and sdoc[lo - 1].text in QUOTES:
         hi += 1  # chanted "What curfew?": the quotation's own question mark
     inner = doc_text(sdoc)[sdoc[lo].idx:sdoc[hi].idx + len(sdoc[hi].text)]
-    if hi + 1 < len(sdoc) and sdoc[hi + 1].text in ("\u201d", '"') \
-            and (inner.count("\u201c") > inner.count("\u201d") or inner.count('"') % 2 == 1):
-        hi += 1  # called the report "a provocation": a quotation opened inside is closed inside
+    opened = inner.count("\u201c") > inner.count("\u201d") or inner.count('"') % 2 == 1
+    for step in (1, 2):  # called it "a provocation", "a lie.": opened inside, closed inside
+        if opened and hi + step < len(sdoc) and sdoc[hi + step].text in ("\u201d", '"') \
+                and all(sdoc[k].is_punct for k in range(hi + 1, hi + step)):
+            hi += step
+            break
     cspan = span(lo, hi)
     if not cspan.text.strip():
         return None

@@ -2543,6 +2543,10 @@ def _close_open_quotations(found: list[Found], r: Reader) -> None:
         if f.direct or f.parts:
             continue
         q = r.quotes.containing(f.content[1] - 1)
+        if q is not None and q.open_at >= f.content[0] and q.close_end > f.content[1] \
+                and not r.text[f.content[1]:q.close_end].strip(".,;:!?\"”’»'"):
+            f.content = (f.content[0], q.close_end)  # `dismissed the reports as “fake news.”`: closed
+            continue
         if q is None or q.open_at <= f.content[0] or len(q.segments) > 1 or q.end <= f.content[1]:
             continue
         rest = r.text[f.content[1]:q.end]
