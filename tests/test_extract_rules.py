@@ -472,6 +472,13 @@ def test_its_own_sources_resolve_to_the_outlet():
     assert src(a) == "its own sources" and a.source_resolved == "The Harbour Gazette sources"
 
 
+
+def test_sources_another_outlet_spoke_to_are_not_the_first_outlets():
+    attrs = extract("The Harbour Gazette reported, citing its own sources, that the trains had crossed. "
+                    "Sources told the Coast Courier that the bridge was closed.")
+    assert [(src(a), a.source_resolved) for a in attrs] == [
+        ("its own sources", "The Harbour Gazette sources"), ("Sources", None)]
+
 @pytest.mark.parametrize("text, cue, source", [
     ("The navy's spokesman Petro Ivanenko visited the port. In his words, the fleet could hold up to eight "
      "missiles.", "In his words", "his"),
@@ -811,7 +818,7 @@ def test_relative_clause_the_parser_hung_on_the_cue_stays_in_the_content():
 
 def test_a_complementiser_read_as_a_relative_word_is_left_out():
     a = one('The spokesman later told a briefing that the navy "will respond at a time of our choosing."')
-    assert a.content.text == 'the navy "will respond at a time of our choosing'
+    assert a.content.text == 'the navy "will respond at a time of our choosing."'
 
 
 def test_a_description_before_a_closing_relay_names_the_outlet():
@@ -1290,7 +1297,7 @@ def test_it_resolves_to_a_named_body_not_to_the_last_sayer_before():
 @pytest.mark.parametrize("text,content", [
     ('Yahya Saree said in a televised address that the ship had been hit by "a number of naval missiles" '
      'and was "on the verge of sinking."',
-     'the ship had been hit by "a number of naval missiles" and was "on the verge of sinking'),
+     'the ship had been hit by "a number of naval missiles" and was "on the verge of sinking."'),
     ("The governor said two people had been killed and was visibly shaken.", "two people had been killed"),
     ("Police said the suspect had fled and were searching the area.", "the suspect had fled"),
 ])

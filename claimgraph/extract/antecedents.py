@@ -380,6 +380,16 @@ def _group_antecedent(sdoc: SpacyDoc, pos: int, earlier: list[Mention],
     return last or (bodies[-1] if bodies else None)  # else the last group named, past a state's body
 
 
+def _same_relay(a: Attribution, m: Mention) -> bool:
+    """Whether an earlier mention came through the relay `a` names (a vague source of one outlet
+    is not another outlet's); a mention with no report of its own is, as the text does not say."""
+    if m.attribution is None:
+        return True
+    mine = {_words(v.text)[-1] for v in a.via if _words(v.text)}
+    theirs = {_words(v.text)[-1] for v in m.attribution.via if _words(v.text)}
+    return bool(mine & theirs)
+
+
 def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any],
                     spoken: set[int] | None = None) -> None:
     """Fill `source_resolved` where the source is a pronoun, a vague noun or a short name.
@@ -489,6 +499,8 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
             for m in reversed(visible):
                 if resolved is not None or m.start >= pos or m.text == said_by or m.place or new_one:
                     continue
+                if a.via and not _same_relay(a, m):
+                    continue  # "Sources told CNN": CNN's sources, not the ones another outlet cited
                 if m.full[:1].islower() and len(_words(m.full)) == 1:
                     continue  # "group denies" in a headline names no one either
                 qualifiers = [w for w in words[:-1] if w not in DETERMINERS]
@@ -546,11 +558,14 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
                         continue  # "the governor" is neither the think tank nor "a military source" before
                     if head not in documents and classify(m.full) == "document":
                         continue  # "the group" is not the reports cited before
-                    if m.start < pos and m.attribution is not None and not m.person:
+                    if m.start < pos and m.attribution is not None and not m.person \
+                            and (not a.via or _same_relay(a, m)):
                         resolved, antecedent = m.full, m
                         break
         elif len(words) - (words[:1] == ["the"]) <= 2 and a.source.text[:1].isupper() \
-                and a.source.text.split()[-1][:1].isupper():  # "The Air Force", "Kiper"; not "Some analysts"
+                and a.source.text.split()[-1][:1].isupper() \
+                and not (len(words) == 1 and _singular(words[0]) in {_singular(v) for v in vague}):
+            # "The Air Force", "Kiper"; not "Some analysts", nor "Sources" capitalised at a sentence start
             last = words[-1] if words else ""
             # "The Air Force" is "Ukraine's Air Force", but "The Emergencies Ministry" no other ministry
             named = set(words[1:]) if len(words) == 3 else set()
