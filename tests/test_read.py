@@ -671,6 +671,9 @@ def test_a_dateline_gives_a_plain_text_its_date_and_outlet(tmp_path: Path):
         "2024-12-30", "Sahel Wire Service")  # a late-December date read in January is last year's
     assert find_dateline("GAZA, Feb. 30 (Wire) - Nothing.", anchor) == (None, None)
     assert find_dateline("The talks ended in Kyiv, March 11, officials said.", anchor) == (None, None)
+    # in title case, as reprints write it, only with the agency in brackets
+    assert find_dateline("Port Sudan, March 11 (Wire) - Shelling resumed.", anchor) == ("2025-03-11", "Wire")
+    assert find_dateline("Smith, March 3 - a list of winners.", anchor) == (None, None)
     path = tmp_path / "wire.txt"
     path.write_text("KYIV, March 11 (Wire) - Ukrainian drones struck a refinery overnight, the governor "
                     "said on Tuesday.\n", encoding="utf-8")

@@ -23,13 +23,19 @@ DATELINE_RE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'\- ]{1,30})?),\s+" + _MONTH
     + r"\s+(?P<day>\d{1,2})(?:,\s*(?P<year>(?:19|20)\d\d))?\s*(?:\((?P<outlet>[^()\n]{2,40})\))?\s*[-–—]",
 )
+# the same in title case ("Moscow, Oct 21 (Reuters) -"), as reprints write it: only with the agency
+# in brackets, so a sentence opening "Smith, March 3 -" is not taken for one
+TITLE_DATELINE_RE = re.compile(
+    r"^\s*(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),\s+" + _MONTH
+    + r"\s+(?P<day>\d{1,2})(?:,\s*(?P<year>(?:19|20)\d\d))?\s*\((?P<outlet>[^()\n]{2,40})\)\s*[-–—]",
+)
 LINES_LOOKED_AT = 3  # a headline, maybe a byline, then the first paragraph
 
 
 def find_dateline(text: str, anchor: datetime | None = None) -> tuple[str | None, str | None]:
     """(ISO publication date, outlet) read off the dateline near the top of `text`, or (None, None)."""
     for line in text.split("\n", LINES_LOOKED_AT)[:LINES_LOOKED_AT]:
-        m = DATELINE_RE.match(line)
+        m = DATELINE_RE.match(line) or TITLE_DATELINE_RE.match(line)
         if m is None:
             continue
         month = MONTHS[m.group("month").lower()[:3]]
