@@ -679,3 +679,10 @@ def test_a_consultancy_partner_is_an_expert_a_military_blog_social_media_and_ukm
     assert lookup_body("The United Kingdom Maritime Trade Operations (UKMTO) agency") == ("UKMTO", "military")
     mission = ("UN Human Rights Monitoring Mission in Ukraine", "official")
     assert lookup_body("UN human rights monitors") == mission
+
+
+def test_hinting_is_hedged() -> None:
+    from claimgraph.extract import extract
+
+    (a,) = extract(Document(id="t", text="The minister hinted that a new offensive was coming."))
+    assert a.certainty == "hedged"

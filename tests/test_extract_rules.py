@@ -2209,3 +2209,10 @@ def test_voiced_concern_is_expressed_concern():
     a = one("The agency's head voiced doubts that the ceasefire would hold.")
     assert (a.cue.text, a.content.text) == ("voiced doubts", "the ceasefire would hold")
     assert extract("The senator voiced support for the aid package.") == []
+
+
+def test_a_relative_that_after_a_posted_object_is_no_reported_clause():
+    attrs = extract("The governor's office posted a video that it said showed the aftermath of the strike.")
+    assert [(a.cue.text, src(a), a.content.text) for a in attrs] == [
+        ("said", "it", "showed the aftermath of the strike")]
+    assert attrs[0].source_resolved == "The governor's office"

@@ -193,8 +193,9 @@ def _body_subjects(sdoc: SpacyDoc, named: set[int], classes: frozenset[str]) -> 
         if tok.tag_ not in ("NN", "NNP") or tok.head.pos_ not in ("VERB", "AUX"):
             continue
         first = tok.left_edge.i
-        if first == tok.i or sdoc[first].idx in named or sdoc[first].lower_ in DETERMINERS:
-            continue  # "the ministry" alone names nothing new: it is resolved in its turn
+        if first == tok.i or sdoc[first].idx in named or sdoc[first].lower_ in DETERMINERS and not any(
+                t.tag_ == "POS" or t.pos_ == "PROPN" for t in sdoc[first:tok.i]):
+            continue  # "the ministry" alone names nothing new ("the governor's office" does)
         if any(t.is_punct or t.is_space or t.ent_type_ in ("DATE", "TIME", "CARDINAL")
                for t in sdoc[first:tok.i]):
             continue  # a dateline or an aside the parser hung on the subject

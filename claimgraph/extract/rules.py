@@ -491,8 +491,9 @@ def clause_child(v: Token, lex: dict[str, Any]) -> Token | None:
             for rc in rights:  # ("dismissed reports that X": X read as the noun's own clause; "in a
                 # report published on Monday that X": as the clause of "published")
                 if rc.dep_ in ("relcl", "acl", "ccomp") and rc.left_edge.lower_ == "that" and \
+                        (rc.left_edge.dep_ == "mark" or rc.left_edge.head.i == rc.i) and \
                         any(c.dep_ in (*SUBJECTS, "expl") and c.lower_ != "that" for c in rc.children):
-                    return rc
+                    return rc  # not "posted a video that it said showed X": "that" is the video there
         for ch in v.children:  # "A reported, citing B, that X": the parse hangs X on "citing" or reads
             if ch.dep_ == "advcl" and ch.i > v.i and any(m.dep_ == "mark" and m.lower_ == "that"
                                                          for m in ch.children):
