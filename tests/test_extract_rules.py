@@ -2216,3 +2216,10 @@ def test_a_relative_that_after_a_posted_object_is_no_reported_clause():
     assert [(a.cue.text, src(a), a.content.text) for a in attrs] == [
         ("said", "it", "showed the aftermath of the strike")]
     assert attrs[0].source_resolved == "The governor's office"
+
+
+def test_the_report_is_the_one_named_before_its_author_not_older_media_reports():
+    attrs = extract("Media reports suggest the port will close. In a report published on Thursday, the "
+                    "Harbour Institute said ships were waiting. The report also noted that fuel was short.")
+    noted = next(a for a in attrs if a.cue.text == "noted")
+    assert noted.source_resolved == "the Harbour Institute"

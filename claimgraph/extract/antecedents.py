@@ -381,6 +381,23 @@ def _group_antecedent(sdoc: SpacyDoc, pos: int, earlier: list[Mention],
     return last or (bodies[-1] if bodies else None)  # else the last group named, past a state's body
 
 
+def _report_author(sdoc: SpacyDoc, visible: list[Mention], pos: int, head: str) -> Mention | None:
+    """The last sayer whose own sentence names a document of that kind outside what it said
+    ("said in a January report that X", "In a report published on Thursday, X said Y")."""
+    text = doc_text(sdoc)
+    for m in reversed(visible):
+        at = m.attribution
+        if at is None or m.start >= pos or at.content.start <= at.cue.start:
+            continue
+        cue = sdoc.char_span(at.cue.start, at.cue.end, alignment_mode="expand")
+        opening = cue.sent.start_char if cue is not None and len(cue) else at.cue.start
+        aside = text[opening:min(at.content.start, at.source.start if at.source else at.cue.start)] \
+            + " " + text[at.cue.end:at.content.start]
+        if any(_singular(w) == head for w in _words(aside)):
+            return m
+    return None
+
+
 def _same_relay(a: Attribution, m: Mention) -> bool:
     """Whether an earlier mention came through the relay `a` names (a vague source of one outlet
     is not another outlet's); a mention with no report of its own is, as the text does not say."""
@@ -497,6 +514,11 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
                 m = _group_antecedent(sdoc, pos, earlier, [w for w in words[1:-1] if w not in DETERMINERS])
                 if m is not None:
                     resolved, antecedent = m.full, m
+            if resolved is None and head in documents and not new_one:
+                # "said in a January report ... The report noted", "In a report, X said ...": its author
+                m = _report_author(sdoc, visible, pos, head)
+                if m is not None:
+                    resolved, antecedent = m.full, m
             for m in reversed(visible):
                 if resolved is not None or m.start >= pos or m.text == said_by or m.place or new_one:
                     continue
@@ -513,15 +535,6 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
                 if any(_singular(w) == head for w in _words(m.text)):
                     resolved = ""  # "lawmakers briefed by the agency ... The agency": one left unnamed
                     break
-            if resolved is None and head in documents:
-                for m in reversed(visible):  # "said in a January report ... The report noted": its author
-                    at = m.attribution
-                    if at is None or m.start >= pos or at.content.start <= at.cue.start:
-                        continue
-                    aside = doc_text(sdoc)[at.cue.end:at.content.start]
-                    if any(_singular(w) == head for w in _words(aside)):
-                        resolved, antecedent = m.full, m
-                        break
             issuer = _issuer(sdoc, pos, head, authoring) if resolved is None and head in documents else None
             if issuer is not None:  # its issuer, as named there or more fully before
                 said = sdoc[issuer.left_edge.i:issuer.i + 1].text
