@@ -285,6 +285,11 @@ def test_descriptive_alias_before_a_member_noun_is_not_the_body():
     assert lookup_body("the Ukrainian military") == ("Armed Forces of Ukraine", "military")
 
 
+@pytest.mark.parametrize("surname, canonical", [
+    ("Yermak", "Andriy Yermak"), ("Shoigu", "Sergei Shoigu"), ("Grossi", "Rafael Grossi")])
+def test_officials_cited_by_surname_alone_are_known(surname, canonical):
+    assert lookup_body(surname) == (canonical, "official")
+
 def test_source_normalized_uses_aliases(nlp):
     text = "Sources in the GUR told the newspaper the depot was hit."
     att = make(nlp, text, "told", "the depot was hit", "Sources in the GUR")
