@@ -2223,3 +2223,12 @@ def test_the_report_is_the_one_named_before_its_author_not_older_media_reports()
                     "Harbour Institute said ships were waiting. The report also noted that fuel was short.")
     noted = next(a for a in attrs if a.cue.text == "noted")
     assert noted.source_resolved == "the Harbour Institute"
+
+
+def test_a_title_the_article_never_gave_resolves_through_known_roles():
+    attrs = extract("Zelensky said the front was holding. The president added that more aid was needed.")
+    assert attrs[1].source_resolved == "Zelensky"
+    # another person named in between might be the president meant: left unresolved
+    attrs = extract("Zelensky said the front was holding. Biden met him later. "
+                    "The president said more aid was coming.")
+    assert attrs[-1].source_resolved is None

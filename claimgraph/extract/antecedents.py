@@ -18,7 +18,7 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Token
 
 from claimgraph.extract.lexicon import doc_text, per_doc
-from claimgraph.extract.sources import classify, lookup_body, lookup_place
+from claimgraph.extract.sources import classify, known_roles, lookup_body, lookup_place
 from claimgraph.model import Attribution
 
 # How far back a vague source looks for its antecedent, in mentions: far more than an article
@@ -527,6 +527,10 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
                 if m.full[:1].islower() and len(_words(m.full)) == 1:
                     continue  # "group denies" in a headline names no one either
                 qualifiers = [w for w in words[:-1] if w not in DETERMINERS]
+                if m.person and head in known_roles(m.full) and not qualifiers and not any(
+                        x.person and m.start < x.start < pos and x.full != m.full for x in visible):
+                    resolved, antecedent = m.full, m  # "Zelensky said X. The president added Y"
+                    break  # (with no other person named between, who might be the president meant)
                 if any(_singular(w) == head for w in _pre_words(m.text)):
                     if qualifiers and not set(qualifiers) <= set(_words(m.full)):
                         continue  # "the spy agency" is not "Yonhap news agency"

@@ -101,6 +101,16 @@ def lookup_body(text: str) -> tuple[str, str] | None:
 
 
 @lru_cache(maxsize=8192)
+def known_roles(text: str) -> frozenset[str]:
+    """The offices aliases.json gives the person named in `text` (`president` for Zelensky), so a
+    later "the president" can go back to a name the article gave without its title."""
+    found = lookup_body(text)
+    if found is None:
+        return frozenset()
+    return frozenset(load("aliases.json")["bodies"][found[0]].get("roles", ()))
+
+
+@lru_cache(maxsize=8192)
 def lookup_place(text: str) -> str | None:
     """The canonical name of a place written exactly as one of its known names."""
     return _alias_tables()[3].get(norm(_LEAD_RE.sub("", text.strip())))
