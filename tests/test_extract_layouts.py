@@ -493,3 +493,11 @@ def test_a_lone_surname_label_with_a_full_clause_is_a_speaker_in_running_text():
 def test_a_quotation_opened_in_a_content_keeps_its_closing_mark():
     attrs = extract("The port said the ferry rumours were \u201cpure fiction.\u201d Crews left.")
     assert attrs[0].content.text == "the ferry rumours were \u201cpure fiction.\u201d"
+
+
+def test_standalone_quotations_go_on_paragraph_after_paragraph():
+    attrs = extract("\u201cWe will hold the bridge,\u201d the commander said.\n\n"
+                    "\u201cThe crews are ready.\u201d\n\n\u201cNobody will cross it.\u201d\n\nIt rained.")
+    assert len(attrs) == 1
+    assert [p.text for p in attrs[0].content_parts] == [
+        "We will hold the bridge", "The crews are ready", "Nobody will cross it"]

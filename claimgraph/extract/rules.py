@@ -2559,8 +2559,8 @@ def _close_open_quotations(found: list[Found], r: Reader) -> None:
 
 
 def _continue_quotes(found: list[Found], r: Reader) -> None:
-    """ "“A,” she said. “B.”": a quotation standing alone right after a quoted report, with no cue
-    of its own, goes on with the same speaker's words."""
+    """ "“A,” she said. “B.” “C.”": the quotations standing alone right after a quoted report, with
+    no cue of their own, go on with the same speaker's words (paragraph after paragraph)."""
     taken = [f.content for f in found]
     for f in sorted(found, key=lambda x: x.cue[0]):
         inner = r.quotes.starting_after(max(0, f.content[0] - 1))
@@ -2570,26 +2570,36 @@ def _continue_quotes(found: list[Found], r: Reader) -> None:
         if cue_tok is None or not len(cue_tok) or f.content[1] > cue_tok.sent.end_char:
             continue
         sent_end = cue_tok.sent.end_char
-        q = r.quotes.starting_after(f.content[1])
-        if q is None:
-            continue
-        if q.open_at < sent_end:  # the parser kept the opening mark (`''`) with the sentence before
-            if r.text[q.open_at:sent_end].strip() != r.text[q.open_at:q.start] \
-                    or not r.text[:q.open_at].rstrip().endswith((".", "!", "?")):
-                continue
-        elif r.text[sent_end:q.open_at].strip(" \t") != "":
-            continue
-        if any(a <= q.start < b for a, b in taken):
-            continue
-        segments = [r.trim(a, b) for a, b in q.segments]
-        tail = _sentence_tail(r, q)
-        if tail is None:
-            continue  # the sentence goes on to a cue of its own, or another quotation
-        if tail > q.close_end:  # `“B” for the top earners.`: the words closing the quoted sentence
-            segments[-1] = r.trim(segments[-1][0], tail)
-        f.parts = (list(f.parts) or [f.content]) + segments
-        f.content = (f.parts[0][0], f.parts[-1][1])
-        taken.append(f.content)
+        while (q := _standalone_quote_after(r, f.content[1], sent_end, taken)) is not None:
+            segments = [r.trim(a, b) for a, b in q.segments]
+            tail = _sentence_tail(r, q)
+            if tail is None:
+                break  # the sentence goes on to a cue of its own, or another quotation
+            if tail > q.close_end:  # `“B” for the top earners.`: the words closing the quoted sentence
+                segments[-1] = r.trim(segments[-1][0], tail)
+            f.parts = (list(f.parts) or [f.content]) + segments
+            f.content = (f.parts[0][0], f.parts[-1][1])
+            taken.append(f.content)
+            last = r.doc.char_span(q.close_end - 1, q.close_end, alignment_mode="expand")
+            if last is None or not len(last):
+                break
+            sent_end = max(tail, last[0].sent.end_char)
+
+
+def _standalone_quote_after(r: Reader, end: int, sent_end: int, taken: list[tuple[int, int]]) -> Quote | None:
+    """The quotation opening right after the sentence that ends at `sent_end`, none of it claimed."""
+    q = r.quotes.starting_after(end)
+    if q is None:
+        return None
+    if q.open_at < sent_end:  # the parser kept the opening mark (`''`) with the sentence before
+        if r.text[q.open_at:sent_end].strip() != r.text[q.open_at:q.start] \
+                or not r.text[:q.open_at].rstrip().endswith((".", "!", "?")):
+            return None
+    elif r.text[sent_end:q.open_at].strip(" \t") != "":
+        return None
+    if any(a <= q.start < b for a, b in taken):
+        return None
+    return q
 
 
 def _add_layouts(found: list[Found], r: Reader) -> None:
