@@ -2232,3 +2232,16 @@ def test_a_title_the_article_never_gave_resolves_through_known_roles():
     attrs = extract("Zelensky said the front was holding. Biden met him later. "
                     "The president said more aid was coming.")
     assert attrs[-1].source_resolved is None
+
+
+def test_a_fronted_clause_with_its_own_subject_is_the_content_of_the_sayer_after_the_comma():
+    attrs = extract("Two civilians were killed and five injured in shelling of Kherson on Tuesday, regional "
+                    "governor Oleksandr Prokudin said.\nThe drones targeted a depot, the navy said.")
+    assert (src(attrs[0]), attrs[0].content.text) == (
+        "regional governor Oleksandr Prokudin",
+        "Two civilians were killed and five injured in shelling of Kherson on Tuesday")
+
+
+def test_how_the_source_spoke_after_according_to_is_no_part_of_the_content():
+    a = one("According to spokesman Andriy Yusov, speaking on television, the troops are in training.")
+    assert (src(a), a.content.text) == ("spokesman Andriy Yusov", "the troops are in training")

@@ -427,10 +427,14 @@ def agent_of(v: Token) -> Token | None:
 def subject_of(v: Token, lo: int = 0) -> Token | None:
     """The verb's subject; of two (a dateline read as one), the first in the sentence proper."""
     best = None
+    doc = v.doc
     for ch in v.children:
         if ch.dep_ in ("nsubj", "nsubjpass") and ch.lower_ not in ("there",):
             if best is None or best.i < lo <= ch.i:
                 best = ch
+            elif lo <= best.i and ch.i < v.i and doc[ch.left_edge.i - 1].text == "," \
+                    and best.right_edge.i < ch.left_edge.i - 1:
+                best = ch  # "Two were killed and five injured, governor X said": X, after the comma
     return best
 
 
@@ -1933,6 +1937,10 @@ def phrase_cue(r: Reader, tok: Token, sent: SpacySpan, lo: int) -> Found | None:
             if comma is not None and comma - k <= 14 and not any(
                     t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in r.doc[k:comma]):
                 first = comma + 1
+        elif k == phrase_hi + 2 and r.doc[k].lower_ in r.lex["speaking_participles"]:
+            comma = next((t.i for t in r.doc[k:min(last, k + 10)] if t.text == ","), None)
+            if comma is not None:
+                first = comma + 1  # "According to X, speaking on national television, Y": how X spoke
         elif obj.pos_ == "NOUN" and k == phrase_hi + 2 and r.doc[k].pos_ == "PROPN":
             comma = next((t.i for t in r.doc[k:min(last, k + 5)] if t.text == ","), None)
             if comma is not None and all(t.pos_ == "PROPN" for t in r.doc[k:comma]) \
