@@ -501,3 +501,10 @@ def test_standalone_quotations_go_on_paragraph_after_paragraph():
     assert len(attrs) == 1
     assert [p.text for p in attrs[0].content_parts] == [
         "We will hold the bridge", "The crews are ready", "Nobody will cross it"]
+
+
+def test_a_credit_line_may_say_who_its_source_is_after_a_comma():
+    attrs = extract("The port was shelled overnight and 3 people were injured \u2014 Ivan Lund, head of the "
+                    "regional military administration\n")
+    assert [(src(a), a.content.text) for a in attrs] == [
+        ("Ivan Lund", "The port was shelled overnight and 3 people were injured")]

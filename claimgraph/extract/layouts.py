@@ -131,6 +131,10 @@ def credit_lines(sdoc: SpacyDoc, text: str, lex: dict[str, Any],
         if m is None or m.group("dash") not in lex["credit_dashes"]:
             continue
         name = _strip(text, *m.span("name"), QUOTE_MARKS + ".")
+        comma = text.find(", ", name[0], name[1])
+        if comma > 0 and text[comma + 2:comma + 3].islower() \
+                and len(text[comma + 2:name[1]].split()) <= lex["max_credit_words"]:
+            name = (name[0], comma)  # `— Ivan Fedorov, head of the regional administration`: who he is
         words = text[name[0]:name[1]].split()
         names = [w for w in words if w.lower() not in lex["credit_joiners"]]  # `Staff of the Armed Forces`
         if len(words) > lex["max_credit_words"] or not _is_name(names) or not names[0][0].isupper():
