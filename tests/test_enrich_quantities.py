@@ -34,6 +34,7 @@ def quantities(nlp, text: str):
     ("The strike killed nearly 90 civilians.", ("nearly 90", 90, None, None, "about", "civilians")),
     ("The border guards stopped almost 300 cars.", ("almost 300", 300, None, None, "about", "cars")),
     ("The convoy carried roughly 70 trucks.", ("roughly 70", 70, None, None, "about", "trucks")),
+    ("The real count is closer to 900 troops.", ("closer to 900", 900, None, None, "about", "troops")),
     ("The camp held fewer than 50 prisoners.", ("fewer than 50", 50, None, 50, "less_than", "prisoners")),
     ("The brigade received between 2,000 and 3,000 shells.",
      ("between 2,000 and 3,000", None, 2000, 3000, "range", "shells")),
