@@ -2199,7 +2199,7 @@ def test_according_to_a_role_then_the_name_takes_both_into_the_source():
 
 def test_warned_of_names_what_was_warned_with_its_condition():
     a = one("The Kremlin warned of \u201cserious consequences\u201d if the missiles were used on Russia.")
-    assert (a.cue.text, src(a)) == ("warned", "The Kremlin")
+    assert (a.cue.text, src(a)) == ("warned of", "The Kremlin")
     assert a.content.text == "\u201cserious consequences\u201d if the missiles were used on Russia"
     b = one("The mayor warned on Monday that more strikes were likely.")
     assert b.content.text == "more strikes were likely"
@@ -2245,3 +2245,10 @@ def test_a_fronted_clause_with_its_own_subject_is_the_content_of_the_sayer_after
 def test_how_the_source_spoke_after_according_to_is_no_part_of_the_content():
     a = one("According to spokesman Andriy Yusov, speaking on television, the troops are in training.")
     assert (src(a), a.content.text) == ("spokesman Andriy Yusov", "the troops are in training")
+
+
+
+def test_a_phrase_before_the_sayer_that_says_where_it_was_said_is_no_content():
+    a = one("In a later interview with the Harbour Gazette, she joked about moving to the islands.")
+    assert (a.cue.text, src(a), a.content.text) == ("joked about", "she", "moving to the islands")
+    assert [v.text for v in a.via] == ["the Harbour Gazette"]

@@ -515,11 +515,11 @@ def clause_child(v: Token, lex: dict[str, Any]) -> Token | None:
     return best
 
 
-def _prep_content(r: Reader, v: Token, preps: list[str]) -> tuple[int, int] | None:
+def _prep_content(r: Reader, v: Token, preps: list[str]) -> tuple[Token, tuple[int, int]] | None:
     """What a verb's preposition names as said (`warned of serious consequences if X`), with a
     condition the parser hung on the verb; None where the phrase says how or when it was said."""
     prep = next((c for c in v.rights if c.dep_ == "prep" and c.lower_ in preps), None)
-    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
     if obj is None or obj.pos_ == "PRON" or prep.i != v.i + 1:
         return None
     last = obj.right_edge.i
@@ -529,7 +529,7 @@ def _prep_content(r: Reader, v: Token, preps: list[str]) -> tuple[int, int] | No
             last = c.right_edge.i
     while last > obj.i and (r.doc[last].is_punct or r.doc[last].is_space):
         last -= 1
-    return r.tok_range(obj.left_edge.i, last)
+    return prep, r.tok_range(obj.left_edge.i, last)
 
 
 def _continues(c: Token, clause: Token, lex: dict[str, Any]) -> bool:
@@ -1365,7 +1365,9 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
                 obj_content = r.tok_range(first, last)
         elif content_tok is None and lemma in lex["prep_content_verbs"] and not any(
                 c.dep_ == "dobj" for c in v.children):
-            obj_content = _prep_content(r, v, lex["prep_content_verbs"][lemma])
+            found_prep = _prep_content(r, v, lex["prep_content_verbs"][lemma])
+            if found_prep is not None:  # "warned of X": the preposition joins the cue, as "expressed concern"
+                cue_last, obj_content = found_prep
         elif content_tok is None and lemma in lex["object_content_verbs"]:
             obj = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
             if obj is not None and lemma == "put" and obj.lemma_.lower() not in lex["figure_nouns"]:
@@ -1625,7 +1627,8 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
             and r.doc[region_lo - 1].text == "," and (all(t.is_punct or t.is_space
                                                            for t in r.doc[region_hi + 1:sent.end])
                                                        or _writers_comment(r, region_hi + 1, sent)
-                                                       or _report_goes_on(r, v, region_hi + 1)):
+                                                       or _report_goes_on(r, v, region_hi + 1)) \
+            and not _frame_before(r, lo, region_lo - 1, v):
         content = r.tok_range(lo, region_lo - 1)  # "Y, the ministry said on Thursday." left unparsed
     parenthetical = False
     if content is None and not parts and source_tok is not None and region_lo - 1 > lo \
@@ -1750,6 +1753,13 @@ def _manner_quote(r: Reader, v: Token, q: Quote) -> bool:
     root = span.root
     return root.head.i == v.i and root.dep_ in ("advmod", "npadvmod", "prep", "acomp", "oprd") \
         and not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in span)
+
+
+def _frame_before(r: Reader, lo: int, comma: int, v: Token) -> bool:
+    """Whether the words before the sayer are one phrase on the verb telling where or when it was
+    said ("In a subsequent interview with The New York Times, she joked ..."), not what."""
+    first = r.doc[lo]
+    return first.pos_ == "ADP" and first.head.i == v.i and first.right_edge.i >= comma - 1
 
 
 def loose_clause(r: Reader, v: Token, region_hi: int, sent: SpacySpan) -> tuple[tuple[int, int] | None, int]:
