@@ -1363,8 +1363,8 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
                                                  if c.dep_ in ("prep", "advcl", "oprd") and c.i > obj.i])
                 first = obj.left_edge.i + (r.doc[obj.left_edge.i].dep_ == "mark")  # a misread "that"
                 obj_content = r.tok_range(first, last)
-        elif content_tok is None and lemma in lex["prep_content_verbs"] and not any(
-                c.dep_ == "dobj" for c in v.children):
+        elif content_tok is None and lemma in lex["prep_content_verbs"] and v.dep_ != "relcl" and not any(
+                c.dep_ == "dobj" for c in v.children):  # not "anyone who complains about the heat"
             found_prep = _prep_content(r, v, lex["prep_content_verbs"][lemma])
             if found_prep is not None:  # "warned of X": the preposition joins the cue, as "expressed concern"
                 cue_last, obj_content = found_prep
