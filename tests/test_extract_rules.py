@@ -2252,3 +2252,11 @@ def test_a_phrase_before_the_sayer_that_says_where_it_was_said_is_no_content():
     a = one("In a later interview with the Harbour Gazette, she joked about moving to the islands.")
     assert (a.cue.text, src(a), a.content.text) == ("joked about", "she", "moving to the islands")
     assert [v.text for v in a.via] == ["the Harbour Gazette"]
+
+
+def test_a_quotation_hung_on_the_sayers_name_stays_out_of_the_source():
+    a = one("\u201cThat is a legitimate concern, because they are very passionate,\u201d Sarandova, 69, told "
+            "MSNBC Monday when asked about fears that the ferry would close.")
+    assert src(a) == "Sarandova"
+    assert a.content.text == "That is a legitimate concern, because they are very passionate"
+    assert a.direct and [v.text for v in a.via] == ["MSNBC"]

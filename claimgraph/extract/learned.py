@@ -797,6 +797,8 @@ def to_attribution(sdoc: SpacyDoc, text: str, f: Found, strip_words: set[str]) -
         chi, (olo, ohi) = told
         via.append(span(olo, ohi))
     slo, shi = f.source if f.source else (0, -1)
+    while slo < shi and (sdoc[slo].is_punct or sdoc[slo].is_space):
+        slo += 1  # `,” Lund said`: the marks closing a quotation before the name
     while shi > slo and (sdoc[shi].is_punct or sdoc[shi].is_space):
         shi -= 1  # "Hezbollah's leader, Hassan Nasrallah,"
     if f.source and shi + 1 < len(sdoc) and sdoc[shi + 1].text == ")" \

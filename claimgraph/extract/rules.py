@@ -256,8 +256,9 @@ class Reader:
                     and name.left_edge.i == lo and name.head.i == tok.head.i:  # the name, misread
                 return self.np(name, via)
         is_name = tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PERSON"))
-        first = max(min([tok.i] + [c.left_edge.i for c in tok.lefts
-                                   if c.dep_ not in ("advmod", "npadvmod", "prep", "punct")]), lo)
+        first = max(min([tok.i] + [c.left_edge.i for c in tok.lefts  # not a quotation's clause the
+                                   if c.dep_ not in ("advmod", "npadvmod", "prep", "punct",  # parser hung
+                                                     "ccomp", "advcl", "parataxis")]), lo)  # on the name
         while first - 1 >= lo and self.doc[first - 1].dep_ in ("amod", "compound") \
                 and self.doc[first - 1].pos_ in ("ADJ", "PROPN", "NOUN") \
                 and self.doc[first - 1].head.i > first:
@@ -1463,7 +1464,8 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
     region_lo = v.i
     for t in (source_tok, relay_tok):
         if t is not None and t.i < v.i and not participle:
-            region_lo = min(region_lo, max(min(t.left_edge.i, r.np(t)[0]), lo))
+            hung = any(c.dep_ in ("ccomp", "advcl", "parataxis") for c in t.lefts)  # a quotation's clause
+            region_lo = min(region_lo, max(r.np(t)[0] if hung else min(t.left_edge.i, r.np(t)[0]), lo))
     for ch in v.lefts:
         if ch.dep_ in ("aux", "auxpass", "advmod", "neg") and r.in_quote(ch) is None:
             region_lo = min(region_lo, ch.i)  # not a quoted word the parser hung on the verb
@@ -1781,8 +1783,9 @@ def loose_clause(r: Reader, v: Token, region_hi: int, sent: SpacySpan) -> tuple[
         return None, -1
     finite = next((t for t in r.doc[first:last + 1] if t.tag_ in ("VBD", "VBZ", "VBP", "MD")
                    or _past_read_as_participle(t, first)), None)
-    if finite is None or r.doc[first].pos_ in ("ADP", "VERB", "AUX", "PUNCT"):
-        return None, -1
+    if finite is None or r.doc[first].pos_ in ("ADP", "VERB", "AUX", "PUNCT", "SCONJ") \
+            or r.doc[first].tag_ == "WRB" and r.doc[first].head.tag_ == "VBN":
+        return None, -1  # not "told MSNBC when asked about X": the question, not the answer
     return r.tok_range(first, last), finite.i
 
 
@@ -2633,6 +2636,18 @@ def _add_layouts(found: list[Found], r: Reader) -> None:
                            parts=lf.parts))
 
 
+def _without_closing_time(r: Reader, span: tuple[int, int]) -> tuple[int, int]:
+    """A relay without the day the parser ran into its name ("told MSNBC Monday" -> MSNBC)."""
+    toks = r.doc.char_span(span[0], span[1], alignment_mode="expand")
+    if toks is None or len(toks) < 2:
+        return span
+    last = len(toks) - 1
+    while last > 0 and toks[last].ent_type_ in ("DATE", "TIME") and toks[last].head.i not in range(
+            toks.start, toks.start + last):
+        last -= 1
+    return span if last == len(toks) - 1 else (span[0], toks[last].idx + len(toks[last]))
+
+
 def _span(text: str, r: tuple[int, int]) -> Span:
     """The span of a character range, taking in a closing bracket its words opened (`... (HUR)`)."""
     start, end = r
@@ -2716,7 +2731,7 @@ def find_attributions(sdoc: SpacyDoc, attributions: list[Attribution],
         new.append(Attribution(
             cue=_span(text, f.cue), content=_span(text, f.content),
             source=_span(text, f.source) if f.source else None,
-            via=[_span(text, v) for v in f.via], direct=f.direct,
+            via=[_span(text, _without_closing_time(r, v)) for v in f.via], direct=f.direct,
             content_parts=[_span(text, p) for p in f.parts], method="rules"))
     resolve_sources(sdoc, new, r.lex, spoken)
     return out + new
