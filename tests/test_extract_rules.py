@@ -2260,3 +2260,20 @@ def test_a_quotation_hung_on_the_sayers_name_stays_out_of_the_source():
     assert src(a) == "Sarandova"
     assert a.content.text == "That is a legitimate concern, because they are very passionate"
     assert a.direct and [v.text for v in a.via] == ["MSNBC"]
+
+
+def test_an_as_clause_with_its_own_object_is_no_comment_on_the_main_clause():
+    attrs = extract("News of the album spreads just as the band announced a concert in support of the mayor.")
+    assert all(a.content.text != "News of the album spreads" for a in attrs)
+    assert one("The deal is fair, as the ministry noted.").content.text == "The deal is fair"
+
+
+def test_a_quotation_after_another_sayer_is_that_sayers():
+    a = one("At one point, a woman asked for a photo and the mayor said, \u201cas long as it is quick.\u201d")
+    assert (src(a), a.content.text) == ("the mayor", "as long as it is quick")
+
+
+def test_a_subjectless_clause_after_the_verb_gives_way_to_the_quotation_before_it():
+    a = one("\u201cWe are going to tax you,\u201d Lund said in May of the heater maker Carrier Corp., "
+            "whose parent company Harbour Holdings Corp. relocated 1,400 jobs to Monterrey.")
+    assert (src(a), a.content.text, a.direct) == ("Lund", "We are going to tax you", True)

@@ -757,6 +757,10 @@ def adjacent_quote_after(r: Reader, after: int, limit: int) -> Quote | None:
         return q  # a quotation set off in its own paragraph after a colon (`X reports:` ¶ `“…”`)
     if q.open_at > limit or "\n" in gap or any(ch in gap for ch in ".!?") or r.text[after - 1] in ".!?":
         return None
+    between = r.doc.char_span(after, q.open_at, alignment_mode="contract") if q.open_at > after else None
+    if between is not None and any(t.pos_ == "VERB" and t.lemma_.lower() in r.lex["speech_verbs"]
+                                   for t in between):
+        return None  # "a woman asked for a photo and Clinton said, “…”": the quotation is Clinton's
     return q if gap.strip().endswith((",", ":")) or gap.strip() == "" else None
 
 
@@ -1509,8 +1513,13 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
         and nxt.open_at <= content_tok.idx < nxt.close_end
     set_off = content_tok is not None and content_tok.i > v.i and content_tok.left_edge.i > 0 \
         and r.doc[content_tok.left_edge.i - 1].text == ","  # `“A,” X told Y, after B`: B is no report
-    if qb is not None and (content_tok is None or content_tok.i < v.i or second_half or set_off) \
-            and obj_content is None:
+    # `“A,” Trump said of Carrier, whose parent relocated jobs`: a clause after the verb with no subject
+    # of its own is the parser's reading of a description, and the quotation is what was said
+    subjectless = content_tok is not None and content_tok.i > v.i \
+        and content_tok.tag_ in ("VBD", "VBZ", "VBP") \
+        and not any(c.dep_ in (*SUBJECTS, "expl") for c in content_tok.children)
+    if qb is not None and obj_content is None \
+            and (content_tok is None or content_tok.i < v.i or second_half or set_off or subjectless):
         parts = quote_parts(qb)  # `“A,” he said, “B.”`, B perhaps parsed as the verb's clause
         if nxt is not None:
             parts += quote_parts(nxt)
@@ -1593,7 +1602,9 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
             content = (parts[0][0], rest[1])
     elif v.dep_ == "advcl" and any(c.lower_ == "as" and (c.dep_ == "mark" or c.dep_ == "prep" and c.i < v.i)
                                    for c in v.children) \
-            and (lemma not in lex["needs_addressee"] or told_passive):
+            and (lemma not in lex["needs_addressee"] or told_passive) \
+            and not any(c.dep_ in ("dobj", "ccomp", "xcomp")  # "as X put it", not "just as X announced Y"
+                        and c.lower_ not in lex["cue_objects"].get(lemma, ()) for c in v.children):
         head = v.head  # "As one analyst put it, Y" / "Y, as the ministry noted"
         first, last = max(head.left_edge.i, lo), head.right_edge.i
         if v.left_edge.i <= first:
