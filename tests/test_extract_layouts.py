@@ -508,3 +508,10 @@ def test_a_credit_line_may_say_who_its_source_is_after_a_comma():
                     "regional military administration\n")
     assert [(src(a), a.content.text) for a in attrs] == [
         ("Ivan Lund", "The port was shelled overnight and 3 people were injured")]
+
+
+def test_a_finished_quotation_before_a_sayer_with_a_colon_is_the_previous_speakers():
+    attrs = extract("''We are tired,'' Ms. Lund said. ''We are not afraid.'' Mr. Berg said: ''The shelling "
+                    "must stop.''")
+    assert [(src(a), [p.text for p in a.content_parts] or [a.content.text]) for a in attrs] == [
+        ("Ms. Lund", ["We are tired", "We are not afraid"]), ("Mr. Berg", ["The shelling must stop"])]

@@ -1507,6 +1507,9 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
     qb = adjacent_quote_before(r, region_start, sent.start_char)
     if qb is not None and not r.quote_opens_clause(qb):
         qb = None
+    if qb is not None and qb.end > qb.start and r.text[qb.end - 1] == "." \
+            and r.text[region_end:region_end + 2].lstrip().startswith(":"):
+        qb = None  # `“B.” Mr. Zahed said: “C”`: a finished quotation before, his words after the colon
     relative = v.dep_ == "relcl"  # "anybody who complains ... “is not ...”": the quote is not its content
     nxt = continuation(r, qb, region_end) if qb is not None else None
     second_half = nxt is not None and content_tok is not None \
@@ -2556,6 +2559,9 @@ def _sentence_tail(r: Reader, q: Quote) -> int | None:
     span = r.doc.char_span(q.close_end - 1, q.close_end, alignment_mode="expand")
     if span is None or not len(span):
         return None
+    after = r.text[q.close_end:q.close_end + 3].lstrip(" ")
+    if q.end > q.start and r.text[q.end - 1] in ".!?" and after[:1].isupper():
+        return q.close_end  # `“B.” Mr. Zahed said: …`: the quoted sentence ended; the parser ran on
     line_end = r.text.find("\n", q.close_end)
     end = min(span[0].sent.end_char, line_end if line_end >= 0 else len(r.text))
     if end <= q.close_end:
