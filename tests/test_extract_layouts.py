@@ -515,3 +515,11 @@ def test_a_finished_quotation_before_a_sayer_with_a_colon_is_the_previous_speake
                     "must stop.''")
     assert [(src(a), [p.text for p in a.content_parts] or [a.content.text]) for a in attrs] == [
         ("Ms. Lund", ["We are tired", "We are not afraid"]), ("Mr. Berg", ["The shelling must stop"])]
+
+
+def test_a_quotation_standing_alone_after_an_indirect_report_goes_on_with_it():
+    attrs = extract("The mayor says the ferry should run all winter. "
+                    "\u201cIt is our lifeline.\u201d\n\nIt snows.")
+    assert len(attrs) == 1
+    assert [p.text for p in attrs[0].content_parts] == [
+        "the ferry should run all winter", "It is our lifeline"]

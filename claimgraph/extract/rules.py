@@ -2597,13 +2597,10 @@ def _close_open_quotations(found: list[Found], r: Reader) -> None:
 
 
 def _continue_quotes(found: list[Found], r: Reader) -> None:
-    """ "“A,” she said. “B.” “C.”": the quotations standing alone right after a quoted report, with
-    no cue of their own, go on with the same speaker's words (paragraph after paragraph)."""
+    """ "“A,” she said. “B.” “C.”", "She says A. “B.”": the quotations standing alone right after a
+    report, with no cue of their own, go on with the same speaker's words (paragraph after paragraph)."""
     taken = [f.content for f in found]
     for f in sorted(found, key=lambda x: x.cue[0]):
-        inner = r.quotes.starting_after(max(0, f.content[0] - 1))
-        if not f.direct and (inner is None or inner.open_at >= f.content[1]):
-            continue  # neither quoted nor quoting in part ("A is “not enough,” X says.")
         cue_tok = r.doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
         if cue_tok is None or not len(cue_tok) or f.content[1] > cue_tok.sent.end_char:
             continue
