@@ -738,6 +738,12 @@ def _label_after(r: Reader, c: Token, first: int, last: int) -> int:
     return label.i - 1
 
 
+def _tokens_between(r: Reader, start: int, end: int) -> list[Token]:
+    """The tokens wholly inside characters start..end (none where the range is empty)."""
+    span = r.doc.char_span(start, end, alignment_mode="contract") if end > start else None
+    return list(span) if span is not None else []
+
+
 def adjacent_quote_before(r: Reader, region_start: int, sent_lo: int) -> Quote | None:
     """The quotation ending just before the cue region (`“…,” he said`)."""
     q = r.quotes.ending_before(region_start)
@@ -757,9 +763,8 @@ def adjacent_quote_after(r: Reader, after: int, limit: int) -> Quote | None:
         return q  # a quotation set off in its own paragraph after a colon (`X reports:` ¶ `“…”`)
     if q.open_at > limit or "\n" in gap or any(ch in gap for ch in ".!?") or r.text[after - 1] in ".!?":
         return None
-    between = r.doc.char_span(after, q.open_at, alignment_mode="contract") if q.open_at > after else None
-    if between is not None and any(t.pos_ == "VERB" and t.lemma_.lower() in r.lex["speech_verbs"]
-                                   for t in between):
+    if any(t.pos_ == "VERB" and t.lemma_.lower() in r.lex["speech_verbs"]
+           for t in _tokens_between(r, after, q.open_at)):
         return None  # "a woman asked for a photo and Clinton said, “…”": the quotation is Clinton's
     return q if gap.strip().endswith((",", ":")) or gap.strip() == "" else None
 
@@ -947,9 +952,8 @@ def continuation(r: Reader, q: Quote, v_end: int) -> Quote | None:
     gap = r.text[q.close_end:nxt.open_at]
     if len(gap) > 160 or "\n" in gap or _has_stop(r, q.close_end, nxt.open_at):
         return None
-    between = r.doc.char_span(v_end, nxt.open_at, alignment_mode="contract") if nxt.open_at > v_end else None
     speech = r.lex["speech_verbs"]
-    if between is not None and any(t.tag_ == "VBG" and t.lemma_.lower() in speech for t in between):
+    if any(t.tag_ == "VBG" and t.lemma_.lower() in speech for t in _tokens_between(r, v_end, nxt.open_at)):
         return None  # `“A,” he said, adding, “B.”`: B is the participle's, an attribution of its own
     if gap.rstrip().endswith((",", ":")):
         return nxt
