@@ -2277,3 +2277,19 @@ def test_a_subjectless_clause_after_the_verb_gives_way_to_the_quotation_before_i
     a = one("\u201cWe are going to tax you,\u201d Lund said in May of the heater maker Carrier Corp., "
             "whose parent company Harbour Holdings Corp. relocated 1,400 jobs to Monterrey.")
     assert (src(a), a.content.text, a.direct) == ("Lund", "We are going to tax you", True)
+
+
+def test_warned_someone_of_something_reads_what_was_warned_of():
+    a = one("The regional governor warned residents of a high risk of missile strikes overnight.")
+    assert (a.cue.text, src(a), a.content.text) == (
+        "warned", "The regional governor", "a high risk of missile strikes overnight")
+    b = one("The ministry cautioned against travel to the border regions.")
+    assert (b.cue.text, b.content.text) == ("cautioned against", "travel to the border regions")
+    # what the verb is about is no one told: `complained` has no hearer
+    assert extract("Anyone who complains the heat about the shelter is ignored.") == []
+
+
+def test_one_described_after_a_comma_is_resolved_to_its_description():
+    attrs = extract("Two officials spoke to reporters. One, a senior aide to the president, said the "
+                    "talks in Istanbul had stalled.")
+    assert [(src(a), a.source_resolved) for a in attrs] == [("One", "a senior aide to the president")]

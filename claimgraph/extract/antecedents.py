@@ -17,9 +17,9 @@ from typing import Any
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Token
 
-from claimgraph.extract.lexicon import doc_text, per_doc
+from claimgraph.extract.lexicon import doc_text, per_doc, token_at
 from claimgraph.extract.sources import classify, known_roles, lookup_body, lookup_place
-from claimgraph.model import Attribution
+from claimgraph.model import Attribution, Span
 
 # How far back a vague source looks for its antecedent, in mentions: far more than an article
 # needs, and what keeps a pasted text of thousands of reports from costing their square.
@@ -237,6 +237,17 @@ def _is_place(sdoc: SpacyDoc, start: int, end: int) -> bool:
     span = sdoc.char_span(start, end, alignment_mode="expand")
     return span is not None and len(span) > 0 and span.root.ent_type_ in ("NORP", "GPE") \
         and span.root.pos_ in ("PROPN", "ADJ")
+
+
+def _appositive_after(sdoc: SpacyDoc, source: Span) -> str | None:
+    """The description set off after a lone `One` or `Another` that stands as a source."""
+    tok = token_at(sdoc, source.start)
+    if tok is None:
+        return None
+    appos = next((c for c in tok.rights if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")), None)
+    if appos is None or appos.left_edge.i != tok.i + 2 or sdoc[tok.i + 1].text != ",":
+        return None
+    return sdoc[appos.left_edge.i:appos.right_edge.i + 1].text
 
 
 def _description_before(sdoc: SpacyDoc, start: int, end: int) -> str | None:
@@ -457,7 +468,9 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
         person = _is_person(sdoc, a.source.start, a.source.end, roles, body_nouns)
         partitive = len(words) == 3 and words[1] == "of" and words[2] in pronouns  # "one of them"
         described = _description_before(sdoc, a.source.start, a.source.end)
-        if described is not None:
+        if len(words) == 1 and words[0] in PARTITIVES and (told := _appositive_after(sdoc, a.source)):
+            resolved = told  # "One, a senior aide to the president, said": the description says who
+        elif described is not None:
             resolved = described  # "The head of the region, Vladimir Saldo, said": the name, with its title
             first_word, _, rest = described.partition(" ")
             owner = next((m for m in reversed(visible) if m.start < pos and not m.person and not m.place),

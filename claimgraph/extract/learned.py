@@ -361,6 +361,25 @@ def trim(sdoc: SpacyDoc, lo: int, hi: int) -> tuple[int, int] | None:
     return (lo, hi) if lo <= hi else None
 
 
+HYPHENS = ("-", "\u2010", "\u2011")
+
+
+def _glued_hyphen(sdoc: SpacyDoc, i: int) -> bool:
+    """Token `i` is a hyphen inside a word (`re-election`): no space on either side of it."""
+    return (0 < i < len(sdoc) - 1 and sdoc[i].text in HYPHENS and not sdoc[i].whitespace_
+            and not sdoc[i - 1].whitespace_ and sdoc[i + 1].is_alpha and sdoc[i - 1].text[-1:].isalnum())
+
+
+def whole_words(sdoc: SpacyDoc, lo: int, hi: int) -> tuple[int, int]:
+    """Widen a range that the parse cut inside a hyphenated word (`the re` of `the re-election`)."""
+    while lo >= 2 and _glued_hyphen(sdoc, lo - 1):
+        lo -= 2
+    while hi + 2 < len(sdoc) and _glued_hyphen(sdoc, hi + 1):
+        word = sdoc[hi + 2]  # the parse may hang the rest of the phrase on the word's second half
+        hi = max(hi + 2, word.right_edge.i) if word.head.i < word.i else hi + 2
+    return lo, hi
+
+
 def quote_regions(sent: SpacySpan, inq: list[bool]) -> list[tuple[int, int]]:
     regions = []
     start = None
@@ -410,7 +429,7 @@ def content_candidates(a: Token, cue: tuple[int, int], src: tuple[int, int] | No
         r2 = trim(sdoc, r[0], r[1])
         if r2 is None:
             return
-        out.setdefault(r2, []).append(kind)
+        out.setdefault(whole_words(sdoc, *r2), []).append(kind)
 
     right, left = [], []
     # "called it reckless and said ...": from a second act of the sayer on, nothing is this cue's content

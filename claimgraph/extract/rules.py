@@ -19,7 +19,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, Literal
 
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span as SpacySpan
@@ -516,12 +516,29 @@ def clause_child(v: Token, lex: dict[str, Any]) -> Token | None:
     return best
 
 
-def _prep_content(r: Reader, v: Token, preps: list[str]) -> tuple[Token, tuple[int, int]] | None:
+def _hearer(v: Token, lemma: str, lex: dict[str, Any]) -> Token | None | Literal[False]:
+    """The direct object of a verb with a prepositional content: None if it has none, the object if
+    it is the one told (`warned residents of X`), False if it is what the verb is about
+    (`complained about the heat` has none; `anyone who finds the heat ...` is not ours)."""
+    obj = next((c for c in v.rights if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    if lemma in lex["hearer_object_verbs"] and obj.pos_ == "NOUN" and obj.i - v.i <= 4:
+        return obj  # the public told of a risk; `warned Moscow about X` is one state's act towards another
+    return False
+
+
+def _prep_content(r: Reader, v: Token, preps: list[str], hearer: Token | None
+                  ) -> tuple[Token, tuple[int, int]] | None:
     """What a verb's preposition names as said (`warned of serious consequences if X`), with a
-    condition the parser hung on the verb; None where the phrase says how or when it was said."""
-    prep = next((c for c in v.rights if c.dep_ == "prep" and c.lower_ in preps), None)
+    condition the parser hung on the verb; None where the phrase says how or when it was said.
+    The preposition comes right after the verb, or after the one warned (the parser may hang it
+    on either: `warned residents of X`)."""
+    after = v if hearer is None else hearer
+    heads = list(v.rights) + (list(hearer.rights) if hearer is not None else [])
+    prep = next((c for c in heads if c.dep_ == "prep" and c.lower_ in preps), None)
     obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
-    if obj is None or obj.pos_ == "PRON" or prep.i != v.i + 1:
+    if obj is None or obj.pos_ == "PRON" or prep.i != after.i + 1:
         return None
     last = obj.right_edge.i
     for c in v.rights:
@@ -1372,11 +1389,13 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
                                                  if c.dep_ in ("prep", "advcl", "oprd") and c.i > obj.i])
                 first = obj.left_edge.i + (r.doc[obj.left_edge.i].dep_ == "mark")  # a misread "that"
                 obj_content = r.tok_range(first, last)
-        elif content_tok is None and lemma in lex["prep_content_verbs"] and v.dep_ != "relcl" and not any(
-                c.dep_ == "dobj" for c in v.children):  # not "anyone who complains about the heat"
-            found_prep = _prep_content(r, v, lex["prep_content_verbs"][lemma])
+        elif content_tok is None and lemma in lex["prep_content_verbs"] and v.dep_ != "relcl" \
+                and (hearer := _hearer(v, lemma, lex)) is not False:  # not "anyone who complains about it"
+            found_prep = _prep_content(r, v, lex["prep_content_verbs"][lemma], hearer)
             if found_prep is not None:  # "warned of X": the preposition joins the cue, as "expressed concern"
                 cue_last, obj_content = found_prep
+                if hearer is not None:  # "warned residents of X": the cue stays the verb
+                    cue_last = v
         elif content_tok is None and lemma in lex["object_content_verbs"]:
             obj = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
             if obj is not None and lemma == "put" and obj.lemma_.lower() not in lex["figure_nouns"]:
