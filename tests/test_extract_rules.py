@@ -2293,3 +2293,9 @@ def test_one_described_after_a_comma_is_resolved_to_its_description():
     attrs = extract("Two officials spoke to reporters. One, a senior aide to the president, said the "
                     "talks in Istanbul had stalled.")
     assert [(src(a), a.source_resolved) for a in attrs] == [("One", "a senior aide to the president")]
+
+
+def test_referring_to_someone_after_a_quotation_says_whom_it_is_about_not_who_said_it():
+    a = one('"Israel was sold out by Kerry and Obama," Trump said in August, referring to Secretary of '
+            'State John F. Kerry.')
+    assert (src(a), a.via, a.content.text) == ("Trump", [], "Israel was sold out by Kerry and Obama")

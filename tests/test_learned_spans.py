@@ -211,3 +211,24 @@ def test_a_source_keeps_the_bracket_it_opens():
     f = learned.Found(called, (called, called), (0, words.index("HG")), (called + 1, len(words) - 2), 0.9)
     att = learned.to_attribution(sdoc, text, f, set())
     assert att.source.text == "The Harbour Guard (HG)"
+
+
+def test_what_a_referring_cue_points_to_is_no_outlet_told():
+    text = "Johnson said, referring to a CNN town hall."
+    sdoc = load_nlp()(text)
+    words = [t.text for t in sdoc]
+    ref, to = words.index("referring"), words.index("to")
+    f = learned.Found(ref, (ref, to), (0, 0), (to + 1, len(words) - 2), 0.9)
+    att = learned.to_attribution(sdoc, text, f, set())
+    assert att.cue.text == "referring to" and att.via == []
+    assert att.content.text == "a CNN town hall"
+
+
+def test_a_span_cut_inside_a_hyphenated_word_takes_the_whole_word():
+    sdoc = load_nlp()("The group endorsed the re-election of the speaker on Tuesday.")
+    a = next(t for t in sdoc if t.text == "endorsed")
+    inq = learned.quote_mask(sdoc)
+    cands = texts(sdoc, learned.content_candidates(a, (a.i, a.i), (0, 1), inq))
+    assert not any(c.endswith((" re", " re-")) for c in cands)
+    lo, hi = learned.whole_words(sdoc, 3, 4)  # "the re"
+    assert sdoc[lo:hi + 1].text.startswith("the re-election")

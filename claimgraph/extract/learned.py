@@ -858,6 +858,8 @@ def outlet_told(sdoc: SpacyDoc, anchor: int, clo: int, chi: int) -> tuple[int, t
     to = sdoc[chi]
     if chi <= clo or to.lower_ != "to" or to.head.i != anchor:
         return None
+    if lem(sdoc[anchor]) in lexicon()["relay_verbs"]:
+        return None  # "referring to a CNN town hall": what is meant, not who was told
     outlet = next((c for c in to.children if c.dep_ == "pobj"), None)
     if outlet is None or classify(sdoc[outlet.left_edge.i:outlet.i + 1].text) != "media":
         return None

@@ -1032,8 +1032,8 @@ def via_of_verb(r: Reader, v: Token, subj: Token | None, via: list[tuple[int, in
                     obj = next((o for p in ch.children if p.dep_ == "prep" and p.lower_ == "to"
                                 for o in p.children if o.dep_ == "pobj"), None)
                     if obj is None or ch.dep_ not in ("advcl", "acl") or r.doc[ch.i - 1].text != "," \
-                            or not _source_like(r, obj):
-                        continue
+                            or not _source_like(r, obj) or ch.i > v.i and (clause is None or clause.i < v.i):
+                        continue  # `“A,” Trump said, referring to Kerry`: whom the quotation is about
                 if obj is not None and ch.i > v.i and h.i != (subj.i if subj is not None else -1):
                     r.cuts.append(ch.i)  # ", citing B": the relay phrase is not part of the content
                 if obj is not None and _source_like(r, obj):
