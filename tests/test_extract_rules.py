@@ -2299,3 +2299,11 @@ def test_referring_to_someone_after_a_quotation_says_whom_it_is_about_not_who_sa
     a = one('"Israel was sold out by Kerry and Obama," Trump said in August, referring to Secretary of '
             'State John F. Kerry.')
     assert (src(a), a.via, a.content.text) == ("Trump", [], "Israel was sold out by Kerry and Obama")
+
+
+def test_a_subject_the_parse_hung_on_a_parenthetical_cue_is_the_first_part_of_the_content():
+    a = one("These employees, the manager explained earlier in the hearing, were \u201cwell-paid,\u201d "
+            "making between $30,000 and $60,000 a year.")
+    assert src(a) == "the manager"
+    assert [p.text for p in a.content_parts] == [
+        "These employees", "were \u201cwell-paid,\u201d making between $30,000 and $60,000 a year"]

@@ -1677,6 +1677,9 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
         head = v.head if v.head.i != v.i else None
         end = head.right_edge.i if head is not None and head.i > v.i else sent.end - 1
         before_lo = head.left_edge.i if head is not None and head.i > v.i else region_lo - 1
+        hung = _subject_hung_before(r, v, lo, region_lo, region_hi) if head is None else None
+        if hung is not None:  # "These employees, X explained earlier, were well paid"
+            before_lo = hung.left_edge.i
         opener = next((t for t in r.doc[region_hi + 2:end + 1] if not t.is_punct), None)
         if head is not None and head.i < v.i and v.dep_ == "conj" and opener is not None \
                 and opener.lower_ in lex["context_openers"]:
@@ -1799,6 +1802,19 @@ def _frame_before(r: Reader, lo: int, comma: int, v: Token) -> bool:
     said ("In a subsequent interview with The New York Times, she joked ..."), not what."""
     first = r.doc[lo]
     return first.pos_ == "ADP" and first.head.i == v.i and first.right_edge.i >= comma - 1
+
+
+def _subject_hung_before(r: Reader, v: Token, lo: int, region_lo: int, region_hi: int) -> Token | None:
+    """The subject of a reported clause set before its parenthetical cue, which the parse hung on
+    the verb of saying while it joined the rest of the clause to it: `These employees, X explained
+    earlier in the hearing, were well paid`. After the cue's comma comes a finite verb that has no
+    subject of its own."""
+    first = r.doc[region_hi + 2] if region_hi + 2 < len(r.doc) else None
+    if first is None or r.doc[region_hi + 1].text != "," or first.tag_ not in ("VBD", "VBZ", "VBP", "MD") \
+            or any(x.dep_ in SUBJECTS for x in first.children):
+        return None
+    return next((x for x in v.lefts if x.pos_ in ("NOUN", "PROPN") and x.dep_ in ("npadvmod", "dep", "dobj")
+                 and x.right_edge.i == region_lo - 2 and x.left_edge.i >= lo), None)
 
 
 def loose_clause(r: Reader, v: Token, region_hi: int, sent: SpacySpan) -> tuple[tuple[int, int] | None, int]:
