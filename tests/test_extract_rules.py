@@ -2307,3 +2307,10 @@ def test_a_subject_the_parse_hung_on_a_parenthetical_cue_is_the_first_part_of_th
     assert src(a) == "the manager"
     assert [p.text for p in a.content_parts] == [
         "These employees", "were \u201cwell-paid,\u201d making between $30,000 and $60,000 a year"]
+
+
+def test_putting_a_figure_without_a_number_reports_nothing():
+    attrs = extract("South Korea's spy agency put the figure higher, telling lawmakers that some 10,000 "
+                    "troops would be sent.")
+    assert [a.cue.text for a in attrs] == ["telling"]
+    assert one("Officials put the death toll at 14 on Wednesday.").content.text == "the death toll at 14"

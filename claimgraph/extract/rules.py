@@ -1398,8 +1398,10 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
                     cue_last = v
         elif content_tok is None and lemma in lex["object_content_verbs"]:
             obj = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
-            if obj is not None and lemma == "put" and obj.lemma_.lower() not in lex["figure_nouns"]:
-                obj = None  # "put the toll at 11" reports a figure; "put pressure on" does not
+            figure = obj is not None and obj.lemma_.lower() in lex["figure_nouns"] and any(
+                x.like_num for c in v.rights if c.i > obj.i and c.dep_ == "prep" for x in c.subtree)
+            if lemma == "put" and not figure:
+                obj = None  # "put the toll at 11" reports a figure; "put pressure on", "put it higher" do not
             if obj is not None and lemma in lex["np_clause_verbs"] and _finite_after(v, obj):
                 obj = None  # "claimed the army had shelled X" misparsed: the rest is read as a clause
             if obj is not None and obj.pos_ != "PRON":
