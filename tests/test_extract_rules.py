@@ -2314,3 +2314,15 @@ def test_putting_a_figure_without_a_number_reports_nothing():
                     "troops would be sent.")
     assert [a.cue.text for a in attrs] == ["telling"]
     assert one("Officials put the death toll at 14 on Wednesday.").content.text == "the death toll at 14"
+
+
+def test_a_content_opening_with_a_quoted_phrase_keeps_its_opening_mark():
+    a = one("Moscow claimed \u201cUkrainian saboteurs\u201d had attacked the border village overnight.")
+    assert a.content.text == "\u201cUkrainian saboteurs\u201d had attacked the border village overnight"
+    assert not a.direct
+
+
+def test_the_group_is_one_named_as_what_was_hit_and_never_a_ministry():
+    attrs = extract("Russian air defences destroyed 37 drones, the defence ministry said. Israel's army "
+                    "says it struck 40 Hezbollah targets; the group says it fired rockets at a base.")
+    assert attrs[-1].source.text == "the group" and attrs[-1].source_resolved == "Hezbollah"

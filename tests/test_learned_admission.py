@@ -8,7 +8,7 @@ from claimgraph.extract import learned
 from claimgraph.nlp import load_nlp
 
 POLICY = {
-    "allowed_cue_lemmas": ["urge", "criticize", "say", "deny"],
+    "allowed_cue_lemmas": ["urge", "vow", "criticize", "say", "deny"],
     "object_content_lemmas": ["deny"],
     "require_source": True,
     "require_clause": True,
@@ -37,10 +37,16 @@ def test_a_finite_clause_passes_at_any_confidence():
 
 
 def test_a_nonfinite_content_needs_a_confident_cue():
-    text = "The mayor urged residents to boil their water."
-    sdoc, f = found(text, "urged", "The mayor", "residents to boil their water", 0.9)
+    text = "The mayor vowed to rebuild the bridge by spring."
+    sdoc, f = found(text, "vowed", "The mayor", "to rebuild the bridge by spring", 0.9)
     assert learned.admitted(sdoc, f, POLICY)
-    sdoc, f = found(text, "urged", "The mayor", "residents to boil their water", 0.6)
+    sdoc, f = found(text, "vowed", "The mayor", "to rebuild the bridge by spring", 0.6)
+    assert not learned.admitted(sdoc, f, POLICY)
+
+
+def test_a_request_is_no_report_however_sure_the_cue():
+    text = "The mayor urged residents to boil their water."
+    sdoc, f = found(text, "urged", "The mayor", "residents to boil their water", 0.99)
     assert not learned.admitted(sdoc, f, POLICY)
 
 
@@ -164,15 +170,15 @@ def test_a_date_after_a_model_source_belongs_to_the_saying():
     from claimgraph.extract import extract
     from claimgraph.model import Document
 
-    atts = extract(Document(id="t", text="Zelensky on Sunday urged Western allies to speed up deliveries."))
-    assert [(a.source.text, a.cue.text) for a in atts] == [("Zelensky", "urged")]
+    atts = extract(Document(id="t", text="Zelensky on Sunday accused Western allies of slowing deliveries."))
+    assert [(a.source.text, a.cue.text) for a in atts] == [("Zelensky", "accused")]
 
 
 def test_a_model_source_leaves_out_how_the_sayer_spoke():
     from claimgraph.extract import extract
     from claimgraph.model import Document
 
-    text = 'Prime Minister Nikol Pashinyan, speaking in parliament, urged both sides to "sign the treaty".'
+    text = 'Prime Minister Nikol Pashinyan, speaking in parliament, accused both sides of "stalling".'
     atts = extract(Document(id="t", text=text))
     assert [a.source.text for a in atts] == ["Prime Minister Nikol Pashinyan"]
 

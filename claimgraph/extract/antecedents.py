@@ -367,7 +367,7 @@ def _body_antecedent(head: str, before: list[Mention], classes: dict[str, list[s
 
 
 def _group_antecedent(sdoc: SpacyDoc, pos: int, earlier: list[Mention],
-                      qualifiers: list[str]) -> Mention | None:
+                      qualifiers: list[str], offices: frozenset[str]) -> Mention | None:
     """The group a "the (paramilitary) group" stands for: the last one named with the same qualifier,
     else, with none, the group named in the sentence just before, or the last one. Never a person, or a
     state's own body ("Israel's military"), which "the group" does not name."""
@@ -377,13 +377,27 @@ def _group_antecedent(sdoc: SpacyDoc, pos: int, earlier: list[Mention],
         return span is not None and span.root.pos_ != "PROPN" and any(t.ent_type_ in ("GPE", "NORP")
                                                                        for t in span)
 
-    bodies = [m for m in earlier if not m.person and not state_body(m)]
+    def office(m: Mention) -> bool:  # "the defence ministry", "the government": no group either
+        words = _words(m.full)
+        return bool(words) and _singular(words[-1]) in offices
+
+    bodies = [m for m in earlier if not m.person and not state_body(m) and not office(m)]
     if qualifiers:
         return next((m for m in reversed(bodies) if set(qualifiers) <= set(_words(m.full))), None)
     token = sdoc.char_span(pos, pos + 1, alignment_mode="expand")
-    if token is None or not len(token) or token[0].sent.start == 0:
+    if token is None or not len(token):
         return None
     sent = token[0].sent
+    here = next((m for m in reversed(bodies) if sent.start_char <= m.start < pos), None)
+    named = next((e for e in reversed(sent.ents) if e.label_ == "ORG" and e.end_char <= pos
+                  and e.root.dep_ == "compound" and not (set(_words(e.text)) & offices)), None)
+    if named is not None and (here is None or here.start < named.start_char):
+        # "X struck 40 Hezbollah targets; the group says ...": a group named only as what was hit
+        return Mention(named.start_char, named.text, False, named.text)
+    if here is not None:  # named in the same sentence
+        return here
+    if sent.start == 0:
+        return None
     before = sdoc[sent.start - 1].sent
     while before.start > 0 and not before.text.strip():
         before = sdoc[before.start - 1].sent
@@ -433,6 +447,7 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
     vague: set[str] = lex["vague_nouns"]
     classes: dict[str, list[str]] = lex.get("body_noun_classes", {})
     body_nouns = frozenset(w for ws in classes.values() for w in ws)
+    state_offices = frozenset(w for k in ("ministry", "government") for w in classes.get(k, ()))
     media: set[str] = set(lex["media_nouns"])
     documents: set[str] = set(lex["statement_nouns"]) | set(lex["document_nouns"])
     authoring = frozenset(lex.get("authoring_verbs", ()))
@@ -524,7 +539,8 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
                            and m.text not in relayers]
                 # "The RSF did not respond. The group has denied ...": the movement just named, before
                 # an older "a medical group"; "the paramilitary group" goes back to "the paramilitary RSF"
-                m = _group_antecedent(sdoc, pos, earlier, [w for w in words[1:-1] if w not in DETERMINERS])
+                m = _group_antecedent(sdoc, pos, earlier, [w for w in words[1:-1] if w not in DETERMINERS],
+                                      state_offices)
                 if m is not None:
                     resolved, antecedent = m.full, m
             if resolved is None and head in documents and not new_one:

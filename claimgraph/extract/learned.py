@@ -989,6 +989,13 @@ def has_verb(sdoc: SpacyDoc, content: tuple[int, int]) -> bool:
     return any(t.pos_ in ("VERB", "AUX") for t in sdoc[content[0]:content[1] + 1])
 
 
+def requested(sdoc: SpacyDoc, content: tuple[int, int]) -> bool:
+    """What a directive verb asks for (`allies to respond`, `them held`): a verb, none of them finite
+    (`told Putin the dead numbered 139` is a report)."""
+    words = sdoc[content[0]:content[1] + 1]
+    return any(t.pos_ == "VERB" for t in words) and not any(t.tag_ in FINITE for t in words)
+
+
 @lru_cache(maxsize=1)
 def admission() -> dict[str, Any]:
     """Which model attributions our guidelines accept (claimgraph/data/learned_cues.json)."""
@@ -1098,6 +1105,8 @@ def admitted(sdoc: SpacyDoc, f: Found, policy: dict[str, Any]) -> bool:
         return True
     if names_a_person(sdoc, f.content):
         return False  # "the president dismissed the defence minister": a person is no claim
+    if le in lexicon()["directive_verbs"] and requested(sdoc, f.content):
+        return False  # "called on allies to respond", "ordered them held": a request has no truth to credit
     if le in set(policy.get("object_content_lemmas", ())):
         return True
     if has_verb(sdoc, f.content):  # `urged them to leave`, `vowed not to repeat it`

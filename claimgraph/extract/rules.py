@@ -2622,6 +2622,9 @@ def _close_open_quotations(found: list[Found], r: Reader) -> None:
     for f in found:
         if f.direct or f.parts:
             continue
+        first = r.quotes.containing(f.content[0])
+        if first is not None and first.start == f.content[0] and first.close_end <= f.content[1]:
+            f.content = (first.open_at, f.content[1])  # `claimed “X exaggerates” the level`: opened too
         q = r.quotes.containing(f.content[1] - 1)
         if q is not None and q.open_at >= f.content[0] and q.close_end > f.content[1] \
                 and not r.text[f.content[1]:q.close_end].strip(".,;:!?\"”’»'"):
