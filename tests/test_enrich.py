@@ -691,3 +691,12 @@ def test_hinting_is_hedged() -> None:
 
     (a,) = extract(Document(id="t", text="The minister hinted that a new offensive was coming."))
     assert a.certainty == "hedged"
+
+
+@pytest.mark.parametrize("name,kind", [
+    ("Article 5 of the NATO treaty", "document"),
+    ("Section 3 of the agreement", "document"),
+    ("the leader of the group", "official"),
+])
+def test_a_part_of_a_text_is_a_document_whoever_wrote_it(name, kind):
+    assert classify(name) == kind

@@ -194,6 +194,7 @@ def _type_tables() -> dict:
     }
 
 
+_PART_OF_RE = re.compile(r"(?:the\s+)?(\w+)(?:\s+[\w.]+)?\s+of\s", re.IGNORECASE)  # "Article 5 of X"
 _STANCE_RE = re.compile(r"\b(?:pro|anti)-\w+", re.IGNORECASE)
 _HEAD_CUT_RE = re.compile(r",|\s(?:of|in|for|from|at|with|on|to|by|near|who|which|that|whose)\s|\s\w+ed\s",
                           re.IGNORECASE)
@@ -240,6 +241,9 @@ def _classify(text: str, sdoc: SpacyDoc | None, start: int, end: int) -> str:
     for typ, regex in tables["overrides"]:
         if regex.search(text):
             return typ
+    part = _PART_OF_RE.match(text)
+    if part and tables["head"].get(part.group(1).lower()) == "document":
+        return "document"  # "Article 5 of the NATO treaty": the text speaks, not the alliance
     body = lookup_body(text)
     if body:
         return body[1]
