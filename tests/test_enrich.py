@@ -700,3 +700,12 @@ def test_hinting_is_hedged() -> None:
 ])
 def test_a_part_of_a_text_is_a_document_whoever_wrote_it(name, kind):
     assert classify(name) == kind
+
+
+def test_a_shouted_headline_still_has_its_state_and_its_counted_drones():
+    from claimgraph.extract import extract
+
+    text = "UKRAINE SAYS IT DOWNED 50 DRONES OVERNIGHT"
+    a = extract(Document(id="t", text=text))[0]
+    assert a.source_type == "official"
+    assert [(q.value, q.unit) for q in a.quantities] == [(50.0, "drones")]

@@ -182,7 +182,8 @@ def _counted_noun(sdoc: SpacyDoc | None, end: int) -> str | None:
     head = last.head
     doc = last.doc
     if (last.dep_ in ("nummod", "quantmod", "compound")
-            and (head.pos_ == "NOUN" or head.ent_type_ == "NORP" and head.tag_ == "NNPS")  # "Palestinians"
+            and (head.pos_ == "NOUN" or head.pos_ == "PROPN" and _shouted(head)
+                 or head.ent_type_ == "NORP" and head.tag_ == "NNPS")  # "Palestinians"
             and last.i < head.i <= last.i + 8
             and not any(doc[i].pos_ == "PUNCT" and doc[i].text not in "-\u2010\u2011"
                         for i in range(last.i + 1, head.i))):
@@ -195,7 +196,7 @@ def _counted_noun(sdoc: SpacyDoc | None, end: int) -> str | None:
             continue  # '"tens of thousands" of rounds': the quotation closes before the counted noun
         if tok.text in "-\u2010\u2011" and not doc[i - 1].whitespace_:
             continue  # "Western-supplied vehicles": a hyphen inside a word
-        if tok.pos_ == "NOUN":
+        if tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and _shouted(tok):
             return _unit_of(tok)
         if tok.pos_ in _STOP_POS or (tok.pos_ == "ADP" and tok.lower_ != "of"):
             return None
@@ -403,10 +404,18 @@ def _same_clause_run(text: str, prev_end: int, start: int) -> bool:
     return start - prev_end <= 60 and not _CLAUSE_BREAK_RE.search(text, prev_end, start)
 
 
+def _shouted(tok: Token) -> bool:
+    """A sentence in capitals, where the tagger reads every word as a name."""
+    words = [t for t in tok.sent if t.is_alpha]
+    return len(words) >= 3 and all(t.is_upper for t in words)
+
+
 def _after_name(sdoc: SpacyDoc | None, start: int) -> bool:
     """A bare number right after a proper noun labels it rather than counting."""
     tok = token_at(sdoc, start)
     if tok is None or tok.i == 0:
         return False
     prev = tok.doc[tok.i - 1]
+    if _shouted(tok):
+        return False  # "UKRAINE SAYS IT DOWNED 50 DRONES": a shouted headline, every word tagged a name
     return prev.pos_ == "PROPN" and prev.idx + len(prev.text) == start - 1

@@ -269,9 +269,13 @@ def _classify(text: str, sdoc: SpacyDoc | None, start: int, end: int) -> str:
         # "One resident, Iryna, said": the noun it names types it, whatever the tagger made of the name
         noun = root.head
         return classify(noun.doc[noun.left_edge.i:noun.i + 1].text)
+    if text.isupper() and lookup_place(clean_name(text)) and len(text.split()) <= 3:
+        return tables["labels"].get("GPE", "other")  # "UKRAINE SAYS": a state, whatever the tagger saw
     label = entity_label(sdoc, start, end)
     if label and label in tables["labels"]:
         return tables["labels"][label]
+    if lookup_place(clean_name(text)) and len(text.split()) <= 3:
+        return tables["labels"].get("GPE", "other")  # a state where the tagger saw none
     return "other"
 
 
