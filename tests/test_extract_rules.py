@@ -2326,3 +2326,10 @@ def test_the_group_is_one_named_as_what_was_hit_and_never_a_ministry():
     attrs = extract("Russian air defences destroyed 37 drones, the defence ministry said. Israel's army "
                     "says it struck 40 Hezbollah targets; the group says it fired rockets at a base.")
     assert attrs[-1].source.text == "the group" and attrs[-1].source_resolved == "Hezbollah"
+
+
+def test_an_as_aside_inside_a_clause_reports_the_clause_around_it():
+    a = one("The strike, as the governor said before he died, was aimed at the water plant.")
+    assert [p.text for p in a.content_parts] == ["The strike", "was aimed at the water plant"]
+    b = one("If, as his critics have suggested, the port was mined, the ships would not sail.")
+    assert (src(b), b.content.text) == ("his critics", "the port was mined")

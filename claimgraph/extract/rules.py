@@ -1635,12 +1635,25 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
                         and c.lower_ not in lex["cue_objects"].get(lemma, ()) for c in v.children):
         head = v.head  # "As one analyst put it, Y" / "Y, as the ministry noted"
         first, last = max(head.left_edge.i, lo), head.right_edge.i
-        if v.left_edge.i <= first:
-            first = v.right_edge.i + 1
+        opening = first
+        while opening < v.left_edge.i and (r.doc[opening].is_punct or r.doc[opening].dep_ == "mark"):
+            opening += 1  # "If, as his critics say, Y": the writer's "if" is no part of what was said
+        if first < v.left_edge.i and v.right_edge.i < last and \
+                any(not t.is_punct for t in r.doc[v.right_edge.i + 1:last + 1]):
+            after = r.trim(*r.tok_range(v.right_edge.i + 1, last))
+            if opening < v.left_edge.i:  # "The strike, as the governor said, was aimed at X": both halves
+                parts = [r.trim(*r.tok_range(opening, v.left_edge.i - 1)), after]
+                content = (parts[0][0], after[1])
+            else:
+                content = after
+            content_root = head.i
         else:
-            last = v.left_edge.i - 1
-        if last > first:
-            content, content_root = r.tok_range(first, last), head.i
+            if v.left_edge.i <= first:
+                first = v.right_edge.i + 1
+            else:
+                last = v.left_edge.i - 1
+            if last > first:
+                content, content_root = r.tok_range(first, last), head.i
     elif front_clause or v.dep_ in ("ccomp", "parataxis") and v.head.i < v.i \
             and lemma not in lex["needs_clause_only"]:
         head = v.head
