@@ -2333,3 +2333,10 @@ def test_an_as_aside_inside_a_clause_reports_the_clause_around_it():
     assert [p.text for p in a.content_parts] == ["The strike", "was aimed at the water plant"]
     b = one("If, as his critics have suggested, the port was mined, the ships would not sail.")
     assert (src(b), b.content.text) == ("his critics", "the port was mined")
+
+
+def test_a_reported_clause_opening_before_its_quotation_is_the_content():
+    a = one('Peskov said that while Moscow was open to talks, "the conditions have not changed".')
+    assert a.content.text == 'while Moscow was open to talks, "the conditions have not changed"'
+    b = one('The mayor said, "We will rebuild."')
+    assert b.content.text == "We will rebuild" and b.direct

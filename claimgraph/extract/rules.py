@@ -783,6 +783,9 @@ def adjacent_quote_after(r: Reader, after: int, limit: int) -> Quote | None:
     if any(t.pos_ == "VERB" and t.lemma_.lower() in r.lex["speech_verbs"]
            for t in _tokens_between(r, after, q.open_at)):
         return None  # "a woman asked for a photo and Clinton said, “…”": the quotation is Clinton's
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", gap) if w.lower() != "that"]
+    if words and words[0] in r.lex["clause_openers"]:
+        return None  # "said that while Moscow was open to talks, “…”": the clause opens before the quote
     return q if gap.strip().endswith((",", ":")) or gap.strip() == "" else None
 
 
