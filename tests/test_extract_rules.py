@@ -2340,3 +2340,10 @@ def test_a_reported_clause_opening_before_its_quotation_is_the_content():
     assert a.content.text == 'while Moscow was open to talks, "the conditions have not changed"'
     b = one('The mayor said, "We will rebuild."')
     assert b.content.text == "We will rebuild" and b.direct
+
+
+def test_a_quotation_after_another_sayers_reply_is_not_the_first_speakers():
+    attrs = extract('"You should go to the refuge," Bundy says to Santilli on camera, who responds '
+                    'enthusiastically: "Okay!"')
+    bundy = next(a for a in attrs if src(a) == "Bundy")
+    assert bundy.content.text == "You should go to the refuge" and not bundy.content_parts

@@ -973,8 +973,11 @@ def continuation(r: Reader, q: Quote, v_end: int) -> Quote | None:
     if len(gap) > 160 or "\n" in gap or _has_stop(r, q.close_end, nxt.open_at):
         return None
     speech = r.lex["speech_verbs"]
-    if any(t.tag_ == "VBG" and t.lemma_.lower() in speech for t in _tokens_between(r, v_end, nxt.open_at)):
-        return None  # `“A,” he said, adding, “B.”`: B is the participle's, an attribution of its own
+    if any(t.tag_ == "VBG" and t.lemma_.lower() in speech for t in _tokens_between(r, v_end, nxt.open_at)) \
+            or _another_sayer(r, q.close_end, nxt.open_at, clauses_only=True):
+        # `“A,” he said, adding, “B.”`: B is the participle's, an attribution of its own; `“A,” X says to
+        # Y, who responds: “B”`: B is Y's
+        return None
     if gap.rstrip().endswith((",", ":")):
         return nxt
     words = gap.rstrip().split()
@@ -2665,6 +2668,8 @@ def _continue_quotes(found: list[Found], r: Reader) -> None:
         if cue_tok is None or not len(cue_tok) or f.content[1] > cue_tok.sent.end_char:
             continue
         sent_end = cue_tok.sent.end_char
+        if _another_sayer(r, f.cue[1], sent_end):
+            continue  # `“A,” X says to Y, who responds: “B”`: what follows is Y's
         while (q := _standalone_quote_after(r, f.content[1], sent_end, taken)) is not None:
             segments = [r.trim(a, b) for a, b in q.segments]
             tail = _sentence_tail(r, q)
@@ -2679,6 +2684,15 @@ def _continue_quotes(found: list[Found], r: Reader) -> None:
             if last is None or not len(last):
                 break
             sent_end = max(tail, last[0].sent.end_char)
+
+
+def _another_sayer(r: Reader, start: int, end: int, clauses_only: bool = False) -> bool:
+    """A verb of saying with a subject of its own between two characters (`, who responds:`); with
+    `clauses_only`, only one in a clause of its own, not the cue's verb itself."""
+    speech = r.lex["speech_verbs"]
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in speech and any(c.dep_ in SUBJECTS for c in t.children)
+               and (not clauses_only or t.dep_ in ("relcl", "conj", "advcl"))
+               for t in _tokens_between(r, start, end))
 
 
 def _standalone_quote_after(r: Reader, end: int, sent_end: int, taken: list[tuple[int, int]]) -> Quote | None:
