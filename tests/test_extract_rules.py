@@ -2347,3 +2347,8 @@ def test_a_quotation_after_another_sayers_reply_is_not_the_first_speakers():
                     'enthusiastically: "Okay!"')
     bundy = next(a for a in attrs if src(a) == "Bundy")
     assert bundy.content.text == "You should go to the refuge" and not bundy.content_parts
+
+
+def test_through_a_spokeswoman_is_how_it_was_denied_not_what():
+    a = one("The governor denied the accusations through a spokeswoman.")
+    assert (a.cue.text, a.content.text) == ("denied", "the accusations")

@@ -1792,7 +1792,8 @@ def _frame_phrase(p: Token, lex: dict[str, Any]) -> bool:
     low = pobj.lemma_.lower()
     # "on Monday" dates the saying; "in the past day" scopes what is reported ("1,200 losses in the past day")
     return low in lex["statement_nouns"] or low in lex["audience_nouns"] or low in lex["platforms"] \
-        or pobj.ent_type_ in ("DATE", "TIME") and p.lower_ == "on"
+        or pobj.ent_type_ in ("DATE", "TIME") and p.lower_ == "on" \
+        or p.lower_ == "through" and low in lex["representative_nouns"]  # "through a spokeswoman"
 
 
 def _upside_down_relative(r: Reader, v: Token, subj: Token | None) -> bool:
