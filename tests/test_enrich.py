@@ -709,3 +709,13 @@ def test_a_shouted_headline_still_has_its_state_and_its_counted_drones():
     a = extract(Document(id="t", text=text))[0]
     assert a.source_type == "official"
     assert [(q.value, q.unit) for q in a.quantities] == [(50.0, "drones")]
+
+
+@pytest.mark.parametrize("text", [
+    '"It was hard," said the woman, who did not want to be quoted by name.',
+    "Three officials confirmed the meeting on the condition of anonymity.",
+])
+def test_anonymity_asked_for_after_the_content_makes_the_source_anonymous(text):
+    from claimgraph.extract import extract
+
+    assert extract(Document(id="t", text=text))[0].source_type == "anonymous"

@@ -2352,3 +2352,15 @@ def test_a_quotation_after_another_sayers_reply_is_not_the_first_speakers():
 def test_through_a_spokeswoman_is_how_it_was_denied_not_what():
     a = one("The governor denied the accusations through a spokeswoman.")
     assert (a.cue.text, a.content.text) == ("denied", "the accusations")
+
+
+def test_a_sayer_after_the_verb_hung_on_its_own_relative_clause_is_still_the_sayer():
+    a = one('"It has been very hard for everyone here," said the woman, who like many in the town did not '
+            'want to be quoted by name because of the sensitivity of the issue.')
+    assert (src(a), a.content.text) == ("the woman", "It has been very hard for everyone here")
+
+
+def test_on_condition_of_anonymity_is_how_it_was_confirmed():
+    a = one("Three officials confirmed the meeting on the condition of anonymity because they were not "
+            "authorized to discuss it.")
+    assert a.content.text == "the meeting"

@@ -436,6 +436,15 @@ def subject_of(v: Token, lo: int = 0) -> Token | None:
             elif lo <= best.i and ch.i < v.i and doc[ch.left_edge.i - 1].text == "," \
                     and best.right_edge.i < ch.left_edge.i - 1:
                 best = ch  # "Two were killed and five injured, governor X said": X, after the comma
+    if best is None and v.i + 1 < len(doc) and v.lemma_.lower() in lexicon()["speech_verbs"]:
+        # "“A,” said the woman, who like many did not want to be named": the parser hung the sayer
+        # after the verb on a verb inside its own relative clause
+        for t in doc[v.i + 1:min(v.i + 5, len(doc))]:
+            if t.dep_ in ("nsubj", "nsubjpass") and t.head.i > t.i and t.pos_ in ("NOUN", "PROPN") \
+                    and t.left_edge.i == v.i + 1 and any(c.dep_ == "relcl" for c in t.children):
+                return t
+            if t.dep_ not in ("det", "amod", "compound", "poss", "nummod"):
+                break
     return best
 
 
@@ -1542,6 +1551,10 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
             and r.text[region_end:region_end + 2].lstrip().startswith(":"):
         qb = None  # `“B.” Mr. Zahed said: “C”`: a finished quotation before, his words after the colon
     relative = v.dep_ == "relcl"  # "anybody who complains ... “is not ...”": the quote is not its content
+    if content_tok is not None and source_tok is not None and content_tok.i > v.i \
+            and v.i < source_tok.i and source_tok.dep_ in SUBJECTS and source_tok.head.i != v.i \
+            and content_tok.left_edge.i <= source_tok.i <= content_tok.right_edge.i:
+        content_tok = None  # the sayer hung on a verb of its own description ("said the woman, who ...")
     nxt = continuation(r, qb, region_end) if qb is not None else None
     second_half = nxt is not None and content_tok is not None \
         and nxt.open_at <= content_tok.idx < nxt.close_end
@@ -1793,7 +1806,9 @@ def _frame_phrase(p: Token, lex: dict[str, Any]) -> bool:
     # "on Monday" dates the saying; "in the past day" scopes what is reported ("1,200 losses in the past day")
     return low in lex["statement_nouns"] or low in lex["audience_nouns"] or low in lex["platforms"] \
         or pobj.ent_type_ in ("DATE", "TIME") and p.lower_ == "on" \
-        or p.lower_ == "through" and low in lex["representative_nouns"]  # "through a spokeswoman"
+        or p.lower_ == "through" and low in lex["representative_nouns"] \
+        or low == "condition" and "anonymity" in {t.lower_ for t in pobj.subtree}  # "through a spokeswoman",
+    # "on condition of anonymity": how it was said
 
 
 def _upside_down_relative(r: Reader, v: Token, subj: Token | None) -> bool:

@@ -292,8 +292,9 @@ def _defers_to_resolved(src: str, resolved: str | None) -> bool:
 # what a sayer says of itself between its name and its cue that makes it anonymous ("speaking on condition
 # of anonymity", "who asked not to be named", "who was not authorised to speak publicly"), unlike "which
 # claims to have sources in the Kremlin"
-ANONYMITY_ASIDE = re.compile(r"anonym|\bnamed\b|\bidentified\b|\bfamiliar with\b|\bon background\b"
-                             r"|\bnot (?:authori[sz]ed|permitted|allowed) to\b", re.IGNORECASE)
+ANONYMITY_ASIDE = re.compile(r"anonym|\bnamed\b|\bby name\b|\bidentified\b|\bfamiliar with\b"
+                             r"|\bon background\b|\bnot (?:authori[sz]ed|permitted|allowed) to\b",
+                             re.IGNORECASE)
 
 
 def source_type(sdoc: SpacyDoc | None, att: Attribution) -> str | None:
@@ -315,6 +316,9 @@ def source_type(sdoc: SpacyDoc | None, att: Attribution) -> str | None:
         at = max(src.end, att.cue.end)  # "Y, a U.S. official said on background"
         tail = doc_text(sdoc)[at:at + 200]
         between = f"{between} {re.split(r'[.;!?]', tail, maxsplit=1)[0]}"
+    if src is not None and sdoc is not None and att.cue.end <= att.content.start and att.content.end >= 0:
+        tail = doc_text(sdoc)[att.content.end:att.content.end + 120]  # "confirmed X on condition of
+        between = f"{between} {re.split(r'[.;!?]', tail, maxsplit=1)[0]}"  # anonymity"
     if between and _type_tables()["anonymous"].search(between) and ANONYMITY_ASIDE.search(between):
         return "anonymous"  # "a senior official, speaking on condition of anonymity, said"
     if _defers_to_resolved(text, resolved):
