@@ -523,3 +523,12 @@ def test_a_quotation_standing_alone_after_an_indirect_report_goes_on_with_it():
     assert len(attrs) == 1
     assert [p.text for p in attrs[0].content_parts] == [
         "the ferry should run all winter", "It is our lifeline"]
+
+
+def test_a_verb_of_saying_before_its_sayer_and_a_colon_gives_the_quotation_after_it():
+    attrs = extract("Critics were not convinced. Said Ellis: \u201cI don\u2019t get the sense she is "
+                    "interested in reform.\u201d")
+    assert [(a.cue.text, src(a), a.content.text, a.direct) for a in attrs] == [
+        ("Said", "Ellis", "I don\u2019t get the sense she is interested in reform", True)]
+    # a section label is no sayer
+    assert extract("Read more: \u201cThe war at sea\u201d") == []

@@ -362,6 +362,28 @@ def headline_label(sdoc: SpacyDoc, text: str, lex: dict[str, Any], document_noun
     return out
 
 
+INVERTED = re.compile(r"(?:^|(?<=[.!?”\"’][ \t\u00a0])|(?<=[.!?][ \t\u00a0]))(?P<cue>[A-Z][a-z]+)[ \t\u00a0]+"
+                      r"(?P<name>[A-Z][\w.'’-]*(?:[ \t\u00a0]+[A-Z][\w.'’-]*){0,3}):[ \t\u00a0]*(?=[“\"])",
+                      re.MULTILINE)
+
+
+def inverted_cues(text: str, lex: dict[str, Any]) -> list[LayoutFind]:
+    """`Said Ellis: “…”`: a verb of saying before its sayer and a colon; the quotation after it."""
+    out = []
+    for m in INVERTED.finditer(text):
+        if m.group("cue").lower() not in lex["inverted_cues"] or not _is_name(m.group("name").split()):
+            continue
+        open_at = m.end()
+        close = text.find("”" if text[open_at] == "“" else '"', open_at + 1)
+        line_end = text.find("\n", open_at)
+        if close < 0 or (0 <= line_end < close):
+            continue
+        content = _strip(text, open_at, close, QUOTE_MARKS + ".,")
+        if len(text[content[0]:content[1]].split()) >= 2:
+            out.append(LayoutFind(cue=m.span("cue"), source=m.span("name"), content=content, direct=True))
+    return out
+
+
 def find_layouts(sdoc: SpacyDoc, text: str, document_nouns: set[str],
                  roles: frozenset[str] = frozenset()) -> list[LayoutFind]:
     """Every layout attribution of a document (`roles`: nouns for someone's office, "Mayor of X:")."""
@@ -369,8 +391,8 @@ def find_layouts(sdoc: SpacyDoc, text: str, document_nouns: set[str],
     dialogue, turn_lines = dialogue_turns(text, lex)
     labels = [f for f in headline_label(sdoc, text, lex, document_nouns, roles)
               if text.rfind("\n", 0, f.source[0]) + 1 not in turn_lines]
-    return signed_quotes(text, lex) + transcript_turns(text, lex) + interview_answers(sdoc, text) + \
-        dialogue + labels + credit_lines(sdoc, text, lex, roles)
+    return signed_quotes(text, lex) + inverted_cues(text, lex) + transcript_turns(text, lex) + \
+        interview_answers(sdoc, text) + dialogue + labels + credit_lines(sdoc, text, lex, roles)
 
 
 def announced_lists(sdoc: SpacyDoc, attributions: list[Any], document: Any) -> list[Any]:

@@ -274,8 +274,6 @@ def _classify(text: str, sdoc: SpacyDoc | None, start: int, end: int) -> str:
     label = entity_label(sdoc, start, end)
     if label and label in tables["labels"]:
         return tables["labels"][label]
-    if lookup_place(clean_name(text)) and len(text.split()) <= 3:
-        return tables["labels"].get("GPE", "other")  # a state where the tagger saw none
     return "other"
 
 
