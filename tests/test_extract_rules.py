@@ -2364,3 +2364,10 @@ def test_on_condition_of_anonymity_is_how_it_was_confirmed():
     a = one("Three officials confirmed the meeting on the condition of anonymity because they were not "
             "authorized to discuss it.")
     assert a.content.text == "the meeting"
+
+
+def test_a_sayer_with_a_quoted_call_sign_in_its_relative_clause_is_the_noun_before_the_clause():
+    a = extract('The brigade holds the line.\n\n"We have enough shells for now," a commander of the 47th '
+                'Brigade, who goes by the call sign "Hurricane," told Reuters. "But we need more drones."')[0]
+    assert (src(a), a.content.text) == ("a commander of the 47th Brigade", "We have enough shells for now")
+    assert [v.text for v in a.via] == ["Reuters"]

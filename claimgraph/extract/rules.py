@@ -372,14 +372,24 @@ class Reader:
         while j >= lo and (self.doc[j].is_punct or self.doc[j].pos_ in ("ADV", "AUX", "PART")
                            or self.doc[j].is_space):
             j -= 1
-        if j >= lo and self.doc[j].pos_ not in ("PROPN", "NOUN", "PRON"):
-            rel = self.doc[j]  # "a woman whose husband was killed told ...": the noun before the clause
+        if j >= lo:
+            # "a woman whose husband was killed told ...", "a commander, who goes by the call sign
+            # “Hurricane,” told ...": the noun before the relative clause, not the clause's last word
+            rel = self.doc[j]
             while rel.dep_ != "relcl" and rel.head.i != rel.i and lo <= rel.head.i <= j:
                 rel = rel.head
             noun = rel.head
             if rel.dep_ == "relcl" and rel.right_edge.i == j and lo <= noun.i < rel.left_edge.i \
                     and noun.pos_ in ("NOUN", "PROPN") and rel.left_edge.lower_ in ("who", "whose", "which"):
-                return max(noun.left_edge.i, lo), noun.i, noun.i
+                while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN" \
+                        and lo <= noun.head.head.i:
+                    noun = noun.head.head  # "a commander of the 47th Brigade, who ...": the commander
+                first, last = noun.left_edge.i, rel.left_edge.i - 1
+                while first < noun.i and (self.doc[first].is_punct or self.doc[first].is_space):
+                    first += 1
+                while last > noun.i and (self.doc[last].is_punct or self.doc[last].is_space):
+                    last -= 1
+                return max(first, lo), last, noun.i
         if j < lo or self.doc[j].pos_ not in ("PROPN", "NOUN", "PRON"):
             return None
         k = j
