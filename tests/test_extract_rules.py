@@ -2371,3 +2371,16 @@ def test_a_sayer_with_a_quoted_call_sign_in_its_relative_clause_is_the_noun_befo
                 'Brigade, who goes by the call sign "Hurricane," told Reuters. "But we need more drones."')[0]
     assert (src(a), a.content.text) == ("a commander of the 47th Brigade", "We have enough shells for now")
     assert [v.text for v in a.via] == ["Reuters"]
+
+
+def test_a_quotation_after_the_sayers_own_relative_clause_goes_on_with_the_sayer():
+    attrs = extract('"You are going to see a variety of tactics," said Elizabeth Arnold, a former staff '
+                    'member, who said she planned to demonstrate. "I personally do not like being arrested."')
+    first = attrs[0]
+    assert [p.text for p in first.content_parts] == [
+        "You are going to see a variety of tactics", "I personally do not like being arrested"]
+
+
+def test_a_figure_put_closer_to_a_number_runs_to_the_number():
+    assert one("The agency put the figure closer to 54,000 pages.").content.text == \
+        "the figure closer to 54,000 pages"

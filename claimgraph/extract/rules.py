@@ -1423,14 +1423,19 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
                     cue_last = v
         elif content_tok is None and lemma in lex["object_content_verbs"]:
             obj = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
-            figure = obj is not None and obj.lemma_.lower() in lex["figure_nouns"] and any(
-                x.like_num for c in v.rights if c.i > obj.i and c.dep_ == "prep" for x in c.subtree)
+            after = [] if obj is None else list(v.doc[obj.i + 1:v.right_edge.i + 1])
+            after = after[:next((k for k, t in enumerate(after) if t.text in ",;:"), len(after))]
+            figure = obj is not None and obj.lemma_.lower() in lex["figure_nouns"] \
+                and any(t.like_num for t in after)
             if lemma == "put" and not figure:
                 obj = None  # "put the toll at 11" reports a figure; "put pressure on", "put it higher" do not
             if obj is not None and lemma in lex["np_clause_verbs"] and _finite_after(v, obj):
                 obj = None  # "claimed the army had shelled X" misparsed: the rest is read as a clause
             if obj is not None and obj.pos_ != "PRON":
                 last = obj.right_edge.i
+                if lemma == "put" and figure:  # "put the figure closer to 54,000 pages": up to the figure
+                    num = [t for t in after if t.like_num][-1]
+                    last = max(last, num.head.right_edge.i if num.dep_ in ("nummod", "quantmod") else num.i)
                 linked = False
                 for c in v.rights:
                     if c.i <= obj.i:
@@ -2694,7 +2699,7 @@ def _continue_quotes(found: list[Found], r: Reader) -> None:
         if cue_tok is None or not len(cue_tok) or f.content[1] > cue_tok.sent.end_char:
             continue
         sent_end = cue_tok.sent.end_char
-        if _another_sayer(r, f.cue[1], sent_end):
+        if _another_sayer(r, f.cue[1], sent_end, clauses_only=True):
             continue  # `“A,” X says to Y, who responds: “B”`: what follows is Y's
         while (q := _standalone_quote_after(r, f.content[1], sent_end, taken)) is not None:
             segments = [r.trim(a, b) for a, b in q.segments]
@@ -2714,10 +2719,11 @@ def _continue_quotes(found: list[Found], r: Reader) -> None:
 
 def _another_sayer(r: Reader, start: int, end: int, clauses_only: bool = False) -> bool:
     """A verb of saying with a subject of its own between two characters (`, who responds:`); with
-    `clauses_only`, only one in a clause of its own, not the cue's verb itself."""
+    `clauses_only`, only one in a relative clause on the one spoken to (`says to Y, who responds`), not
+    on the sayer (`said X, who said she ...` goes on with X's words) nor the cue's verb itself."""
     speech = r.lex["speech_verbs"]
     return any(t.pos_ == "VERB" and t.lemma_.lower() in speech and any(c.dep_ in SUBJECTS for c in t.children)
-               and (not clauses_only or t.dep_ in ("relcl", "conj", "advcl"))
+               and (not clauses_only or t.dep_ == "relcl" and t.head.dep_ in ("pobj", "dobj", "dative"))
                for t in _tokens_between(r, start, end))
 
 
