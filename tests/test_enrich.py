@@ -719,3 +719,7 @@ def test_anonymity_asked_for_after_the_content_makes_the_source_anonymous(text):
     from claimgraph.extract import extract
 
     assert extract(Document(id="t", text=text))[0].source_type == "anonymous"
+
+
+def test_estimates_are_documents():
+    assert classify("Western estimates") == "document"
