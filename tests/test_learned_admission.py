@@ -310,3 +310,12 @@ def test_a_pronoun_alone_is_no_content_under_our_guidelines():
     assert not learned.admitted(sdoc, f, POLICY)
     sdoc, f = found("Officials deny the report.", "deny", "Officials", "the report", 0.99)
     assert learned.admitted(sdoc, f, POLICY)
+
+
+def test_a_report_to_someone_is_no_request_whatever_the_tagger_made_of_its_verb():
+    text = "The investigator told the president the dead numbered 139."
+    sdoc, f = found(text, "told", "The investigator", "the president the dead numbered 139", 0.99)
+    assert not learned.requested(sdoc, f.content)
+    sdoc, f = found("The court ordered them held until May 22.", "ordered", "The court",
+                    "them held until May 22", 0.99)
+    assert learned.requested(sdoc, f.content)

@@ -990,10 +990,16 @@ def has_verb(sdoc: SpacyDoc, content: tuple[int, int]) -> bool:
 
 
 def requested(sdoc: SpacyDoc, content: tuple[int, int]) -> bool:
-    """What a directive verb asks for (`allies to respond`, `them held`): a verb, none of them finite
-    (`told Putin the dead numbered 139` is a report)."""
+    """What a directive verb asks for: an infinitive (`allies to respond`) or a clause of the verb's own
+    with a pronoun subject and a participle (`ordered them held`), no finite verb (`told Putin the
+    dead numbered 139` is a report, whatever the tagger made of "numbered")."""
     words = sdoc[content[0]:content[1] + 1]
-    return any(t.pos_ == "VERB" for t in words) and not any(t.tag_ in FINITE for t in words)
+    if any(t.tag_ in FINITE for t in words):
+        return False
+    infinitive = any(t.tag_ == "TO" and t.head.tag_ == "VB" and t.head.i > t.i for t in words)
+    small_clause = any(t.tag_ == "VBN" and t.dep_ == "ccomp" and any(c.dep_ == "nsubj" and c.pos_ == "PRON"
+                                                                    for c in t.children) for t in words)
+    return infinitive or small_clause
 
 
 @lru_cache(maxsize=1)
