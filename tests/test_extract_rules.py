@@ -2384,3 +2384,11 @@ def test_a_quotation_after_the_sayers_own_relative_clause_goes_on_with_the_sayer
 def test_a_figure_put_closer_to_a_number_runs_to_the_number():
     assert one("The agency put the figure closer to 54,000 pages.").content.text == \
         "the figure closer to 54,000 pages"
+
+
+def test_thanking_after_a_reported_clause_is_the_sayers_next_act():
+    a = one('In a video address, Zelensky said the situation was "extremely difficult" and thanked soldiers '
+            'holding the line.')
+    assert a.content.text == 'the situation was "extremely difficult"'
+    b = one("The governor said the fire had spread and threatened homes.")
+    assert b.content.text == "the fire had spread and threatened homes"

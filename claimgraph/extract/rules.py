@@ -714,7 +714,10 @@ def content_span(r: Reader, c: Token, lo: int) -> tuple[int, int]:
                  # shelling but declined to discuss Y": a plain past verb after a shifted tense
                  or x.lemma_.lower() in sayers_verbs and _out_of_tense(c, x, ("and", "but"))
                  # "said the group was studying it but insisted on guarantees": a new act of saying
-                 or x.lemma_.lower() in r.lex["speech_verbs"] and r.doc[x.left_edge.i - 1].lower_ == "but")]
+                 or x.lemma_.lower() in r.lex["speech_verbs"] and r.doc[x.left_edge.i - 1].lower_ == "but"
+                 # "said the situation was difficult and thanked soldiers": what a speaker does, not reports
+                 or x.lemma_.lower() in r.lex["speaker_act_verbs"] and x.tag_ == "VBD"
+                 and not any(y.dep_ in ("aux", "auxpass") for y in x.children))]
     if acts and any(y.dep_ in SUBJECTS for y in c.children):
         last = acts[0].left_edge.i - 2  # "said Russia had spent X, and urged citizens to Y": the sayer's act
         if r.doc[last].is_punct:
