@@ -723,3 +723,8 @@ def test_anonymity_asked_for_after_the_content_makes_the_source_anonymous(text):
 
 def test_estimates_are_documents():
     assert classify("Western estimates") == "document"
+
+
+@pytest.mark.parametrize("name", ["Netanyahu", "Erdogan", "Macron", "Scholz", "Khamenei"])
+def test_leaders_war_news_cites_by_surname_are_officials(name):
+    assert classify(name) == "official"
