@@ -195,6 +195,14 @@ def test_citing_a_military_body_after_the_verb():
     assert src(a) == "the Romanian air force" and [v.text for v in a.via] == ["The wire service"]
     assert a.content.text == "35 of the drones were shot down"
 
+def test_citing_an_event_is_no_relay_even_one_named_by_a_statement_noun():
+    a = one('The country "has changed for the better," the president said in June, '
+            "citing the release of political prisoners.")
+    assert src(a) == "the president" and a.via == []
+    b = one("The army is short of shells, the general said, citing a press release from the ministry.")
+    assert src(b) == "a press release from the ministry" and [v.text for v in b.via] == ["the general"]
+
+
 def test_quoted_by_outlet_as_saying():
     a = one("Defence Minister Anna Berg was quoted by the Nordic Wire as saying that the drills "
             "would continue.")

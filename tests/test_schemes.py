@@ -134,3 +134,11 @@ def test_a_model_content_keeps_the_closing_mark_of_its_quotation() -> None:
     text = 'The Kremlin dismissed the reports as "fake news." Peskov said more.'
     content = by_cue(attributions(text), "dismissed").content.text
     assert content.count('"') == 2
+
+
+def test_broad_content_never_takes_in_the_relay() -> None:
+    text = "Russia is preparing a new offensive, the newspaper said, citing two Ukrainian officials."
+    atts = attributions(text, "broad")
+    a = by_cue(atts, "said")
+    assert a.content.text == "Russia is preparing a new offensive"
+    assert [v.text for v in a.via] == ["the newspaper"]

@@ -917,8 +917,10 @@ def rerank_rule_contents(sdoc: SpacyDoc, attributions: list[Attribution], model:
         anchor = sdoc[u.anchor]
         cands = content_candidates(anchor, u.cue, u.source, inq, breaks, rule=u.content)
         # only the ends move: a span sharing neither end with the rules' is another reading, not a fix
+        relays = [r for r in (token_range(sdoc, v) for v in att.via) if r is not None]
         cands = [c for c in cands if (c.lo == u.content[0] or c.hi == u.content[1] or "rule" in c.kinds)
-                 and not (c.lo <= u.cue[1] and c.hi >= u.cue[0])]
+                 and not (c.lo <= u.cue[1] and c.hi >= u.cue[0])
+                 and not any(c.lo <= r[1] and c.hi >= r[0] for r in relays)]  # `X, the newspaper said`
         if not cands:
             continue
         weights = model["content"]

@@ -1122,6 +1122,8 @@ def _source_like(r: Reader, tok: Token) -> bool:
         return False  # "citing geolocated footage", "citing satellite images": evidence, not a sayer
     if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE", "PRODUCT", "WORK_OF_ART") or tok.pos_ == "PROPN":
         return True
+    if lemma in lex["act_senses"] and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return False  # "citing the release of political prisoners": an event, not a press release
     kinds = ("person_nouns", "vague_nouns", "document_nouns", "media_nouns", "statement_nouns",
              "audience_nouns")
     if any(lemma in lex[k] or tok.lower_ in lex[k] for k in kinds):
