@@ -2400,3 +2400,18 @@ def test_thanking_after_a_reported_clause_is_the_sayers_next_act():
     assert a.content.text == 'the situation was "extremely difficult"'
     b = one("The governor said the fire had spread and threatened homes.")
     assert b.content.text == "the fire had spread and threatened homes"
+
+
+def test_a_quotation_after_according_to_runs_past_its_first_sentence():
+    a = one('According to the governor, "the town was shelled overnight. Three people were killed."')
+    assert src(a) == "the governor" and a.direct
+    assert a.content.text == "the town was shelled overnight. Three people were killed"
+
+
+def test_a_quotation_joined_by_and_after_a_cue_in_the_middle_is_the_sayers_too():
+    a = one('Many of the residents were older, she said, and "they had nowhere else to go."')
+    assert [p.text for p in a.content_parts] == ["Many of the residents were older",
+                                                 "they had nowhere else to go"]
+    b = one("It would take weeks to repair the line, he said, and the army could not wait that long.")
+    assert [p.text for p in b.content_parts] == ["It would take weeks to repair the line",
+                                                 "the army could not wait that long"]

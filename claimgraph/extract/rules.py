@@ -858,8 +858,11 @@ def _clause_after_aside(r: Reader, region_hi: int, sent: SpacySpan) -> tuple[int
     words = [t for t in r.doc[k + 1:sent.end] if not (t.is_punct or t.is_space)]
     if len(words) < 3:
         return None
-    q = r.quotes.containing(r.doc[k + 1].idx) if k + 1 < sent.end else None
-    quoted = q is not None and q.open_at == r.doc[k + 1].idx and q.close_end >= words[-1].idx + len(words[-1])
+    j = k + 2 if r.doc[k + 1].lower_ in ("and", "but") else k + 1  # `A, he said, and “B”`: B is his too
+    q = r.quotes.containing(r.doc[j].idx) if j < sent.end else None
+    quoted = q is not None and q.open_at == r.doc[j].idx and q.close_end >= words[-1].idx + len(words[-1])
+    if j > k + 1:
+        words = [t for t in words if t.i >= j]  # the joining word is the writer's
     if not quoted and any(t.text in QUOTE_CHARS or r.in_quote(t) is not None for t in r.doc[k + 1:sent.end]):
         return None
     lex = r.lex
@@ -2106,12 +2109,18 @@ def phrase_cue(r: Reader, tok: Token, sent: SpacySpan, lo: int) -> Found | None:
         return None  # "According to X, basically.": no proposition
     s, e = _drop_comment(r, (s, e))  # "..., though aid groups say the figure is higher": the writer's
     direct = False
+    parts: list[tuple[int, int]] = []
     q = r.quotes.containing(s - 1) if s > 0 else None
     if q is not None and q.start == s and r.trim(q.start, q.end) == (s, e):
         direct = True
+    opened = r.quotes.containing(s)
+    if phrase_lo <= lo and opened is not None and opened.open_at == s and opened.end > e:
+        s, e = r.trim(opened.start, opened.end)  # "According to X, “A. B.”": the quotation runs on
+        direct = True
+        parts = [r.trim(*seg) for seg in quote_parts(opened)] if len(opened.segments) > 1 else []
     cue = r.tok_range(tok.i, last_cue.i)
     return Found(cue=cue, content=(s, e), source=r.tok_range(a, b), via=via, direct=direct, anchor=head.i,
-                 content_root=head.i if head.i != tok.i else -1, source_tok=obj.i, sent_start=lo)
+                 content_root=head.i if head.i != tok.i else -1, source_tok=obj.i, sent_start=lo, parts=parts)
 
 
 def _antecedent(r: Reader, rel: Token, lo: int) -> int | None:
