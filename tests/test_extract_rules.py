@@ -2415,3 +2415,8 @@ def test_a_quotation_joined_by_and_after_a_cue_in_the_middle_is_the_sayers_too()
     b = one("It would take weeks to repair the line, he said, and the army could not wait that long.")
     assert [p.text for p in b.content_parts] == ["It would take weeks to repair the line",
                                                  "the army could not wait that long"]
+
+
+def test_urging_after_a_reported_clause_is_the_sayers_next_act():
+    a = one('Zelensky warned that the deployment was "the first step to a world war," urging allies to act.')
+    assert a.content.text.startswith("the deployment was") and "urging" not in a.content.text

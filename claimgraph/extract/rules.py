@@ -722,6 +722,13 @@ def content_span(r: Reader, c: Token, lo: int) -> tuple[int, int]:
         last = acts[0].left_edge.i - 2  # "said Russia had spent X, and urged citizens to Y": the sayer's act
         if r.doc[last].is_punct:
             last -= 1
+    urging = next((x for x in c.rights if x.dep_ == "advcl" and x.tag_ == "VBG" and x.i == x.left_edge.i
+                   and x.lemma_.lower() in sayers_verbs and first < x.i <= last
+                   and any(t.text == "," for t in r.doc[max(first, x.i - 3):x.i])), None)
+    if urging is not None and v.i < c.i and r.in_quote(urging) is None:
+        last = urging.i - 1  # "warned that X was “a step to war,” urging allies to act": the sayer's next act
+        while last > first and r.doc[last].is_punct and r.doc[last].text not in QUOTE_CHARS:
+            last -= 1
     mark = next((m for m in c.lefts if m.dep_ == "mark" and m.lower_ in ("that", "whether")), None)
     if mark is not None and mark.i > first:
         first = mark.i  # what the parser hung before the complementiser belongs to the main clause
