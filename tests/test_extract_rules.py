@@ -599,6 +599,16 @@ def test_a_charge_others_deny_is_not_part_of_the_content():
     assert a.content.text == "the company sold drone parts to Russia"
 
 
+@pytest.mark.parametrize("text, content", [
+    ("Moscow insists the strikes target only military facilities, a claim contradicted by UN monitors.",
+     "the strikes target only military facilities"),
+    ("Hamas said the hostages would be freed only if Israel halted its offensive, a demand Israel rejected.",
+     "the hostages would be freed only if Israel halted its offensive"),
+])
+def test_a_claim_others_contradict_or_a_demand_they_reject_is_the_writers_comment(text: str, content: str):
+    assert one(text).content.text == content
+
+
 def test_semicolon_closes_a_headline_clause():
     attrs = extract("Mayor says bridge will reopen; police say road stays shut")
     assert [a.content.text for a in attrs] == ["bridge will reopen", "road stays shut"]

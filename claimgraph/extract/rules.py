@@ -1971,7 +1971,8 @@ def _drop_comment(r: Reader, content: tuple[int, int]) -> tuple[int, int]:
         if t.lemma_.lower() not in lex["comment_appositives"] or not _set_off(r, span, t, t.left_edge.i):
             continue
         if t.dep_ in ("appos", "npadvmod", "dobj", "attr", "conj") and any(
-                c.dep_ == "relcl" and c.lemma_.lower() in lex["speech_verbs"] | lex["rebuttal_verbs"]
+                (c.dep_ == "relcl" or c.dep_ == "acl" and c.tag_ == "VBN")  # "a claim contradicted by X"
+                and c.lemma_.lower() in lex["speech_verbs"] | lex["rebuttal_verbs"]
                 | set(lex["refusal_verbs"]) for c in t.children):
             return _cut_before_text(r, content[0], opening)  # "a charge its lawyers deny" (or declined to)
         if t.dep_ in ("appos", "npadvmod") \
