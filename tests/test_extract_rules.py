@@ -609,6 +609,16 @@ def test_a_claim_others_contradict_or_a_demand_they_reject_is_the_writers_commen
     assert one(text).content.text == content
 
 
+@pytest.mark.parametrize("text, content", [
+    ("Ukrainian officials say at least 300 drones were launched overnight, though the figure could not be "
+     "verified.", "at least 300 drones were launched overnight"),
+    ("Kyiv has accused Moscow of using chemical weapons, which Russia denies.",
+     "Moscow of using chemical weapons"),
+])
+def test_an_unverified_figure_or_a_denial_noted_after_the_content_is_the_writers(text: str, content: str):
+    assert one(text).content.text == content
+
+
 def test_semicolon_closes_a_headline_clause():
     attrs = extract("Mayor says bridge will reopen; police say road stays shut")
     assert [a.content.text for a in attrs] == ["bridge will reopen", "road stays shut"]

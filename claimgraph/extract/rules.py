@@ -1952,6 +1952,16 @@ def _drop_comment(r: Reader, content: tuple[int, int]) -> tuple[int, int]:
                         for c in t.children) \
                 and any(c.dep_ == "dobj" and c.lemma_.lower() in lex["evidence_nouns"] for c in t.children):
             return _cut_before_text(r, content[0], opening)  # ", though it showed no proof"
+        noted = lex["comment_appositives"]
+        if t.dep_ == "advcl" and _set_off(r, span, t, t.left_edge.i) and _marked(t, ("though", "although")) \
+                and any(c.dep_ in SUBJECTS and c.lemma_.lower() in noted for c in t.children) \
+                and (any(c.dep_ == "neg" for c in t.children) or t.lemma_.lower() in ("verify", "confirm")
+                     and any(x.lower_ in lex["unverified_words"] for x in t.subtree)):
+            return _cut_before_text(r, content[0], opening)  # ", though the figure could not be verified"
+        if t.dep_ == "relcl" and _set_off(r, span, t, t.left_edge.i) \
+                and r.doc[t.left_edge.i].lower_ == "which" and t.lemma_.lower() in lex["rebuttal_verbs"] \
+                and any(c.dep_ in SUBJECTS for c in t.children):
+            return _cut_before_text(r, content[0], opening)  # "..., which Russia denies": the writer's note
         if t.lower_ == "without" and _set_off(r, span, t, t.i) and t.i + 1 < len(r.doc) \
                 and r.doc[t.i + 1].lower_ in lex["saying_manner_after_without"]:
             return _cut_before_text(r, content[0], t.idx)  # "..., without presenting evidence"
