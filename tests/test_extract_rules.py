@@ -2440,3 +2440,5 @@ def test_a_quotation_joined_by_and_after_a_cue_in_the_middle_is_the_sayers_too()
 def test_urging_after_a_reported_clause_is_the_sayers_next_act():
     a = one('Zelensky warned that the deployment was "the first step to a world war," urging allies to act.')
     assert a.content.text.startswith("the deployment was") and "urging" not in a.content.text
+    b = one("Military analysts say glide bombs have given Russia an edge, allowing it to strike from afar.")
+    assert b.content.text == "glide bombs have given Russia an edge, allowing it to strike from afar"

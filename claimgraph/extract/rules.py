@@ -723,7 +723,8 @@ def content_span(r: Reader, c: Token, lo: int) -> tuple[int, int]:
         if r.doc[last].is_punct:
             last -= 1
     urging = next((x for x in c.rights if x.dep_ == "advcl" and x.tag_ == "VBG" and x.i == x.left_edge.i
-                   and x.lemma_.lower() in sayers_verbs and first < x.i <= last
+                   and x.lemma_.lower() in set(r.lex["sayer_next_acts"]) | r.lex["speech_verbs"]
+                   and first < x.i <= last
                    and any(t.text == "," for t in r.doc[max(first, x.i - 3):x.i])), None)
     if urging is not None and v.i < c.i and r.in_quote(urging) is None:
         last = urging.i - 1  # "warned that X was “a step to war,” urging allies to act": the sayer's next act
