@@ -2442,3 +2442,16 @@ def test_urging_after_a_reported_clause_is_the_sayers_next_act():
     assert a.content.text.startswith("the deployment was") and "urging" not in a.content.text
     b = one("Military analysts say glide bombs have given Russia an edge, allowing it to strike from afar.")
     assert b.content.text == "glide bombs have given Russia an edge, allowing it to strike from afar"
+
+
+def test_a_participle_after_a_cue_in_the_middle_is_the_writers_note():
+    a = one("As many as 40 soldiers are still missing after the strike on the base, the Kyiv Independent "
+            "reported on Wednesday, raising fears that the toll could rise.")
+    assert a.content.text == "As many as 40 soldiers are still missing after the strike on the base"
+    assert a.content_parts == []
+
+
+def test_the_list_a_figure_was_posted_in_is_how_it_was_said():
+    a = one("The regional health ministry said 145 people had been injured, several of them children, "
+            "in a list posted on its website.")
+    assert a.content.text == "145 people had been injured, several of them children"

@@ -879,6 +879,8 @@ def _clause_after_aside(r: Reader, region_hi: int, sent: SpacySpan) -> tuple[int
         return (s, e)  # "A, the governor said, including a school": more of A
     if not quoted and words[0].lower_ in lex["context_openers"]:
         return None  # "A, officials said, after Belgium dropped its objections": the writer's setting
+    if not quoted and words[0].tag_ == "VBG":
+        return None  # "A, the outlet reported, raising fears that B": the writer's note on what followed
     if any(r.in_quote(t) is None and (t.lemma_.lower() in lex["speech_verbs"] | lex["relay_verbs"]
                                       | lex["relay_participles"] or t.lower_ == "according") for t in words):
         return None
@@ -1963,6 +1965,10 @@ def _drop_comment(r: Reader, content: tuple[int, int]) -> tuple[int, int]:
                 and r.doc[t.left_edge.i].lower_ == "which" and t.lemma_.lower() in lex["rebuttal_verbs"] \
                 and any(c.dep_ in SUBJECTS for c in t.children):
             return _cut_before_text(r, content[0], opening)  # "..., which Russia denies": the writer's note
+        if t.lower_ == "in" and t.dep_ == "prep" and _set_off(r, span, t, t.i) and any(
+                o.dep_ == "pobj" and o.lemma_.lower() in lex["statement_nouns"] | lex["posted_nouns"]
+                and any(x.dep_ == "acl" and x.tag_ == "VBN" for x in o.children) for o in t.children):
+            return _cut_before_text(r, content[0], t.idx)  # "..., in a list posted on its website": how
         if t.lower_ == "without" and _set_off(r, span, t, t.i) and t.i + 1 < len(r.doc) \
                 and r.doc[t.i + 1].lower_ in lex["saying_manner_after_without"]:
             return _cut_before_text(r, content[0], t.idx)  # "..., without presenting evidence"
