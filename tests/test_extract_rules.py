@@ -2455,3 +2455,11 @@ def test_the_list_a_figure_was_posted_in_is_how_it_was_said():
     a = one("The regional health ministry said 145 people had been injured, several of them children, "
             "in a list posted on its website.")
     assert a.content.text == "145 people had been injured, several of them children"
+
+
+def test_a_headline_verb_in_the_sayers_tense_after_but_is_the_sayers_next_act():
+    atts = extract("Kremlin says drones hit refinery but denies casualties")
+    says = next(a for a in atts if a.cue.text == "says")
+    assert says.content.text == "drones hit refinery"
+    kept = one("Zelensky says Russia shelled the city but troops held the line")
+    assert kept.content.text == "Russia shelled the city but troops held the line"

@@ -717,7 +717,10 @@ def content_span(r: Reader, c: Token, lo: int) -> tuple[int, int]:
                  or x.lemma_.lower() in r.lex["speech_verbs"] and r.doc[x.left_edge.i - 1].lower_ == "but"
                  # "said the situation was difficult and thanked soldiers": what a speaker does, not reports
                  or x.lemma_.lower() in r.lex["speaker_act_verbs"] and x.tag_ == "VBD"
-                 and not any(y.dep_ in ("aux", "auxpass") for y in x.children))]
+                 and not any(y.dep_ in ("aux", "auxpass") for y in x.children)
+                 # "Putin says Islamists carried out attack but presses Ukraine link": the sayer's tense
+                 or x.tag_ == "VBZ" and v.tag_ == "VBZ" and c.tag_ == "VBD"
+                 and r.doc[x.left_edge.i - 1].lower_ in ("but", "and"))]
     if acts and any(y.dep_ in SUBJECTS for y in c.children):
         last = acts[0].left_edge.i - 2  # "said Russia had spent X, and urged citizens to Y": the sayer's act
         if r.doc[last].is_punct:
