@@ -2463,3 +2463,11 @@ def test_a_headline_verb_in_the_sayers_tense_after_but_is_the_sayers_next_act():
     assert says.content.text == "drones hit refinery"
     kept = one("Zelensky says Russia shelled the city but troops held the line")
     assert kept.content.text == "Russia shelled the city but troops held the line"
+
+
+def test_a_nationality_the_tagger_ran_into_the_datelines_date_stays_in_the_source():
+    a = one("VILNIUS, March 26 - Belarusian President Alexander Lukashenko said on Tuesday that the men "
+            "had first tried to cross into Belarus.")
+    assert src(a) == "Belarusian President Alexander Lukashenko"
+    b = one("Last week President Alexander Lukashenko said the border was closed.")
+    assert src(b) == "President Alexander Lukashenko"

@@ -271,7 +271,8 @@ class Reader:
             first = prev.left_edge.i  # "..., state news agency IRNA reported": a description read as an aside
         while first < tok.i and (self.doc[first].is_punct and self.doc[first].text not in QUOTE_CHARS
                                  or self.doc[first].is_space
-                                 or self.doc[first].ent_type_ in ("DATE", "TIME")):
+                                 or self.doc[first].ent_type_ in ("DATE", "TIME")
+                                 and not self._title_misread_as_date(self.doc[first])):
             first += 1
         last = tok.i
         for ch in tok.rights:
@@ -365,6 +366,11 @@ class Reader:
         if last < first or not first <= tok.i <= last:
             first, last = min(first, tok.i), max(last, tok.i)
         return first, last, tok.i
+
+    @staticmethod
+    def _title_misread_as_date(t: Token) -> bool:
+        """ "March 26 - Belarusian President X": the tagger ran the dateline's date over the adjective."""
+        return t.pos_ == "ADJ" and t.dep_ == "amod" and t.head.ent_type_ not in ("DATE", "TIME")
 
     def np_left_of(self, i: int, lo: int) -> tuple[int, int, int] | None:
         """A subject the parser missed: the noun phrase ending just left of token `i`."""
