@@ -2471,3 +2471,16 @@ def test_a_nationality_the_tagger_ran_into_the_datelines_date_stays_in_the_sourc
     assert src(a) == "Belarusian President Alexander Lukashenko"
     b = one("Last week President Alexander Lukashenko said the border was closed.")
     assert src(b) == "President Alexander Lukashenko"
+
+
+def test_the_footage_goes_on_in_the_next_sentence_told_the_same_way():
+    atts = extract("A pro-Kremlin editor has posted footage of a detainee being questioned. "
+                   "In it, the man says he flew in from Turkey. "
+                   "He says he was promised half a million rubles.\n\n"
+                   "In a video posted by the Azov brigade, a soldier says the village has fallen. "
+                   "The General Staff says fighting continues.")
+    by_content = {a.content.text: [v.text for v in a.via] for a in atts}
+    assert by_content["he flew in from Turkey"] == ["A pro-Kremlin editor"]
+    assert by_content["he was promised half a million rubles"] == ["A pro-Kremlin editor"]
+    assert by_content["the village has fallen"] == ["the Azov brigade"]
+    assert by_content["fighting continues"] == []  # a body's own statement, not more of the video

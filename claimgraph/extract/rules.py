@@ -2352,7 +2352,12 @@ def _footage_of(r: Reader, v: Token) -> Token | None:
 
 
 def _footage_relays(found: list[Found], r: Reader) -> None:
-    """Whoever posted or aired the footage a sayer speaks in relays what they say (a via)."""
+    """Whoever posted or aired the footage a sayer speaks in relays what they say (a via).
+
+    The footage goes on in the next sentence of the same paragraph when it is told the
+    same way, in the present, by a person (`In it, the man says A. He says B.`).
+    """
+    shown: tuple[Token, tuple[int, int]] | None = None  # the last verb heard in footage, its publisher
     for f in found:
         if f.anchor < 0 or f.source is None:
             continue
@@ -2361,13 +2366,28 @@ def _footage_relays(found: list[Found], r: Reader) -> None:
             continue
         footage = _footage_of(r, v)
         who = _publisher(r, footage) if footage is not None else None
-        if who is None:
+        if who is not None:
+            a, b, _ = r.np(who)
+            span = r.tok_range(a, b)
+        elif shown is not None and _footage_goes_on(r, shown[0], v, f):
+            span = shown[1]
+        else:
             continue
-        a, b, _ = r.np(who)
-        span = r.tok_range(a, b)
+        shown = (v, span)
         if span in f.via or (f.source[0] <= span[0] and span[1] <= f.source[1]):
             continue
         f.via.append(span)
+
+
+def _footage_goes_on(r: Reader, before: Token, v: Token, f: Found) -> bool:
+    """Whether `v`'s sentence follows `before`'s at once, in one paragraph, with a person speaking
+    in the same present tense: more of what the footage shows, not the writer's next report."""
+    if v.sent.start != before.sent.end or "\n" in r.text[before.idx:v.idx]:
+        return False
+    if v.tag_ not in ("VBZ", "VBP") or v.tag_ != before.tag_ or f.source_tok < 0:
+        return False
+    sayer = r.doc[f.source_tok]
+    return sayer.ent_type_ == "PERSON" or sayer.pos_ == "PRON" and sayer.lower_ in ("he", "she", "they")
 
 
 def _inherit(found: list[Found], pending: list[tuple[Found, Token]], r: Reader) -> None:
