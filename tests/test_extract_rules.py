@@ -619,6 +619,17 @@ def test_an_unverified_figure_or_a_denial_noted_after_the_content_is_the_writers
     assert one(text).content.text == content
 
 
+@pytest.mark.parametrize("text, content", [
+    ("Poland said it had scrambled aircraft to protect its airspace, as it routinely does when Russia "
+     "launches a large strike.", "it had scrambled aircraft to protect its airspace"),
+    ("The rebels said they had killed 84 fighters near the border, in what was widely seen as the group's "
+     "worst setback.", "they had killed 84 fighters near the border"),
+    ("The army said it would respond as it did in 2022.", "it would respond as it did in 2022"),
+])
+def test_the_writers_comparison_or_framing_closing_a_content_is_left_out(text: str, content: str):
+    assert one(text).content.text == content
+
+
 def test_semicolon_closes_a_headline_clause():
     attrs = extract("Mayor says bridge will reopen; police say road stays shut")
     assert [a.content.text for a in attrs] == ["bridge will reopen", "road stays shut"]

@@ -1946,6 +1946,7 @@ def _drop_comment(r: Reader, content: tuple[int, int]) -> tuple[int, int]:
     if span is None:
         return content
     lex = r.lex
+    framing = lex["framing_participles"]
     for t in span:
         opening = r.doc[t.left_edge.i].idx
         if t.dep_ == "advcl" and t.left_edge.i > span.start + 2 and _set_off(r, span, t, t.left_edge.i):
@@ -1957,8 +1958,13 @@ def _drop_comment(r: Reader, content: tuple[int, int]) -> tuple[int, int]:
                 return _cut_before_text(r, content[0], opening)  # "..., hours after X did Y"
         if t.lower_ == "in" and _set_off(r, span, t, t.i) and t.i + 1 < len(r.doc) \
                 and r.doc[t.i + 1].lower_ == "what" \
-                and any(_is_cue_word(r, x) for x in r.doc[t.i + 2:t.right_edge.i + 1]):
-            return _cut_before_text(r, content[0], t.idx)  # ", in what officials described as X"
+                and any(_is_cue_word(r, x) or x.tag_ == "VBN" and x.lemma_.lower() in framing
+                        for x in r.doc[t.i + 2:t.right_edge.i + 1]):
+            return _cut_before_text(r, content[0], t.idx)  # ", in what officials described as X", "seen as"
+        if t.dep_ == "advcl" and t.lemma_.lower() == "do" and _marked(t, ("as",)) \
+                and _set_off(r, span, t, t.left_edge.i) \
+                and any(c.dep_ in SUBJECTS and c.i < t.i and c.pos_ == "PRON" for c in t.children):
+            return _cut_before_text(r, content[0], opening)  # ", as it routinely does when X": the writer's
         if t.dep_ == "advcl" and _set_off(r, span, t, t.left_edge.i) and _marked(t, ("though", "although")) \
                 and any(c.dep_ == "neg" or c.dep_ == "dobj" and any(x.lower_ == "no" for x in c.children)
                         for c in t.children) \
