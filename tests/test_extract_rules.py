@@ -2495,3 +2495,12 @@ def test_the_footage_goes_on_in_the_next_sentence_told_the_same_way():
     assert by_content["he was promised half a million rubles"] == ["A pro-Kremlin editor"]
     assert by_content["the village has fallen"] == ["the Azov brigade"]
     assert by_content["fighting continues"] == []  # a body's own statement, not more of the video
+
+
+def test_a_second_clauses_own_subject_and_a_name_in_apposition_are_the_sayers():
+    atts = extract("A group close to the Kremlin, the Africa Initiative, estimated last Monday that more "
+                   "than 20 soldiers had died, and Russian military bloggers had earlier said about 20 "
+                   "fighters were killed.")
+    by_cue = {a.cue.text: src(a) for a in atts}
+    assert by_cue["estimated"] == "the Africa Initiative"
+    assert by_cue["had earlier said"] == "Russian military bloggers"

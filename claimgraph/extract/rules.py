@@ -452,6 +452,10 @@ def subject_of(v: Token, lo: int = 0) -> Token | None:
             elif lo <= best.i and ch.i < v.i and doc[ch.left_edge.i - 1].text == "," \
                     and best.right_edge.i < ch.left_edge.i - 1:
                 best = ch  # "Two were killed and five injured, governor X said": X, after the comma
+            elif lo <= best.i < ch.i < v.i and ch.left_edge.i >= 2 and best.right_edge.i < ch.left_edge.i \
+                    and doc[ch.left_edge.i - 1].lower_ in ("and", "but") \
+                    and doc[ch.left_edge.i - 2].text == ",":
+                best = ch  # "X estimated A, and bloggers had earlier said B": the second clause's subject
     if best is None and v.i + 1 < len(doc) and v.lemma_.lower() in lexicon()["speech_verbs"]:
         # "“A,” said the woman, who like many did not want to be named": the parser hung the sayer
         # after the verb on a verb inside its own relative clause
@@ -1369,6 +1373,10 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
                     return None
                 front_clause = True
             subj = v.head  # "Africa Corps ... posted on Telegram that ..." misread as a modifier
+            named = next((c for c in subj.rights if c.dep_ == "appos" and c.right_edge.i + 2 == v.i
+                          and r.doc[v.i - 1].text == ","), None)
+            if named is not None and named.pos_ == "PROPN":
+                subj = named  # "A group close to the Kremlin, the Africa Initiative, estimated": the name
             citing = subj.head
             if subj.dep_ == "dobj" and citing.lemma_ in lex["relay_verbs"] and citing.tag_ == "VBG" \
                     and citing.head.i < citing.i and citing.head.pos_ in ("PROPN", "NOUN"):
