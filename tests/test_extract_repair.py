@@ -53,3 +53,11 @@ def test_a_headline_verb_read_as_a_compound_noun_is_the_verb():
     text = ("Harbour reopens after storm\nUkraine claims destruction of Russian radar in Crimea\n"
             "Divers searched the bay on Monday.")
     assert ("claims", "Ukraine", "destruction of Russian radar in Crimea") in _reports(text)
+
+
+def test_a_participle_of_the_subject_read_as_the_main_verb_gives_way_to_the_real_one():
+    assert _reports("Channels linked to the group have acknowledged it suffered heavy losses.") == [
+        ("have acknowledged", "Channels linked to the group", "it suffered heavy losses")]
+    # a participle with its own auxiliary is the sentence's verb, and nothing is mended
+    assert _reports("Channels were linked to the group, officials have said.") == [
+        ("have said", "officials", "Channels were linked to the group")]

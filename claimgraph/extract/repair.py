@@ -14,7 +14,10 @@ subject), so the rules and the learned model read the sentence as written.
 A third misreading is a headline's "Ukraine claims destruction of X", "claims"
 read as a compound noun before "destruction": the verb becomes the root again,
 the noun its object.
-It changes nothing else, and only where the sentence has no verb root;
+A fourth is "Channels linked to the group have acknowledged X": the participle
+describing the subject read as the main verb, the real one (with its own
+auxiliary) hung on it; the real one becomes the root.
+It changes nothing else, and (but for the fourth) only where the sentence has no verb root;
 besides, a live blog's time stamp or a thread's post number opening a
 sentence ("10:35 - ", "3/ ") is hung on the sentence's root, so no sayer's
 name takes it in, and an opening "Citing X, Y reported" read as one noun
@@ -126,6 +129,29 @@ def _mend_compound(root: Token, v: Token) -> None:
     root.dep_ = "dobj"
 
 
+def _verb_after_participle(root: Token, speech: set[str]) -> Token | None:
+    """ "Channels linked to the group have acknowledged that X": the participle describing the subject
+    read as the main verb, the real one (with its own auxiliary) hung on it as an adverbial clause."""
+    if root.tag_ not in ("VBN", "VBD") or any(c.dep_ in ("aux", "auxpass") for c in root.children):
+        return None
+    subject = next((c for c in root.lefts if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+    if subject is None:
+        return None
+    return next((c for c in root.rights if c.dep_ == "advcl" and c.lemma_.lower() in speech
+                 and any(a.dep_ == "aux" and a.tag_ in FINITE and a.i < c.i for a in c.children)
+                 and not any(x.dep_ in ("nsubj", "nsubjpass", "mark") for x in c.children)), None)
+
+
+def _mend_participle_subject(root: Token, v: Token) -> None:
+    subject = next(c for c in root.lefts if c.dep_ == "nsubj")
+    later = [c for c in root.rights if c.i > v.i]
+    v.head, v.dep_ = v, "ROOT"
+    subject.head, subject.dep_ = v, "nsubj"
+    root.head, root.dep_ = subject, "acl"
+    for c in later:  # the sentence's closing punctuation
+        c.head = v
+
+
 STAMP = re.compile(r"\d{1,2}[:.]\d{2}")
 DASHES = {"-", "–", "—", ":"}
 
@@ -177,6 +203,9 @@ def repair_parse(sdoc: SpacyDoc, attributions: list[Attribution], document: Docu
         _detach_stamp(sent)
         _detach_citing(sent)
         root = sent.root
+        if (v := _verb_after_participle(root, speech)) is not None:
+            _mend_participle_subject(root, v)
+            continue
         if root.pos_ in ("VERB", "AUX"):
             continue
         if _verb_read_as_noun(root, speech):
