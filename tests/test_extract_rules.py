@@ -2504,3 +2504,12 @@ def test_a_second_clauses_own_subject_and_a_name_in_apposition_are_the_sayers():
     by_cue = {a.cue.text: src(a) for a in atts}
     assert by_cue["estimated"] == "the Africa Initiative"
     assert by_cue["had earlier said"] == "Russian military bloggers"
+
+
+def test_a_semicolon_before_another_report_closes_an_according_to_content():
+    atts = extract("According to the Pentagon, roughly 10,000 North Korean troops are now in the Kursk "
+                   "region; Seoul puts the number at 11,000.")
+    first = next(a for a in atts if a.cue.text == "According to")
+    assert first.content.text == "roughly 10,000 North Korean troops are now in the Kursk region"
+    put = next(a for a in atts if a.cue.text == "puts")
+    assert src(put) == "Seoul" and put.via == []

@@ -2099,6 +2099,9 @@ def phrase_cue(r: Reader, tok: Token, sent: SpacySpan, lo: int) -> Found | None:
         first, last = lo, phrase_lo - 1
     elif phrase_lo <= lo:  # "According to X, Y."
         first, last = phrase_hi + 1, sent.end - 1
+        semi = next((t.i for t in r.doc[first:last + 1] if t.text == ";" and r.in_quote(t) is None), None)
+        if semi is not None and any(_is_cue_word(r, t) for t in r.doc[semi:last + 1]):
+            last = semi - 1  # "According to X, Y; Seoul puts the number at Z": the next report is not X's
         k = first
         while k < last and r.doc[k].is_punct:
             k += 1
