@@ -131,6 +131,13 @@ def test_confirmed_cue_with_hedged_content_is_hedged(nlp):
     assert att.certainty == "hedged"
 
 
+def test_a_claim_made_without_evidence_is_hedged(nlp):
+    text = "The ministry said, without providing evidence, that Ukrainian forces had shelled the plant."
+    att = make(nlp, text, "said", "Ukrainian forces had shelled the plant", "The ministry")
+    assert [h.text for h in att.hedges] == ["without providing evidence"]
+    assert att.certainty == "hedged"
+
+
 def test_negated_confirmation_is_hedged(nlp):
     text = "The ministry did not confirm that the convoy was hit."
     att = make(nlp, text, "did not confirm", "the convoy was hit", "The ministry")

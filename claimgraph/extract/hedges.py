@@ -134,6 +134,10 @@ def _regions(att: Attribution, sdoc: SpacyDoc | None) -> list[tuple[int, int]]:
         head = _cue_head(sdoc, att.cue)
         if head is not None:
             for child in head.children:
+                if child.dep_ == "prep" and child.lower_ == "without":  # "said, without providing evidence,"
+                    last = child.right_edge
+                    regions.append((child.idx, last.idx + len(last.text)))
+                    continue
                 if child.dep_ in _CUE_MODIFIER_DEPS and not (att.cue.start <= child.idx < att.cue.end):
                     if child.dep_ == "xcomp":
                         continue
