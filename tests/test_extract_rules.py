@@ -2513,3 +2513,20 @@ def test_a_semicolon_before_another_report_closes_an_according_to_content():
     assert first.content.text == "roughly 10,000 North Korean troops are now in the Kursk region"
     put = next(a for a in atts if a.cue.text == "puts")
     assert src(put) == "Seoul" and put.via == []
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("If the bridge falls, the governor warned, the city will be cut off.",
+     ["If the bridge falls", "the city will be cut off"]),
+    ("When the bridge is repaired, the governor said, trains will run again.",
+     ["When the bridge is repaired", "trains will run again"]),
+    ("Though the last rotation was smooth, he said, replacing the commander now would be much harder.",
+     ["Though the last rotation was smooth", "replacing the commander now would be much harder"]),
+])
+def test_a_condition_before_a_cue_in_the_middle_is_part_of_what_was_said(text: str, parts: list[str]):
+    assert [p.text for p in one(text).content_parts] == parts
+
+
+def test_the_occasion_of_the_saying_before_its_cue_stays_out():
+    assert one("When asked about the losses, the general said the brigade had held.").content.text \
+        == "the brigade had held"

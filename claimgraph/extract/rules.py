@@ -892,7 +892,7 @@ def _clause_after_aside(r: Reader, region_hi: int, sent: SpacySpan) -> tuple[int
         return (s, e)  # "A, the governor said, including a school": more of A
     if not quoted and words[0].lower_ in lex["context_openers"]:
         return None  # "A, officials said, after Belgium dropped its objections": the writer's setting
-    if not quoted and words[0].tag_ == "VBG":
+    if not quoted and words[0].tag_ == "VBG" and words[0].head.i < words[0].i:
         return None  # "A, the outlet reported, raising fears that B": the writer's note on what followed
     if any(r.in_quote(t) is None and (t.lemma_.lower() in lex["speech_verbs"] | lex["relay_verbs"]
                                       | lex["relay_participles"] or t.lower_ == "according") for t in words):
@@ -1646,6 +1646,15 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
             # "These employees, the manager explained, were well paid": the clause's subject before the cue
             parts = [r.trim(*r.tok_range(before, region_lo - 1)), r.trim(*content)]
             content = (parts[0][0], parts[1][1])
+        cond = next((c for c in v.lefts if c.dep_ == "advcl" and c.left_edge.i == lo
+                     and c.right_edge.i + 2 == region_lo and r.doc[c.right_edge.i + 1].text == ","
+                     and any(x.dep_ in SUBJECTS for x in c.children)
+                     and _marked(c, lex["claim_condition_marks"])), None)
+        if cond is not None and not parts and region_hi + 1 < sent.end and r.doc[region_hi + 1].text == "," \
+                and r.in_quote(cond) is None:
+            # "If the bridge falls, the governor warned, the city will be cut off": the condition is his too
+            parts = [r.trim(*r.tok_range(cond.left_edge.i, cond.right_edge.i)), r.trim(*content)]
+            content = (parts[0][0], parts[1][1])
         listed = [c for c in v.rights
                   if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > content_tok.right_edge.i
                   and not any(x.dep_ in SUBJECTS for x in c.children)
@@ -1694,7 +1703,10 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
         first = after_semicolon(r, max(content_tok.left_edge.i, lo), region_lo)
         content = r.tok_range(first, region_lo - 1) if region_lo - 1 >= first else None
         rest = _clause_after_aside(r, region_hi, sent) if content is not None else None
-        if rest is not None and content_tok.right_edge.i < region_lo:
+        # the clause's own words end before the cue (`Though A, he said, B`: the cue hung inside A's clause)
+        own_end = max((t.i for t in content_tok.subtree if not v.left_edge.i <= t.i <= v.right_edge.i),
+                      default=content_tok.i)
+        if rest is not None and own_end < region_lo:
             parts = [r.trim(*content), rest]
             content = (parts[0][0], rest[1])
     elif v.dep_ == "advcl" and any(c.lower_ == "as" and (c.dep_ == "mark" or c.dep_ == "prep" and c.i < v.i)
@@ -1773,7 +1785,8 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
             before_lo = lo  # "A were wounded, X said, eleven of them seriously": A, spelled out after the cue
         after = r.trim(*r.tok_range(region_hi + 2, end))
         words = [t for t in r.doc[max(before_lo, lo):region_lo - 1]
-                 if not t.is_punct and t.lower_ not in RELATIVIZERS and t.lower_ not in CONNECTIVES]
+                 if not t.is_punct and t.lower_ not in RELATIVIZERS
+                 and (t.lower_ not in CONNECTIVES or _subordinator(t))]
         if words and opener is not None and opener.lower_ in lex["context_openers"] and any(
                 _finite(t) and any(c.dep_ in SUBJECTS for c in t.children) for t in words):
             # "A fired missiles on Tuesday, the military said, hours before B": the writer's setting
@@ -2444,6 +2457,11 @@ def _sayer_just_before(r: Reader, v: Token, by_anchor: dict[int, Found]) -> Foun
 
 
 CONNECTIVES = ("and", "but", "while", "whereas", "as", "where", "when", "although", "though")
+
+
+def _subordinator(t: Token) -> bool:
+    """ "When A, X said, B", "While A, ...": the word opening a clause of what was said, which stays."""
+    return t.lower_ != "as" and (t.dep_ == "mark" or t.dep_ == "advmod" and t.lower_ == "when")
 
 
 def _cut_before(r: Reader, start: int, end: int) -> tuple[int, int]:
