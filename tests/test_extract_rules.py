@@ -2530,3 +2530,8 @@ def test_a_condition_before_a_cue_in_the_middle_is_part_of_what_was_said(text: s
 def test_the_occasion_of_the_saying_before_its_cue_stays_out():
     assert one("When asked about the losses, the general said the brigade had held.").content.text \
         == "the brigade had held"
+
+
+def test_a_quotation_split_around_its_cue_by_but_also_is_one_report():
+    a = one('"We are holding the line," the commander said, but also "we need shells."')
+    assert [p.text for p in a.content_parts] == ["We are holding the line", "we need shells"]

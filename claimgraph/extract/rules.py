@@ -1029,6 +1029,9 @@ def continuation(r: Reader, q: Quote, v_end: int) -> Quote | None:
     if gap.rstrip().endswith((",", ":")):
         return nxt
     words = gap.rstrip().split()
+    if len(words) >= 3 and words[-1].lower() in ("still", "also", "then", "even") \
+            and words[-2].lower() in ("but", "and"):
+        words = words[:-1]  # `“A,” he said, but also “B.”`
     joined = len(words) >= 2 and words[-1].lower() in ("but", "and") and words[-2].endswith(",")
     return nxt if joined else None  # `“A,” he said, but “B.”`
 
