@@ -61,3 +61,10 @@ def test_a_participle_of_the_subject_read_as_the_main_verb_gives_way_to_the_real
     # a participle with its own auxiliary is the sentence's verb, and nothing is mended
     assert _reports("Channels were linked to the group, officials have said.") == [
         ("have said", "officials", "Channels were linked to the group")]
+
+
+def test_what_was_told_hung_on_the_addressees_relative_clause_goes_back_to_told():
+    got = _reports("The general told a soldier who suggested that some units may retreat because of "
+                   'exhaustion that "retreat is not an option."')
+    assert ("told", "The general", "retreat is not an option") in got
+    assert ("suggested", "a soldier", "some units may retreat because of exhaustion") in got

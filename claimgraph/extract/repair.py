@@ -17,7 +17,9 @@ the noun its object.
 A fourth is "Channels linked to the group have acknowledged X": the participle
 describing the subject read as the main verb, the real one (with its own
 auxiliary) hung on it; the real one becomes the root.
-It changes nothing else, and (but for the fourth) only where the sentence has no verb root;
+A fifth: "told a soldier who suggested that A that B" hangs B, what was told,
+on the addressee's relative clause; it goes back to "told".
+It changes nothing else, and (but for the last two) only where the sentence has no verb root;
 besides, a live blog's time stamp or a thread's post number opening a
 sentence ("10:35 - ", "3/ ") is hung on the sentence's root, so no sayer's
 name takes it in, and an opening "Citing X, Y reported" read as one noun
@@ -152,6 +154,24 @@ def _mend_participle_subject(root: Token, v: Token) -> None:
         c.head = v
 
 
+def _lift_clause_from_addressee(sent: SpacySpan) -> None:
+    """ "told a soldier who suggested that A that B", "told a reporter who asked about X that B": the
+    parser hangs the last that-clause on the addressee's relative clause; it is what was told."""
+    lex = lexicon()
+    for v in sent:
+        if v.dep_ != "relcl" or v.head.dep_ not in ("dobj", "dative"):
+            continue
+        outer = v.head.head
+        if outer.lemma_.lower() not in lex["needs_addressee"] \
+                or any(c.dep_ == "ccomp" for c in outer.children):
+            continue
+        said = [c for c in v.rights if c.dep_ == "ccomp"
+                and any(m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children)]
+        asked = v.lemma_.lower() in lex["question_verbs"]
+        if len(said) >= 2 or asked and len(said) == 1:
+            said[-1].head = outer
+
+
 STAMP = re.compile(r"\d{1,2}[:.]\d{2}")
 DASHES = {"-", "–", "—", ":"}
 
@@ -202,6 +222,7 @@ def repair_parse(sdoc: SpacyDoc, attributions: list[Attribution], document: Docu
     for sent in list(sdoc.sents):
         _detach_stamp(sent)
         _detach_citing(sent)
+        _lift_clause_from_addressee(sent)
         root = sent.root
         if (v := _verb_after_participle(root, speech)) is not None:
             _mend_participle_subject(root, v)
