@@ -2535,3 +2535,14 @@ def test_the_occasion_of_the_saying_before_its_cue_stays_out():
 def test_a_quotation_split_around_its_cue_by_but_also_is_one_report():
     a = one('"We are holding the line," the commander said, but also "we need shells."')
     assert [p.text for p in a.content_parts] == ["We are holding the line", "we need shells"]
+
+
+@pytest.mark.parametrize("text, source, content", [
+    ("The strike, which officials say killed 12 people, hit a market.", "officials", "killed 12 people"),
+    ("Residents protested the new conscription law, which critics say targets the poorest regions.",
+     "critics", "targets the poorest regions"),
+])
+def test_a_report_inside_a_relative_clause_names_its_own_sayer_and_ends_with_the_clause(
+        text: str, source: str, content: str):
+    a = next(a for a in extract(text) if a.cue.text == "say")
+    assert src(a) == source and a.content.text == content

@@ -452,6 +452,8 @@ def subject_of(v: Token, lo: int = 0) -> Token | None:
             elif lo <= best.i and ch.i < v.i and doc[ch.left_edge.i - 1].text == "," \
                     and best.right_edge.i < ch.left_edge.i - 1:
                 best = ch  # "Two were killed and five injured, governor X said": X, after the comma
+            elif best.lower_ in RELATIVIZERS and best.i < ch.i < v.i and ch.pos_ in ("NOUN", "PROPN", "PRON"):
+                best = ch  # "a law which critics say targets X": "which" is the subject of what they say
             elif lo <= best.i < ch.i < v.i and ch.left_edge.i >= 2 and best.right_edge.i < ch.left_edge.i \
                     and doc[ch.left_edge.i - 1].lower_ in ("and", "but") \
                     and doc[ch.left_edge.i - 2].text == ",":
@@ -506,7 +508,9 @@ def clause_child(v: Token, lex: dict[str, Any]) -> Token | None:
                 or ch.lemma_.lower() in lex["speech_verbs"] and any(c.dep_ in SUBJECTS for c in ch.children)
                 and any(c.dep_ in ("dobj", "ccomp") and c.i > v.i for c in v.children)):
             continue  # "“X?” she said, and ..., Melanie said yes": what Melanie said is "yes"
-        if ch.dep_ == "ccomp" or (ch.dep_ == "xcomp" and v.lemma_ in lex["xcomp_content_verbs"]):
+        if ch.dep_ == "ccomp" or (ch.dep_ == "xcomp" and v.lemma_ in lex["xcomp_content_verbs"]) \
+                or ch.dep_ == "xcomp" and ch.i > v.i and ch.tag_ in ("VBZ", "VBD", "VBP"):  # a finite verb:
+            # "a law which critics say targets the poor", the reported clause misread as an xcomp
             if best is None or ch.i > v.i >= best.i:
                 best = ch
     if best is None:  # "told a briefing that X ...", "said in a statement that X ...": read as a modifier
@@ -687,11 +691,16 @@ def _sayers_verbs() -> frozenset[str]:
 def _split_clause_end(r: Reader, v: Token, c: Token) -> int:
     """Where clause `c` of verb `v` ends when the parse cut it in two at a quoted word: `said he was
     "hopeful" a deal could be reached`, read as two clauses of `said` with only quote marks between."""
+    end = c.right_edge.i
+    while v.dep_ == "relcl" and end > c.i and r.doc[end].is_punct and r.doc[end].text not in QUOTE_CHARS:
+        end -= 1  # "X, which officials say killed 12, hit a market": the comma closes the relative clause
     for x in v.children:
-        between = r.doc[c.right_edge.i + 1:x.left_edge.i]
-        if x.dep_ == "ccomp" and x.left_edge.i > c.right_edge.i \
-                and all(t.is_punct and t.text not in ",;:." for t in between):
-            return x.right_edge.i
+        between = r.doc[end + 1:x.left_edge.i]
+        if x.dep_ != "ccomp" or x.left_edge.i <= c.right_edge.i or not all(t.is_punct for t in between):
+            continue
+        if all(t.text not in ",;:." for t in between) or [t.text for t in between] == [","] \
+                and _elaboration(list(r.doc[x.left_edge.i:x.right_edge.i + 1]), r.lex):
+            return x.right_edge.i  # "… injured, several of them children": the tail spells out the clause
     return c.right_edge.i
 
 
