@@ -452,7 +452,8 @@ def subject_of(v: Token, lo: int = 0) -> Token | None:
             elif lo <= best.i and ch.i < v.i and doc[ch.left_edge.i - 1].text == "," \
                     and best.right_edge.i < ch.left_edge.i - 1:
                 best = ch  # "Two were killed and five injured, governor X said": X, after the comma
-            elif best.lower_ in RELATIVIZERS and best.i < ch.i < v.i and ch.pos_ in ("NOUN", "PROPN", "PRON"):
+            elif v.dep_ == "relcl" and best.lower_ in RELATIVIZERS and best.i < ch.i < v.i \
+                    and ch.pos_ in ("NOUN", "PROPN", "PRON"):
                 best = ch  # "a law which critics say targets X": "which" is the subject of what they say
             elif lo <= best.i < ch.i < v.i and ch.left_edge.i >= 2 and best.right_edge.i < ch.left_edge.i \
                     and doc[ch.left_edge.i - 1].lower_ in ("and", "but") \
