@@ -2546,3 +2546,8 @@ def test_a_report_inside_a_relative_clause_names_its_own_sayer_and_ends_with_the
         text: str, source: str, content: str):
     a = next(a for a in extract(text) if a.cue.text == "say")
     assert src(a) == source and a.content.text == content
+
+
+def test_what_a_sayer_declined_to_declare_is_not_said_even_when_hung_on_declined():
+    assert extract("The president declined to threaten Moscow or even directly declare it responsible "
+                   "for the attack.") == []

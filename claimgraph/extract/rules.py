@@ -1326,6 +1326,10 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
         held = held.head
     if held.dep_ == "xcomp" and held.head.lemma_.lower() in lex["refusal_verbs"]:
         return None  # "declined to confirm or deny the call": nothing was said
+    if held is not v and held.lemma_.lower() in lex["refusal_verbs"] and v.tag_ in ("VB", "VBP") \
+            and not any(c.dep_ in SUBJECTS for c in v.children) \
+            and any(c.dep_ == "xcomp" and c.i < v.i for c in held.children):
+        return None  # "declined to threaten X or even declare Y", the second verb hung on "declined"
     if withheld(v):
         return None  # "has neither confirmed nor denied", "has not confirmed or denied": nothing said
     if v.dep_ == "relcl" and v.head.lemma_.lower() in lex["comment_appositives"] \
