@@ -2551,3 +2551,9 @@ def test_a_report_inside_a_relative_clause_names_its_own_sayer_and_ends_with_the
 def test_what_a_sayer_declined_to_declare_is_not_said_even_when_hung_on_declined():
     assert extract("The president declined to threaten Moscow or even directly declare it responsible "
                    "for the attack.") == []
+
+
+def test_a_request_joined_to_a_reported_clause_by_and_is_the_sayers_next_act():
+    a = next(a for a in extract('Medvedev tweeted that the strike was "a provocation" and urged Russians to '
+                                '"stay calm" over the weekend.') if a.cue.text == "tweeted")
+    assert a.content.text == 'the strike was "a provocation"'

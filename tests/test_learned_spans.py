@@ -232,3 +232,13 @@ def test_a_span_cut_inside_a_hyphenated_word_takes_the_whole_word():
     assert not any(c.endswith((" re", " re-")) for c in cands)
     lo, hi = learned.whole_words(sdoc, 3, 4)  # "the re"
     assert sdoc[lo:hi + 1].text.startswith("the re-election")
+
+
+def test_a_model_content_ends_before_the_sayers_next_act():
+    sdoc = load_nlp()("Trump tweeted that Machado was a con and encouraged Americans to check out the tape.")
+    lo = next(t.i for t in sdoc if t.text == "Machado")
+    hi = len(sdoc) - 2
+    end = learned.before_next_act(sdoc, lo, hi)
+    assert sdoc[lo:end + 1].text == "Machado was a con"
+    same = learned.before_next_act(sdoc, lo, lo + 3)  # nothing to cut
+    assert same == lo + 3

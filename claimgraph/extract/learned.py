@@ -826,6 +826,7 @@ def to_attribution(sdoc: SpacyDoc, text: str, f: Found, strip_words: set[str]) -
     lo, hi = f.content
     lo = past_openers(sdoc, strip_complementizer(sdoc, lo, hi, strip_words), hi)
     hi = without_event_adjuncts(sdoc, f.anchor, lo, hi)
+    hi = before_next_act(sdoc, lo, hi)
     while hi > lo and (sdoc[hi].pos_ == "CCONJ" or sdoc[hi].is_space
                        or sdoc[hi].is_punct and all(ch in EDGE for ch in sdoc[hi].text)):
         hi -= 1  # "urges her to come out of the car and": a cut before a second verb leaves no "and"
@@ -959,6 +960,18 @@ def passive_subject(sdoc: SpacyDoc, f: Found) -> bool:
         if t.head.i == f.anchor and (t.dep_ == "nsubjpass" or t.dep_ == "nsubj" and headline):
             return True
     return False
+
+
+def before_next_act(sdoc: SpacyDoc, lo: int, hi: int) -> int:
+    """Where a content ends before the sayer's next act joined to it by "and"/"but" with no subject of its
+    own ("tweeted that X was a con and encouraged Americans to ..."): what the sayer did, not said."""
+    acts = lexicon()["sayer_next_acts"]
+    for t in sdoc[lo + 1:hi + 1]:
+        if t.dep_ == "conj" and t.pos_ == "VERB" and t.lemma_.lower() in acts and lo <= t.head.i < t.i \
+                and t.tag_ == "VBD" and sdoc[t.left_edge.i - 1].lower_ in ("and", "but") \
+                and not any(c.dep_ in SUBJECTS for c in t.children) and t.left_edge.i - 2 > lo:
+            return t.left_edge.i - 2
+    return hi
 
 
 def second_act(sdoc: SpacyDoc, f: Found) -> bool:

@@ -726,6 +726,7 @@ def content_span(r: Reader, c: Token, lo: int) -> tuple[int, int]:
     if c.dep_ == "ccomp" and v.i < c.i:
         last = max(last, _split_clause_end(r, v, c))
     sayers_verbs = _sayers_verbs()
+    own_acts = set(r.lex["speaker_act_verbs"]) | set(r.lex["sayer_next_acts"])  # "and thanked", "and urged"
     acts = [x for x in c.rights if x.dep_ == "conj" and x.pos_ == "VERB" and x.i > c.i + 1
             and not any(y.dep_ in SUBJECTS for y in x.children) and r.doc[x.left_edge.i - 1].dep_ == "cc"
             and (r.doc[x.left_edge.i - 2].text == ","
@@ -736,7 +737,7 @@ def content_span(r: Reader, c: Token, lo: int) -> tuple[int, int]:
                  # "said the group was studying it but insisted on guarantees": a new act of saying
                  or x.lemma_.lower() in r.lex["speech_verbs"] and r.doc[x.left_edge.i - 1].lower_ == "but"
                  # "said the situation was difficult and thanked soldiers": what a speaker does, not reports
-                 or x.lemma_.lower() in r.lex["speaker_act_verbs"] and x.tag_ == "VBD"
+                 or x.lemma_.lower() in own_acts and x.tag_ == "VBD"
                  and not any(y.dep_ in ("aux", "auxpass") for y in x.children)
                  # "Putin says Islamists carried out attack but presses Ukraine link": the sayer's tense
                  or x.tag_ == "VBZ" and v.tag_ == "VBZ" and c.tag_ == "VBD"
