@@ -2557,3 +2557,9 @@ def test_a_request_joined_to_a_reported_clause_by_and_is_the_sayers_next_act():
     a = next(a for a in extract('Medvedev tweeted that the strike was "a provocation" and urged Russians to '
                                 '"stay calm" over the weekend.') if a.cue.text == "tweeted")
     assert a.content.text == 'the strike was "a provocation"'
+
+
+def test_told_by_sources_familiar_with_the_matter_that_x():
+    a = one("Reuters was told by three sources familiar with the matter that the shipment had left port.")
+    assert src(a) == "three sources familiar with the matter" and [v.text for v in a.via] == ["Reuters"]
+    assert a.content.text == "the shipment had left port"

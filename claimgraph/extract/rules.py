@@ -518,6 +518,9 @@ def clause_child(v: Token, lex: dict[str, Any]) -> Token | None:
         objs = [c for c in v.children if c.dep_ in ("dobj", "dative") and c.i > v.i]
         objs += [o for p in v.children if p.dep_ == "prep" and p.i > v.i
                  for o in p.children if o.dep_ == "pobj"]
+        # "was told by three sources familiar with the matter that X": X hung on the agent's last noun
+        objs += [t for a in v.children if a.dep_ == "agent" and a.i > v.i for t in a.subtree
+                 if t.dep_ == "pobj" and t.pos_ in ("NOUN", "PROPN")]
         for obj in objs:
             if obj.lemma_.lower() in lex["wish_nouns"] and not (
                     obj.dep_ == "pobj" and obj.head.lower_ in ("on", "during", "in")
@@ -1857,6 +1860,14 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
                     and (relay_tok is None or ch.i != relay_tok.i):  # "Citing X, Y reported": Y relays
                 b = ch.right_edge.i
         source = r.tok_range(a, b)
+        if content is not None and source[0] < content[0] < source[1]:
+            # "was told by three sources familiar with the matter that X": the sayer ends where X begins
+            first = next((t for t in r.doc[a:b + 1] if t.idx >= content[0]), None)
+            if first is not None:
+                k = first.i - 1
+                while k > a and (r.doc[k].is_punct or r.doc[k].lower_ == "that" and r.doc[k].dep_ == "mark"):
+                    k -= 1
+                source = r.tok_range(a, k)
     elif not participle:
         if left_np is None:
             return None
