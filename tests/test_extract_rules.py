@@ -189,6 +189,12 @@ def test_a_post_on_the_sayers_own_channel_relays_nothing():
     assert src(a) == "The ministry" and a.via == []
 
 
+def test_briefed_by_after_the_sayer_makes_the_briefer_the_source_and_the_sayer_a_relay():
+    a = one("South Korean lawmakers, briefed by the NIS, said Pyongyang had sent about 1,500 troops so far.")
+    assert src(a) == "the NIS" and [v.text for v in a.via] == ["South Korean lawmakers"]
+    assert a.content.text == "Pyongyang had sent about 1,500 troops so far"
+
+
 def test_citing_a_military_body_after_the_verb():
     # the parser hangs "citing" on the reported clause; "air force" names a body, not a topic
     a = one("The wire service reported, citing the Romanian air force, that 35 of the drones were shot down.")

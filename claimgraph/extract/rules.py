@@ -1097,6 +1097,12 @@ def via_of_verb(r: Reader, v: Token, subj: Token | None, via: list[tuple[int, in
                             and r.doc[ch.i - 1].text == ",":
                         r.cuts.append(ch.i)  # "said X had Y, in an interview published on Thursday": how
                 continue
+            if subj is not None and h.i == subj.i and ch.dep_ == "acl" and ch.tag_ == "VBN" \
+                    and ch.lemma_.lower() in lex["briefed_participles"] and r.doc[ch.i - 1].text == ",":
+                who = agent_of(ch)  # "South Korean lawmakers, briefed by the NIS, said": the NIS speaks
+                if who is not None and _source_like(r, who):
+                    cited = who
+                continue
             if ch.lemma_ in lex["relay_verbs"] and ch.tag_ == "VBG":
                 obj = next((o for o in ch.children if o.dep_ in ("dobj", "pobj", "obj")), None)
                 if ch.lemma_ == "refer":  # ", referring to the same intelligence,": only a source so set off
