@@ -136,6 +136,9 @@ def test_a_claim_made_without_evidence_is_hedged(nlp):
     att = make(nlp, text, "said", "Ukrainian forces had shelled the plant", "The ministry")
     assert [h.text for h in att.hedges] == ["without providing evidence"]
     assert att.certainty == "hedged"
+    inside = "The ministry said the journalist had been detained without evidence."
+    att = make(nlp, inside, "said", "the journalist had been detained without evidence", "The ministry")
+    assert att.hedges == [] and att.certainty == "stated"  # what was said, not how
 
 
 def test_negated_confirmation_is_hedged(nlp):

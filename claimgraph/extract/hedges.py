@@ -152,8 +152,11 @@ def _regions(att: Attribution, sdoc: SpacyDoc | None) -> list[tuple[int, int]]:
 def find_hedges(sdoc: SpacyDoc | None, text: str, att: Attribution) -> list[Span]:
     """The hedges qualifying one attribution, in text order, each once."""
     seen: dict[tuple[int, int], Span] = {}
+    parts = att.content_parts or [att.content]
     for lo, hi in _regions(att, sdoc):
         for span in hedges_in(sdoc, text, lo, hi):
+            if span.text.lower().startswith("without") and any(p.start <= span.start < p.end for p in parts):
+                continue  # "detained without evidence" is what was said; "said, without evidence," how
             seen.setdefault((span.start, span.end), span)
     spans = sorted(seen.values(), key=lambda s: (s.start, -s.end))
     out: list[Span] = []
