@@ -255,6 +255,12 @@ def test_a_name_is_typed_by_the_role_a_relative_clause_gives_it(nlp):
     assert make(nlp, text, "said", "the line was holding", "Ivo Lant").source_type == "military"
 
 
+@pytest.mark.parametrize("name", ["People with knowledge of the matter", "officials briefed on the talks",
+                                  "a person with direct knowledge of the plans"])
+def test_people_who_know_or_were_briefed_are_anonymous(name: str):
+    assert classify(name) == "anonymous"
+
+
 def test_washington_post_name_is_media_not_a_post():
     assert classify("The Washington Post") == "media"
 
