@@ -692,6 +692,15 @@ def _sayers_verbs() -> frozenset[str]:
     return frozenset(lex["directive_verbs"]) | frozenset(lex["speech_verbs"])
 
 
+@lru_cache(maxsize=1)
+def _next_acts() -> tuple[frozenset[str], frozenset[str]]:
+    """Verbs of a speaker's own act joined to a report (`and thanked`, `and urged`), and the participles
+    that end a reported clause (`, urging allies to act`), built once, not per content."""
+    lex = lexicon()
+    asks = frozenset(lex["sayer_next_acts"])
+    return frozenset(lex["speaker_act_verbs"]) | asks, asks | frozenset(lex["speech_verbs"])
+
+
 def _split_clause_end(r: Reader, v: Token, c: Token) -> int:
     """Where clause `c` of verb `v` ends when the parse cut it in two at a quoted word: `said he was
     "hopeful" a deal could be reached`, read as two clauses of `said` with only quote marks between."""
@@ -729,7 +738,7 @@ def content_span(r: Reader, c: Token, lo: int) -> tuple[int, int]:
     if c.dep_ == "ccomp" and v.i < c.i:
         last = max(last, _split_clause_end(r, v, c))
     sayers_verbs = _sayers_verbs()
-    own_acts = set(r.lex["speaker_act_verbs"]) | set(r.lex["sayer_next_acts"])  # "and thanked", "and urged"
+    own_acts, ending_participles = _next_acts()
     acts = [x for x in c.rights if x.dep_ == "conj" and x.pos_ == "VERB" and x.i > c.i + 1
             and not any(y.dep_ in SUBJECTS for y in x.children) and r.doc[x.left_edge.i - 1].dep_ == "cc"
             and (r.doc[x.left_edge.i - 2].text == ","
@@ -750,7 +759,7 @@ def content_span(r: Reader, c: Token, lo: int) -> tuple[int, int]:
         if r.doc[last].is_punct:
             last -= 1
     urging = next((x for x in c.rights if x.dep_ == "advcl" and x.tag_ == "VBG" and x.i == x.left_edge.i
-                   and x.lemma_.lower() in set(r.lex["sayer_next_acts"]) | r.lex["speech_verbs"]
+                   and x.lemma_.lower() in ending_participles
                    and first < x.i <= last
                    and any(t.text == "," for t in r.doc[max(first, x.i - 3):x.i])), None)
     if urging is not None and v.i < c.i and r.in_quote(urging) is None:
