@@ -51,6 +51,22 @@ def test_quote_pairing_curly_and_straight():
     assert [text[q.start:q.end] for q in find_quotes(text)] == ["yes", "no"]
 
 
+def test_a_quotation_of_the_other_kind_of_mark_inside_one_is_nested():
+    text = '"Troops marched past, chanting \u201cGlory to the heroes!\u201d and the crowd cheered," he wrote.'
+    quotes = find_quotes(text)
+    assert [text[q.start:q.end] for q in quotes] == [
+        "Troops marched past, chanting \u201cGlory to the heroes!\u201d and the crowd cheered,"]
+
+
+def test_a_stray_mark_opening_a_paragraph_is_no_quotation_but_the_one_inside_it_is():
+    text = ('\u201cThey are here,\u201d she said. \u201cThe column is here.\u201d\n\n'
+            '"The convoy rolled into the square, its drivers chanting \u201cVictory!\u201d\n\n'
+            'Residents watched from their windows.')
+    assert [text[q.start:q.end] for q in find_quotes(text)] == ["They are here,", "The column is here.", "Victory!"]
+    a = one(text)
+    assert [p.text for p in a.content_parts] == ["They are here", "The column is here"]
+
+
 def test_direct_quote_before_cue():
     a = one("\u201cWe will rebuild the bridge within a month,\u201d the regional governor said.")
     assert a.content.text == "We will rebuild the bridge within a month"

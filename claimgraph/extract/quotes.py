@@ -64,6 +64,7 @@ def find_quotes(text: str) -> list[Quote]:
     quotes: list[Quote] = []
     cur: Quote | None = None
     seg_start = 0
+    inner = 0  # quotations of the other kind of mark open inside `cur` (“U-S-A!” in a typewriter one)
     i, n = 0, len(text)
     while i < n:
         nxt_mark = MARK_OR_BREAK.search(text, i)  # jump over the plain text between marks
@@ -77,8 +78,16 @@ def find_quotes(text: str) -> list[Quote]:
             if ch in OPEN_MARKS or (straight and _opens(text, i)):
                 cur = Quote(i, -1)
                 seg_start = i + width
+                inner = 0
                 i += width
                 continue
+        elif ch != "\n" and straight != _straight(text, cur.open_at) and \
+                (ch in OPEN_MARKS or (straight and _opens(text, i)) or inner):
+            # a mark of the other kind inside the quotation opens or closes a quotation of its own
+            opening = ch in OPEN_MARKS or (straight and _opens(text, i))
+            inner += 1 if opening else -1
+            i += width
+            continue
         elif ch == "\n":
             # Paragraph ends inside a quotation: it continues only if the next paragraph opens with a mark.
             j = i
@@ -96,7 +105,10 @@ def find_quotes(text: str) -> list[Quote]:
                 seg_start = j + nxt
                 i = j + nxt
                 continue
-            cur = None  # an unclosed mark: not a quotation
+            # an unclosed mark is no quotation: read on from just after it, for the quotations inside
+            i = cur.open_at + mark_at(text, cur.open_at)
+            cur = None
+            continue
         elif ch in CLOSE_MARKS or (straight and not _opens(text, i)):
             if width == 2 and text.startswith("'", i + 2):
                 i += 1  # a single closing mark, then the double one: the last two close the quotation
