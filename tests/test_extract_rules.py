@@ -62,7 +62,8 @@ def test_a_stray_mark_opening_a_paragraph_is_no_quotation_but_the_one_inside_it_
     text = ('\u201cThey are here,\u201d she said. \u201cThe column is here.\u201d\n\n'
             '"The convoy rolled into the square, its drivers chanting \u201cVictory!\u201d\n\n'
             'Residents watched from their windows.')
-    assert [text[q.start:q.end] for q in find_quotes(text)] == ["They are here,", "The column is here.", "Victory!"]
+    assert [text[q.start:q.end] for q in find_quotes(text)] == [
+        "They are here,", "The column is here.", "Victory!"]
     a = one(text)
     assert [p.text for p in a.content_parts] == ["They are here", "The column is here"]
 
@@ -2442,6 +2443,21 @@ def test_thanking_after_a_reported_clause_is_the_sayers_next_act():
     assert a.content.text == 'the situation was "extremely difficult"'
     b = one("The governor said the fire had spread and threatened homes.")
     assert b.content.text == "the fire had spread and threatened homes"
+
+
+def test_a_report_joined_to_a_clause_about_the_sayer_itself_is_the_sayers_next_act():
+    a = one('Even China, the North\'s only ally, said it was "resolutely opposed" to the test and warned '
+            "Pyongyang to refrain from further launches.")
+    assert a.content.text == 'it was "resolutely opposed" to the test'
+    b = one("The ministry said it was deeply concerned by the strikes and called on both sides to show "
+            "restraint.")
+    assert b.content.text == "it was deeply concerned by the strikes"
+    # the clause is about someone else: the verb after it is still part of what was said
+    c = one("Police said he posed a threat and refused to drop the knife.")
+    assert c.content.text == "he posed a threat and refused to drop the knife"
+    # no clause of its own: an attitude that is part of the report
+    d = one("The junta said it regretted the decision and rejected the accusations.")
+    assert d.content.text == "it regretted the decision and rejected the accusations"
 
 
 def test_a_quotation_after_according_to_runs_past_its_first_sentence():

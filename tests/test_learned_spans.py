@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from claimgraph.extract import learned
+from claimgraph.extract import extract, learned
+from claimgraph.model import Document
 from claimgraph.nlp import load_nlp
 
 
@@ -242,3 +243,13 @@ def test_a_model_content_ends_before_the_sayers_next_act():
     assert sdoc[lo:end + 1].text == "Machado was a con"
     same = learned.before_next_act(sdoc, lo, lo + 3)  # nothing to cut
     assert same == lo + 3
+
+
+def test_the_ranker_does_not_carry_a_rules_content_over_the_sayers_next_act():
+    doc = Document(id="t", text="The governor said the dam had been breached and urged residents to leave.")
+    said = next(a for a in extract(doc, scheme="broad") if a.cue.text == "said")
+    assert said.content.text == "the dam had been breached"
+    sdoc = load_nlp()(doc.text)
+    lo = next(t.i for t in sdoc if t.text == "dam") - 1
+    assert learned.next_act_after(sdoc, lo, lo + 4)  # "the dam had been breached | and urged"
+    assert not learned.next_act_after(sdoc, lo, len(sdoc) - 2)

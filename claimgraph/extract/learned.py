@@ -919,7 +919,9 @@ def rerank_rule_contents(sdoc: SpacyDoc, attributions: list[Attribution], model:
         cands = content_candidates(anchor, u.cue, u.source, inq, breaks, rule=u.content)
         # only the ends move: a span sharing neither end with the rules' is another reading, not a fix
         relays = [r for r in (token_range(sdoc, v) for v in att.via) if r is not None]
+        stop = len(sdoc) if not next_act_after(sdoc, *u.content) else u.content[1]
         cands = [c for c in cands if (c.lo == u.content[0] or c.hi == u.content[1] or "rule" in c.kinds)
+                 and c.hi <= stop  # the rules ended it before the sayer's next act: so it stays
                  and not (c.lo <= u.cue[1] and c.hi >= u.cue[0])
                  and not any(c.lo <= r[1] and c.hi >= r[0] for r in relays)]  # `X, the newspaper said`
         if not cands:
@@ -930,6 +932,18 @@ def rerank_rule_contents(sdoc: SpacyDoc, attributions: list[Attribution], model:
             continue
         lo = past_openers(sdoc, strip_complementizer(sdoc, top.lo, top.hi, complementizers), top.hi)
         att.content = Span.of(text, sdoc[lo].idx, sdoc[top.hi].idx + len(sdoc[top.hi].text))
+
+
+def next_act_after(sdoc: SpacyDoc, lo: int, hi: int) -> bool:
+    """Whether a verb of the content's clause, with no subject of its own, follows its end after `and` or
+    `but` (`said the dam had been breached | and urged residents to leave`): the rules cut it off."""
+    j = hi + 1
+    if j < len(sdoc) and sdoc[j].text == ",":
+        j += 1
+    if j + 1 >= len(sdoc) or sdoc[j].lower_ not in ("and", "but"):
+        return False
+    v = next((t for t in sdoc[j + 1:min(len(sdoc), j + 4)] if t.dep_ == "conj" and t.pos_ == "VERB"), None)
+    return v is not None and lo <= v.head.i <= hi and not any(c.dep_ in SUBJECTS for c in v.children)
 
 
 def asserts(sdoc: SpacyDoc, content: tuple[int, int]) -> bool:

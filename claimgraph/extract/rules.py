@@ -685,6 +685,25 @@ def _out_of_tense(c: Token, x: Token, joiners: tuple[str, ...] = ("but",)) -> bo
 SHIFTED_AUX = ("had", "would", "could", "might")
 
 
+def _self_reported(v: Token, c: Token) -> bool:
+    """A clause reported by `v` about its own sayer, in the sayer's tense: `China said it was opposed`,
+    `she said she was`, `officials said they were` (not `police said he posed`)."""
+    if c.tag_ != "VBD" or any(a.dep_ == "aux" and a.lower_ in SHIFTED_AUX for a in c.children):
+        return False
+    sayer = next((y for y in v.children if y.dep_ == "nsubj"), None)
+    pronoun = next((y for y in c.children if y.dep_ in ("nsubj", "nsubjpass") and y.tag_ == "PRP"), None)
+    if sayer is None or pronoun is None:
+        return False
+    said_by = pronoun.lower_
+    if sayer.tag_ == "PRP":
+        return sayer.lower_ == said_by or {sayer.lower_, said_by} == {"i", "we"}
+    if said_by == "they":
+        return sayer.tag_ in ("NNS", "NNPS")
+    if said_by in ("he", "she"):
+        return sayer.ent_type_ == "PERSON"
+    return said_by == "it" and sayer.tag_ in ("NN", "NNP") and sayer.ent_type_ != "PERSON"
+
+
 @lru_cache(maxsize=1)
 def _sayers_verbs() -> frozenset[str]:
     """Verbs of a sayer's own next act (`and urged`, `but insisted`), built once, not per content."""
@@ -739,7 +758,9 @@ def content_span(r: Reader, c: Token, lo: int) -> tuple[int, int]:
         last = max(last, _split_clause_end(r, v, c))
     sayers_verbs = _sayers_verbs()
     own_acts, ending_participles = _next_acts()
-    acts = [x for x in c.rights if x.dep_ == "conj" and x.pos_ == "VERB" and x.i > c.i + 1
+    # a verb joined to the clause, or to its predicate (`said it was concerned and called on X`)
+    joined = [*c.rights, *(y for p in c.rights if p.dep_ in ("acomp", "attr") for y in p.rights)]
+    acts = [x for x in joined if x.dep_ == "conj" and x.pos_ == "VERB" and x.i > c.i + 1
             and not any(y.dep_ in SUBJECTS for y in x.children) and r.doc[x.left_edge.i - 1].dep_ == "cc"
             and (r.doc[x.left_edge.i - 2].text == ","
                  and (x.lemma_.lower() in sayers_verbs or _out_of_tense(c, x))
@@ -751,6 +772,13 @@ def content_span(r: Reader, c: Token, lo: int) -> tuple[int, int]:
                  # "said the situation was difficult and thanked soldiers": what a speaker does, not reports
                  or x.lemma_.lower() in own_acts and x.tag_ == "VBD"
                  and not any(y.dep_ in ("aux", "auxpass") for y in x.children)
+                 # "China said it was opposed to the test and warned X to refrain": the clause's subject
+                 # is the sayer, so a verb of saying with a clause of its own is the sayer's next report
+                 # (`and rejected the accusations`, with no clause, stays part of what was said)
+                 or x.lemma_.lower() in ending_participles and x.tag_ == "VBD" and _self_reported(v, c)
+                 and not any(y.dep_ in ("aux", "auxpass") for y in x.children)
+                 and any(y.dep_ in ("ccomp", "xcomp") for y in x.subtree if y.head.i == x.i or
+                         y.head.dep_ == "prep" and y.head.head.i == x.i)
                  # "Putin says Islamists carried out attack but presses Ukraine link": the sayer's tense
                  or x.tag_ == "VBZ" and v.tag_ == "VBZ" and c.tag_ == "VBD"
                  and r.doc[x.left_edge.i - 1].lower_ in ("but", "and"))]
