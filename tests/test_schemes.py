@@ -110,6 +110,19 @@ def test_nested_report_is_the_inner_sayers_by_default_the_outer_ones_under_broad
     assert theirs[0].content.text == "that a new survey shows the breakwater is sinking"
 
 
+def test_outer_nesting_ends_a_content_before_a_relative_clause_that_reports_on_its_own() -> None:
+    text = "The footage shows the man raising his hands, which his lawyer said were empty."
+    theirs = attributions(text, "broad")
+    assert by_cue(theirs, "shows").content.text == "the man raising his hands"
+    said = by_cue(theirs, "said")
+    assert said.source.text == "his lawyer" and said.content.text == "which his lawyer said were empty"
+    # a relative clause without its relative word stays in the outer report
+    text = "Officials said the army had lost the 40 drones it says it bought last year."
+    theirs = attributions(text, "broad")
+    assert [(a.cue.text, a.content.text) for a in theirs] == [
+        ("said", "the army had lost the 40 drones it says it bought last year")]
+
+
 def test_outer_nesting_drops_a_report_whose_cue_is_in_another_content() -> None:
     from claimgraph.extract.schemes import _outermost
     from claimgraph.model import Attribution, Span

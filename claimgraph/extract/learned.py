@@ -47,6 +47,7 @@ NOMINAL = {"NOUN", "PROPN", "PRON", "NUM", "X"}
 MAX_PATH = 4
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
 RELATIVIZERS = {"which", "who", "that"}
+REPORT_RELATIVES = {"which", "who", "whom"}  # opening a report of its own: `, which the army said ...`
 SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
 NEGATIVE_SAYERS = {"neither", "no", "nobody", "none", "nor"}
 EDGE_MODIFIERS = {"advmod", "npadvmod"}  # adverbs and times at a cue's edge (our guidelines leave them out)
@@ -899,6 +900,14 @@ def rule_unit(sdoc: SpacyDoc, att: Attribution, complementizers: set[str]) -> Fo
     return Found(anchor.i, cue, source, (lo, hi), 1.0)
 
 
+def relative_report(sdoc: SpacyDoc, cue: tuple[int, int]) -> bool:
+    """Whether a cue heads a relative clause set off by a comma (`, which the army said ...`)."""
+    v = next((sdoc[i] for i in range(cue[0], cue[1] + 1) if sdoc[i].dep_ == "relcl"), None)
+    first = v.left_edge if v is not None else None
+    return first is not None and first.lower_ in REPORT_RELATIVES and first.i > 0 \
+        and sdoc[first.i - 1].text == ","
+
+
 def rerank_rule_contents(sdoc: SpacyDoc, attributions: list[Attribution], model: dict[str, Any],
                          complementizers: set[str]) -> None:
     """Let the content ranker move the end or start of the rules' indirect contents.
@@ -919,11 +928,15 @@ def rerank_rule_contents(sdoc: SpacyDoc, attributions: list[Attribution], model:
         cands = content_candidates(anchor, u.cue, u.source, inq, breaks, rule=u.content)
         # only the ends move: a span sharing neither end with the rules' is another reading, not a fix
         relays = [r for r in (token_range(sdoc, v) for v in att.via) if r is not None]
+        # a report in a relative clause closing this content was cut off it by the rules: it stays apart
+        relays += [r for r in (token_range(sdoc, b.cue) for b in attributions if b is not att)
+                   if r is not None and relative_report(sdoc, r)]
         stop = len(sdoc) if not next_act_after(sdoc, *u.content) else u.content[1]
         cands = [c for c in cands if (c.lo == u.content[0] or c.hi == u.content[1] or "rule" in c.kinds)
                  and c.hi <= stop  # the rules ended it before the sayer's next act: so it stays
                  and not (c.lo <= u.cue[1] and c.hi >= u.cue[0])
-                 and not any(c.lo <= r[1] and c.hi >= r[0] for r in relays)]  # `X, the newspaper said`
+                 # neither its relay (`X, the newspaper said`) nor such a report's cue
+                 and not any(c.lo <= r[1] and c.hi >= r[0] for r in relays)]
         if not cands:
             continue
         weights = model["content"]

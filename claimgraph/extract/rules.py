@@ -2623,6 +2623,18 @@ def _writers_aside(r: Reader, inner: Found) -> bool:
     return not (len(words) == 1 and words[0] in r.lex["pronouns"])
 
 
+def _closing_relative_report(r: Reader, inner: Found, outer: Found) -> bool:
+    """A report in a relative clause that names its own sayer and closes the outer content."""
+    if inner.source is None or inner.anchor < 0 or r.doc[inner.anchor].dep_ != "relcl" or outer.parts:
+        return False
+    clause = r.doc[inner.anchor]
+    first, last = clause.left_edge, clause.right_edge
+    # set off by a comma and opened by its relative word: `, which the ministry said ...`
+    return first.lower_ in ("which", "who", "whom") and first.i > 0 and r.doc[first.i - 1].text == "," \
+        and inner.source[0] >= first.idx and outer.content[0] < first.idx \
+        and last.idx + len(last) >= outer.content[1]
+
+
 def _no_sayer(r: Reader, inner: Found) -> bool:
     """ "An analyst said the move suggests Moscow fears strikes": a report verb inside another's
     content whose subject is a thing that cannot speak (`the move`); the words are the outer sayer's."""
@@ -2739,6 +2751,11 @@ def _fold_nested(found: list[Found], r: Reader, nesting: str = "inner") -> list[
                     outer.parts = [head, r.trim(r.doc[after + 1].idx, outer.content[1])]
                 else:
                     outer.content = head
+                continue
+            if nesting == "outer" and _closing_relative_report(r, inner, outer):
+                # "shows the man raising his hands, which his lawyer said were empty": where a token has
+                # one report only, the relative clause's report is its own and the outer one ends before
+                outer.content = _cut_before(r, outer.content[0], r.doc[inner.anchor].left_edge.idx)
                 continue
             if _own_act(r, inner) or nesting == "outer" or _own_aside(r, inner) or _no_sayer(r, inner):
                 keep[j] = False  # "The Pentagon said it could not confirm the reports": one report, the outer
