@@ -2460,6 +2460,18 @@ def test_a_report_joined_to_a_clause_about_the_sayer_itself_is_the_sayers_next_a
     assert d.content.text == "it regretted the decision and rejected the accusations"
 
 
+def test_a_report_in_a_free_relative_is_not_relayed_by_the_verb_that_takes_it():
+    atts = extract("Russia has denied what Kyiv described as a deliberate strike on civilians.")
+    denied = next(a for a in atts if a.cue.text == "has denied")
+    assert src(denied) == "Russia" and denied.content.text.startswith("what Kyiv described")
+    described = next(a for a in atts if a.cue.text == "described as")
+    assert src(described) == "Kyiv" and described.via == []
+    assert described.content.text == "a deliberate strike on civilians"
+    said = next(a for a in extract("The report describes what the senators said was economic gerrymandering.")
+                if a.cue.text == "said")
+    assert src(said) == "the senators" and said.via == []
+
+
 def test_a_quotation_after_according_to_runs_past_its_first_sentence():
     a = one('According to the governor, "the town was shelled overnight. Three people were killed."')
     assert src(a) == "the governor" and a.direct

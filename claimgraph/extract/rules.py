@@ -2623,6 +2623,19 @@ def _writers_aside(r: Reader, inner: Found) -> bool:
     return not (len(words) == 1 and words[0] in r.lex["pronouns"])
 
 
+def _free_relative(r: Reader, inner: Found) -> bool:
+    """A report told in a free relative (`what Kyiv described as a strike`, `what it called X`): the
+    outer verb takes the thing described, not the description, so nothing is relayed."""
+    if inner.source is None or inner.anchor < 0:
+        return False
+    v = r.doc[inner.anchor]
+    w = v.left_edge
+    # `what` as the verb's own object, or as the subject of its clause (`what the senators said was X`)
+    own = w.head.i == v.i or w.head.dep_ == "ccomp" and w.head.head.i == v.i
+    return w.lower_ in ("what", "whatever") and own and w.dep_ in ("dobj", "nsubj", "attr") \
+        and inner.source[0] > w.idx
+
+
 def _closing_relative_report(r: Reader, inner: Found, outer: Found) -> bool:
     """A report in a relative clause that names its own sayer and closes the outer content."""
     if inner.source is None or inner.anchor < 0 or r.doc[inner.anchor].dep_ != "relcl" or outer.parts:
@@ -2734,6 +2747,8 @@ def _fold_nested(found: list[Found], r: Reader, nesting: str = "inner") -> list[
                 continue
             if inner.direct and not outer.direct and outer.content_root != inner.anchor:
                 continue
+            if nesting == "inner" and _free_relative(r, inner):
+                continue  # "Russia denied what Kyiv described as a strike": Russia relays nothing of Kyiv's
             if nesting == "inner" and _sayer_goes_on(r, outer, inner):
                 outer.content = _cut_before(r, outer.content[0], inner.region)
                 continue  # "Analysts said A, although they cautioned that B": two reports of one sayer
