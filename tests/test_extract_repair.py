@@ -68,3 +68,15 @@ def test_what_was_told_hung_on_the_addressees_relative_clause_goes_back_to_told(
                    'exhaustion that "retreat is not an option."')
     assert ("told", "The general", "retreat is not an option") in got
     assert ("suggested", "a soldier", "some units may retreat because of exhaustion") in got
+
+
+def test_a_sayer_after_a_quotation_with_a_relative_clause_is_the_subject_of_the_verb_again():
+    text = ('"The enemy is regrouping," a Ukrainian commander in the area, who asked not to be named for '
+            'security reasons, told the Kyiv Independent. "They will attack again within days."')
+    atts = extract(Document(id="t", text=text))
+    assert [a.cue.text for a in atts] == ["told"]  # "asked not to be named" is how he speaks, no report
+    told = atts[0]
+    assert told.source.text == "a Ukrainian commander in the area"
+    assert [v.text for v in told.via] == ["the Kyiv Independent"]
+    assert [p.text for p in told.content_parts] == ["The enemy is regrouping",
+                                                    "They will attack again within days"]

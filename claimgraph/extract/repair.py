@@ -18,7 +18,9 @@ A fourth is "Channels linked to the group have acknowledged X": the participle
 describing the subject read as the main verb, the real one (with its own
 auxiliary) hung on it; the real one becomes the root.
 A fifth: "told a soldier who suggested that A that B" hangs B, what was told,
-on the addressee's relative clause; it goes back to "told".
+on the addressee's relative clause; it goes back to "told". A sixth: "“A,” a
+commander, who asked not to be named, told X" reads the sayer as the
+quotation's object; the verb of saying becomes the root again.
 It changes nothing else, and (but for the last two) only where the sentence has no verb root;
 besides, a live blog's time stamp or a thread's post number opening a
 sentence ("10:35 - ", "3/ ") is hung on the sentence's root, so no sayer's
@@ -172,6 +174,40 @@ def _lift_clause_from_addressee(sent: SpacySpan) -> None:
             said[-1].head = outer
 
 
+QUOTE_MARKS = {'"', "\u201c", "\u201d", "''"}
+
+
+def _sayer_after_quotation(sent: SpacySpan, speech: set[str]) -> None:
+    """ "“A,” a commander in the area, who asked not to be named, told the Kyiv Independent": the
+    relative clause makes the parser read the sayer as the quotation's object and the verb of
+    saying as a second verb of the quotation; the verb becomes the root, the sayer its subject."""
+    root = sent.root
+    first = next((t for t in sent if not t.is_space), None)
+    if first is None or first.text not in QUOTE_MARKS or not first.i < root.i:
+        return
+    close = next((t for t in sent.doc[root.i + 1:sent.end] if t.text in QUOTE_MARKS
+                  and sent.doc[t.i - 1].text == ","), None)
+    if close is None or close.i + 2 >= sent.end:
+        return
+    sayer = sent.doc[close.i + 1]
+    while sayer.head.i != root.i and sent.start <= sayer.head.i < sent.end and sayer.head.i > close.i:
+        sayer = sayer.head
+    if sayer.head.i != root.i or sayer.pos_ not in ("NOUN", "PROPN", "PRON") \
+            or sayer.left_edge.i != close.i + 1:
+        return
+    verb = next((c for c in root.rights if c.i > sayer.right_edge.i and c.dep_ in ("conj", "advcl", "ccomp")
+                 and c.pos_ == "VERB" and c.lemma_.lower() in speech
+                 and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)), None)
+    if verb is None:
+        return
+    later = [c for c in root.rights if c.i > sayer.right_edge.i and c.i != verb.i]
+    verb.head, verb.dep_ = verb, "ROOT"
+    sayer.head, sayer.dep_ = verb, "nsubj"
+    root.head, root.dep_ = verb, "ccomp"
+    for c in later:  # the commas around the relative clause, the closing full stop
+        c.head = verb
+
+
 STAMP = re.compile(r"\d{1,2}[:.]\d{2}")
 DASHES = {"-", "–", "—", ":"}
 
@@ -223,6 +259,7 @@ def repair_parse(sdoc: SpacyDoc, attributions: list[Attribution], document: Docu
         _detach_stamp(sent)
         _detach_citing(sent)
         _lift_clause_from_addressee(sent)
+        _sayer_after_quotation(sent, speech)
         root = sent.root
         if (v := _verb_after_participle(root, speech)) is not None:
             _mend_participle_subject(root, v)

@@ -27,6 +27,7 @@ from spacy.tokens import Token
 
 from claimgraph.extract.antecedents import resolve_sources
 from claimgraph.extract.layouts import find_layouts
+from claimgraph.extract.lexicon import load as load_data
 from claimgraph.extract.lexicon import per_doc
 from claimgraph.extract.quotes import Quote, QuoteIndex, find_quotes, mark_at
 from claimgraph.extract.schemes import Scheme
@@ -1295,6 +1296,17 @@ def _rebuttal_aside(r: Reader, v: Token) -> bool:
     return len(subjects) >= 2 and subjects[0].lemma_.lower() in r.lex["comment_appositives"]
 
 
+def _asks_anonymity(r: Reader, v: Token) -> bool:
+    """ "who asked not to be named", "requested anonymity": the words after the verb ask for anonymity."""
+    after = r.text[v.idx + len(v.text):v.idx + len(v.text) + 48].lstrip().lower()
+    return after.startswith(_anonymity_requests())
+
+
+@lru_cache(maxsize=1)
+def _anonymity_requests() -> tuple[str, ...]:
+    return tuple(load_data("learned_cues.json")["anonymity_requests"])
+
+
 def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
     """An attribution hung on a verb of saying, or None where it asserts nothing reported."""
     lex = r.lex
@@ -1302,6 +1314,8 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
     if lemma in lex["question_verbs"] and v.tag_ == "VBN" and v.dep_ in ("advcl", "csubj", "dep") \
             and not any(c.dep_ in ("aux", "auxpass") for c in v.children):
         return None  # "Asked by reporters about X, Peskov said ...": the question, not a report
+    if _asks_anonymity(r, v):
+        return None  # "a commander, who asked not to be named, told X": how the sayer speaks, not a report
     via: list[tuple[int, int]] = []
     cue_last: Token | None = None
     source_tok: Token | None = None
