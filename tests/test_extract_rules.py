@@ -2472,6 +2472,23 @@ def test_a_report_in_a_free_relative_is_not_relayed_by_the_verb_that_takes_it():
     assert src(said) == "the senators" and said.via == []
 
 
+def test_a_second_quoted_clause_after_but_is_still_what_was_said():
+    a = one("He claimed that the front was \u201cholding firm\u201d but \u201cnobody wants to admit the "
+            "losses.\u201d")
+    assert a.content.text.startswith("the front was \u201cholding firm\u201d but \u201cnobody wants to admit")
+    b = one("Officials said the situation was \u201cunder control\u201d but declined to give details.")
+    assert b.content.text == "the situation was \u201cunder control\u201d"
+
+
+def test_a_quotation_after_a_connective_in_the_next_sentence_goes_on_with_the_speaker():
+    a = one("\u201cHe is supposed to be a leader,\u201d the general said. Instead, \u201che acts like a "
+            "defeated man.\u201d")
+    assert [p.text for p in a.content_parts] == ["He is supposed to be a leader",
+                                                 "he acts like a defeated man"]
+    b = one("\u201cWe held the bridge,\u201d the commander said. But the town fell two days later.")
+    assert b.content.text == "We held the bridge" and b.content_parts == []
+
+
 def test_a_quotation_after_according_to_runs_past_its_first_sentence():
     a = one('According to the governor, "the town was shelled overnight. Three people were killed."')
     assert src(a) == "the governor" and a.direct

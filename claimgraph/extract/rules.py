@@ -1755,6 +1755,15 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
             # "told a news conference that he hoped to go but that no date had been set": a second
             # clause of what was told, which the parser joined to the verb of saying
             content = r.trim(content[0], r.tok_range(second.right_edge.i, second.right_edge.i)[1])
+        quoted_more = next((c for c in v.rights if c.dep_ == "conj" and c.i > content_tok.right_edge.i
+                            and r.doc[c.left_edge.i - 1].lower_ in ("and", "but")
+                            and r.doc[c.left_edge.i].text in QUOTE_CHARS
+                            and r.doc[c.left_edge.i - 2].text in QUOTE_CHARS and r.in_quote(c) is not None
+                            and any(x.dep_ in SUBJECTS for x in c.children)), None)
+        if quoted_more is not None and content[1] <= quoted_more.idx:
+            # "claiming that fraud is “a big problem” but “nobody has the guts to say it”": the parser
+            # joined the second quoted clause to the verb of saying; the sayer's words go on
+            content = r.trim(content[0], r.tok_range(quoted_more.right_edge.i, quoted_more.right_edge.i)[1])
         marked = any(m.dep_ == "mark" and m.lower_ == "that" for m in content_tok.children)
         also = next((c for c in v.rights if c.dep_ == "conj" and c.i > content_tok.right_edge.i
                      and r.doc[c.left_edge.i - 1].lower_ == "and" and not r.doc[c.left_edge.i - 2].is_punct
@@ -2948,6 +2957,9 @@ def _another_sayer(r: Reader, start: int, end: int, clauses_only: bool = False) 
                for t in _tokens_between(r, start, end))
 
 
+QUOTE_LEAD = re.compile(r"[ \t]*(?:But|And|Instead|Still|However|Yet|Then|Later|Now|Also),?[ \t]*")
+
+
 def _standalone_quote_after(r: Reader, end: int, sent_end: int, taken: list[tuple[int, int]]) -> Quote | None:
     """The quotation opening right after the sentence that ends at `sent_end`, none of it claimed."""
     q = r.quotes.starting_after(end)
@@ -2957,8 +2969,8 @@ def _standalone_quote_after(r: Reader, end: int, sent_end: int, taken: list[tupl
         if r.text[q.open_at:sent_end].strip() != r.text[q.open_at:q.start] \
                 or not r.text[:q.open_at].rstrip().endswith((".", "!", "?")):
             return None
-    elif r.text[sent_end:q.open_at].strip(" \t") != "":
-        return None
+    elif (between := r.text[sent_end:q.open_at]).strip(" \t") != "" and not QUOTE_LEAD.fullmatch(between):
+        return None  # only a connective may stand before it: `“A,” he said. Instead, “B.”`
     if any(a <= q.start < b for a, b in taken):
         return None
     return q
