@@ -2489,6 +2489,16 @@ def test_a_quotation_after_a_connective_in_the_next_sentence_goes_on_with_the_sp
     assert b.content.text == "We held the bridge" and b.content_parts == []
 
 
+def test_the_subject_before_a_cue_set_off_by_commas_belongs_to_the_quotation_after_it():
+    a = one('No ceasefire, he said, "will survive another attack like this."')
+    assert [p.text for p in a.content_parts] == ["No ceasefire", "will survive another attack like this"]
+    b = one('If the dam fails, the engineer warned, "the whole valley will flood."')
+    assert [p.text for p in b.content_parts] == ["If the dam fails", "the whole valley will flood"]
+    # how or where it was said is not part of it
+    c = one('In an interview with the BBC, the general said, "We are ready."')
+    assert c.content.text == "We are ready" and c.content_parts == []
+
+
 def test_a_quotation_after_according_to_runs_past_its_first_sentence():
     a = one('According to the governor, "the town was shelled overnight. Three people were killed."')
     assert src(a) == "the governor" and a.direct

@@ -865,6 +865,38 @@ def adjacent_quote_before(r: Reader, region_start: int, sent_lo: int) -> Quote |
     return q if gap.strip(" ,\t") == "" and "\n" not in gap else None
 
 
+def _lead_before_aside(r: Reader, content_tok: Token, lo: int, region_lo: int) -> tuple[int, int] | None:
+    """The words of the reported clause before a cue set off by commas (`The bridge, | the governor
+    said, | had been destroyed`); None where nothing of it stands before the cue."""
+    if region_lo < 2 or r.doc[region_lo - 1].text != ",":
+        return None
+    start = max(content_tok.left_edge.i, lo)
+    if not start < region_lo - 1 or r.in_quote(r.doc[start]) is not None \
+            or any(_is_cue_word(r, t) for t in r.doc[start:region_lo]):
+        return None
+    return r.trim(*r.tok_range(start, region_lo - 1))
+
+
+def _condition_before(r: Reader, v: Token, lo: int, region_lo: int) -> Token | None:
+    """A condition opening the sentence and hung on the cue (`If X, the governor warned, …`)."""
+    return next((c for c in v.lefts if c.dep_ == "advcl" and c.left_edge.i == lo
+                 and c.right_edge.i + 2 == region_lo and r.doc[c.right_edge.i + 1].text == ","
+                 and any(x.dep_ in SUBJECTS for x in c.children)
+                 and _marked(c, r.lex["claim_condition_marks"])), None)
+
+
+def _lead_belongs(r: Reader, clause: Token, lead: tuple[int, int]) -> bool:
+    """Whether words before a cue set off by commas are part of the quotation after it: they hold its
+    subject (`No ceasefire, he said, “will survive”`) or a condition on it (`If X is elected, he said,
+    “…”`), not how or when it was said (`In an interview with X, he said, “…”`)."""
+    words = [t for t in r.doc if lead[0] <= t.idx < lead[1]]
+    if any(t.dep_ in SUBJECTS and t.head.i == clause.i for t in words):
+        return True
+    first = next((t for t in words if not t.is_punct), None)
+    return first is not None and first.lower_ in r.lex["claim_condition_marks"] \
+        and any(t.dep_ in SUBJECTS for t in words)
+
+
 def adjacent_quote_after(r: Reader, after: int, limit: int) -> Quote | None:
     """The quotation opening right after the cue region (`he said: “…”`, `he said, “…”`)."""
     q = r.quotes.starting_after(after)
@@ -1707,6 +1739,14 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
                 and obj_content is None and not _clause_goes_on(r, content_tok, qa):
             parts = quote_parts(qa)
             direct = True
+            clause = content_tok if content_tok is not None else v.head if v.dep_ == "parataxis" \
+                and qa.open_at <= v.head.idx < qa.close_end else None
+            lead = _lead_before_aside(r, clause, lo, region_lo) if clause is not None else None
+            if lead is not None and _lead_belongs(r, clause, lead):
+                parts = [lead, *parts]  # `No ceasefire, he said, “will survive this”`: the clause's subject
+            elif (cond := _condition_before(r, v, lo, region_lo)) is not None and r.in_quote(cond) is None:
+                # "If the dam fails, the engineer warned, “the valley will flood”": the condition is his too
+                parts = [r.trim(*r.tok_range(cond.left_edge.i, cond.right_edge.i)), *parts]
     if not parts and charge_parts:
         parts = charge_parts
     if parts:
@@ -1717,17 +1757,13 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
         content = obj_content
     elif content_tok is not None and content_tok.i > v.i:
         content = content_span(r, content_tok, max(lo, v.i + 1))
-        before = max(content_tok.left_edge.i, lo)
-        if before < region_lo - 1 and r.doc[region_lo - 1].text == "," and region_hi + 1 < sent.end \
-                and r.doc[region_hi + 1].text == "," and r.in_quote(r.doc[before]) is None \
-                and not any(_is_cue_word(r, t) for t in r.doc[before:region_lo]):
+        lead = _lead_before_aside(r, content_tok, lo, region_lo) \
+            if region_hi + 1 < sent.end and r.doc[region_hi + 1].text == "," else None
+        if lead is not None:
             # "These employees, the manager explained, were well paid": the clause's subject before the cue
-            parts = [r.trim(*r.tok_range(before, region_lo - 1)), r.trim(*content)]
+            parts = [lead, r.trim(*content)]
             content = (parts[0][0], parts[1][1])
-        cond = next((c for c in v.lefts if c.dep_ == "advcl" and c.left_edge.i == lo
-                     and c.right_edge.i + 2 == region_lo and r.doc[c.right_edge.i + 1].text == ","
-                     and any(x.dep_ in SUBJECTS for x in c.children)
-                     and _marked(c, lex["claim_condition_marks"])), None)
+        cond = _condition_before(r, v, lo, region_lo)
         if cond is not None and not parts and region_hi + 1 < sent.end and r.doc[region_hi + 1].text == "," \
                 and r.in_quote(cond) is None:
             # "If the bridge falls, the governor warned, the city will be cut off": the condition is his too
