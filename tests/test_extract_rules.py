@@ -68,6 +68,11 @@ def test_a_stray_mark_opening_a_paragraph_is_no_quotation_but_the_one_inside_it_
     assert [p.text for p in a.content_parts] == ["They are here", "The column is here"]
 
 
+def test_an_opening_mark_typed_for_a_closing_one_closes_the_quotation():
+    text = "\u201cApparently not,\u201c he said. \u201cThe front will not hold.\u201d"
+    assert [text[q.start:q.end] for q in find_quotes(text)] == ["Apparently not,", "The front will not hold."]
+
+
 def test_direct_quote_before_cue():
     a = one("\u201cWe will rebuild the bridge within a month,\u201d the regional governor said.")
     assert a.content.text == "We will rebuild the bridge within a month"

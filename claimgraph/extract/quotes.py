@@ -59,6 +59,13 @@ def _opens(text: str, i: int) -> bool:
                                                           and text[i + 1].isalnum())
 
 
+def _typo_close(text: str, i: int) -> bool:
+    """An opening mark typed where a closing one belongs: right after the quotation's last
+    punctuation and before a space (`“Apparently not,“ he said`)."""
+    return text[i] in OPEN_MARKS and i > 0 and text[i - 1] in ",.!?" \
+        and (i + 1 == len(text) or text[i + 1] in " \t\n")
+
+
 def find_quotes(text: str) -> list[Quote]:
     """Every closed quotation in `text`, in order (marks nested inside a quotation are ignored)."""
     quotes: list[Quote] = []
@@ -109,7 +116,7 @@ def find_quotes(text: str) -> list[Quote]:
             i = cur.open_at + mark_at(text, cur.open_at)
             cur = None
             continue
-        elif ch in CLOSE_MARKS or (straight and not _opens(text, i)):
+        elif ch in CLOSE_MARKS or (straight and not _opens(text, i)) or _typo_close(text, i):
             if width == 2 and text.startswith("'", i + 2):
                 i += 1  # a single closing mark, then the double one: the last two close the quotation
             if i > seg_start:
