@@ -2504,6 +2504,17 @@ def test_the_subject_before_a_cue_set_off_by_commas_belongs_to_the_quotation_aft
     assert c.content.text == "We are ready" and c.content_parts == []
 
 
+def test_a_claim_another_party_did_not_confirm_is_the_writers_note_even_where_the_parse_lost_it():
+    a = one('The defence ministry claimed its troops had "liberated" the village of Krasnohorivka, a claim '
+            "Ukraine's military did not immediately confirm.")
+    assert a.content.text == 'its troops had "liberated" the village of Krasnohorivka'
+
+
+def test_an_outlet_named_after_its_description_relays_by_its_name():
+    a = one('In comments carried by state news agency TASS, Lavrov said the West was "playing with fire."')
+    assert src(a) == "Lavrov" and [v.text for v in a.via] == ["TASS"]
+
+
 def test_a_quotation_after_according_to_runs_past_its_first_sentence():
     a = one('According to the governor, "the town was shelled overnight. Three people were killed."')
     assert src(a) == "the governor" and a.direct

@@ -439,7 +439,10 @@ def cue_range(r: Reader, v: Token, last: Token | None = None) -> tuple[int, int]
 def agent_of(v: Token) -> Token | None:
     """The X of a passive "... by X"."""
     agent = next((x for x in v.children if x.dep_ == "agent" or x.dep_ == "prep" and x.lower_ == "by"), None)
-    return next((x for x in agent.children if x.dep_ == "pobj"), None) if agent is not None else None
+    objs = [x for x in agent.children if x.dep_ == "pobj"] if agent is not None else []
+    if len(objs) == 2 and objs[1].pos_ == "PROPN" and objs[1].left_edge.i == objs[0].right_edge.i + 1:
+        return objs[1]  # "carried by state news agency TASS": the name, read as a second object
+    return objs[0] if objs else None
 
 
 def subject_of(v: Token, lo: int = 0) -> Token | None:
@@ -2152,6 +2155,8 @@ def _drop_comment(r: Reader, content: tuple[int, int]) -> tuple[int, int]:
                                               or c.ent_type_ in ("ORG", "PERSON", "NORP"))
                         for c in t.children):
             return _cut_before_text(r, content[0], t.idx)  # ", contradicting a report that ...": framing
+        if t.lemma_.lower() in lex["comment_appositives"] and _closing_rebuttal(r, span, t):
+            return _cut_before_text(r, content[0], r.doc[t.i - 2].idx)
         if t.lemma_.lower() not in lex["comment_appositives"] or not _set_off(r, span, t, t.left_edge.i):
             continue
         if t.dep_ in ("appos", "npadvmod", "dobj", "attr", "conj") and any(
@@ -2163,6 +2168,20 @@ def _drop_comment(r: Reader, content: tuple[int, int]) -> tuple[int, int]:
                 and any(x.dep_ == "neg" or x.lower_ in lex["unverified_words"] for x in t.subtree):
             return _cut_before_text(r, content[0], opening)  # "a claim that could not be verified"
     return content
+
+
+def _closing_rebuttal(r: Reader, span: SpacySpan, t: Token) -> bool:
+    """ "…, a claim Ukraine's military did not immediately confirm" read word by word where the parse
+    lost the relative clause: `, a claim` and, to the end, someone's verb of saying or denying."""
+    lex = r.lex
+    det = r.doc[t.i - 1] if t.i > span.start else None
+    if det is None or det.lower_ not in ("a", "an") or det.i - 1 <= span.start \
+            or r.doc[det.i - 1].text != ",":
+        return False
+    rest = r.doc[t.i + 1:span.end]
+    verbs = lex["speech_verbs"] | lex["rebuttal_verbs"] | set(lex["refusal_verbs"])
+    return 0 < len(rest) <= 12 and all(r.in_quote(x) is None for x in rest) \
+        and any(x.pos_ in ("VERB", "AUX") and x.lemma_.lower() in verbs for x in rest)
 
 
 def _cut_before_text(r: Reader, start: int, end: int) -> tuple[int, int]:
