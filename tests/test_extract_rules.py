@@ -73,6 +73,11 @@ def test_an_opening_mark_typed_for_a_closing_one_closes_the_quotation():
     assert [text[q.start:q.end] for q in find_quotes(text)] == ["Apparently not,", "The front will not hold."]
 
 
+def test_a_paragraph_of_stray_marks_hides_no_quotation_after_it():
+    text = 'a "b "c "d "e\n\n\u201cThe bridge held,\u201d he said.'
+    assert [text[q.start:q.end] for q in find_quotes(text)] == ["The bridge held,"]
+
+
 def test_direct_quote_before_cue():
     a = one("\u201cWe will rebuild the bridge within a month,\u201d the regional governor said.")
     assert a.content.text == "We will rebuild the bridge within a month"

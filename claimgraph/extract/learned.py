@@ -920,6 +920,9 @@ def rerank_rule_contents(sdoc: SpacyDoc, attributions: list[Attribution], model:
     inq = quote_mask(sdoc)
     breaks = line_breaks(sdoc)
     text = doc_text(sdoc)
+    # a report in a relative clause closing a content was cut off it by the rules: it stays apart
+    relative_cues = [(b, r) for b in attributions
+                     if (r := token_range(sdoc, b.cue)) is not None and relative_report(sdoc, r)]
     for att in attributions:
         u = rule_unit(sdoc, att, complementizers)
         if u is None:
@@ -928,9 +931,7 @@ def rerank_rule_contents(sdoc: SpacyDoc, attributions: list[Attribution], model:
         cands = content_candidates(anchor, u.cue, u.source, inq, breaks, rule=u.content)
         # only the ends move: a span sharing neither end with the rules' is another reading, not a fix
         relays = [r for r in (token_range(sdoc, v) for v in att.via) if r is not None]
-        # a report in a relative clause closing this content was cut off it by the rules: it stays apart
-        relays += [r for r in (token_range(sdoc, b.cue) for b in attributions if b is not att)
-                   if r is not None and relative_report(sdoc, r)]
+        relays += [r for b, r in relative_cues if b is not att]
         stop = len(sdoc) if not next_act_after(sdoc, *u.content) else u.content[1]
         cands = [c for c in cands if (c.lo == u.content[0] or c.hi == u.content[1] or "rule" in c.kinds)
                  and c.hi <= stop  # the rules ended it before the sayer's next act: so it stays

@@ -72,6 +72,7 @@ def find_quotes(text: str) -> list[Quote]:
     cur: Quote | None = None
     seg_start = 0
     inner = 0  # quotations of the other kind of mark open inside `cur` (“U-S-A!” in a typewriter one)
+    reread_to = -1  # the paragraph end up to which the text was read again after an unclosed mark
     i, n = 0, len(text)
     while i < n:
         nxt_mark = MARK_OR_BREAK.search(text, i)  # jump over the plain text between marks
@@ -113,7 +114,10 @@ def find_quotes(text: str) -> list[Quote]:
                 i = j + nxt
                 continue
             # an unclosed mark is no quotation: read on from just after it, for the quotations inside
-            i = cur.open_at + mark_at(text, cur.open_at)
+            # (once per paragraph end, so a paragraph of stray marks is read at most twice)
+            if i > reread_to:
+                reread_to = i
+                i = cur.open_at + mark_at(text, cur.open_at)
             cur = None
             continue
         elif ch in CLOSE_MARKS or (straight and not _opens(text, i)) or _typo_close(text, i):
