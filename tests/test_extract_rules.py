@@ -2520,6 +2520,13 @@ def test_an_outlet_named_after_its_description_relays_by_its_name():
     assert src(a) == "Lavrov" and [v.text for v in a.via] == ["TASS"]
 
 
+def test_a_sayer_named_again_by_a_pronoun_is_no_relay():
+    a = one('Kovalenko said he felt the video was worth a look because "most people never saw it," he said.')
+    assert src(a) == "Kovalenko" and a.via == []
+    b = one('"Putin said the war would end soon," the envoy said.')
+    assert src(b) == "the envoy"
+
+
 def test_a_quotation_after_according_to_runs_past_its_first_sentence():
     a = one('According to the governor, "the town was shelled overnight. Three people were killed."')
     assert src(a) == "the governor" and a.direct

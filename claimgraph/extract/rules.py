@@ -2701,6 +2701,17 @@ def _writers_aside(r: Reader, inner: Found) -> bool:
     return not (len(words) == 1 and words[0] in r.lex["pronouns"])
 
 
+def _named_again(r: Reader, outer: Found, inner: Found) -> bool:
+    """ "DuVernay said she felt X because “Y,” she said": the outer sayer is a pronoun after the inner
+    sayer's name, the same person named again, no relay."""
+    if outer.source is None or inner.source is None or outer.via:
+        return False
+    name = r.doc.char_span(inner.source[0], inner.source[1], alignment_mode="expand")
+    return r.text[outer.source[0]:outer.source[1]].lower() in r.lex["pronouns"] \
+        and inner.source[1] <= outer.cue[0] and outer.content[0] <= inner.source[0] \
+        and name is not None and r.in_quote(name[0]) is None  # `“Putin said X,” he said`: he relays Putin
+
+
 def _free_relative(r: Reader, inner: Found) -> bool:
     """A report told in a free relative (`what Kyiv described as a strike`, `what it called X`): the
     outer verb takes the thing described, not the description, so nothing is relayed."""
@@ -2857,7 +2868,7 @@ def _fold_nested(found: list[Found], r: Reader, nesting: str = "inner") -> list[
             relayed = [outer.source] if not _same_head(r, outer.source, inner.source) \
                 and not ((outer.via or r.text[outer.cue[0]:outer.cue[1]].lower().startswith("according")
                           and _bare_statement(r, outer.source_tok)) and _statement(r, outer.source_tok)) \
-                and not _own_statement(r, outer, inner) else []
+                and not _own_statement(r, outer, inner) and not _named_again(r, outer, inner) else []
             inner.via = list(outer.via) + relayed + inner.via  # outermost first
             if outer.content_root == inner.anchor and outer.content_root >= 0 and not outer.direct:
                 keep[i] = False
