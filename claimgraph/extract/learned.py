@@ -33,7 +33,14 @@ from spacy.tokens import Token
 
 from claimgraph.extract.antecedents import resolve_sources
 from claimgraph.extract.lexicon import doc_text, per_doc, token_starts
-from claimgraph.extract.rules import is_evidence, lexicon, sentence_content_start, subjunctive, withheld
+from claimgraph.extract.rules import (
+    is_evidence,
+    lexicon,
+    sentence_content_start,
+    set_off_relative,
+    subjunctive,
+    withheld,
+)
 from claimgraph.extract.schemes import DEFAULT as DEFAULT_SCHEME
 from claimgraph.extract.schemes import Scheme, load_scheme
 from claimgraph.extract.sources import classify
@@ -47,7 +54,6 @@ NOMINAL = {"NOUN", "PROPN", "PRON", "NUM", "X"}
 MAX_PATH = 4
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
 RELATIVIZERS = {"which", "who", "that"}
-REPORT_RELATIVES = {"which", "who", "whom"}  # opening a report of its own: `, which the army said ...`
 SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
 NEGATIVE_SAYERS = {"neither", "no", "nobody", "none", "nor"}
 EDGE_MODIFIERS = {"advmod", "npadvmod"}  # adverbs and times at a cue's edge (our guidelines leave them out)
@@ -902,10 +908,7 @@ def rule_unit(sdoc: SpacyDoc, att: Attribution, complementizers: set[str]) -> Fo
 
 def relative_report(sdoc: SpacyDoc, cue: tuple[int, int]) -> bool:
     """Whether a cue heads a relative clause set off by a comma (`, which the army said ...`)."""
-    v = next((sdoc[i] for i in range(cue[0], cue[1] + 1) if sdoc[i].dep_ == "relcl"), None)
-    first = v.left_edge if v is not None else None
-    return first is not None and first.lower_ in REPORT_RELATIVES and first.i > 0 \
-        and sdoc[first.i - 1].text == ","
+    return any(set_off_relative(sdoc[i]) for i in range(cue[0], cue[1] + 1))
 
 
 def rerank_rule_contents(sdoc: SpacyDoc, attributions: list[Attribution], model: dict[str, Any],

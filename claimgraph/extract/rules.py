@@ -2725,15 +2725,21 @@ def _free_relative(r: Reader, inner: Found) -> bool:
         and inner.source[0] > w.idx
 
 
+def set_off_relative(v: Token) -> bool:
+    """Whether `v` heads a relative clause set off by a comma and opened by its relative word
+    (`, which the ministry said ...`): a report of its own."""
+    first = v.left_edge
+    return v.dep_ == "relcl" and first.lower_ in ("which", "who", "whom") and first.i > 0 \
+        and v.doc[first.i - 1].text == ","
+
+
 def _closing_relative_report(r: Reader, inner: Found, outer: Found) -> bool:
     """A report in a relative clause that names its own sayer and closes the outer content."""
-    if inner.source is None or inner.anchor < 0 or r.doc[inner.anchor].dep_ != "relcl" or outer.parts:
+    if inner.source is None or inner.anchor < 0 or outer.parts or not set_off_relative(r.doc[inner.anchor]):
         return False
     clause = r.doc[inner.anchor]
     first, last = clause.left_edge, clause.right_edge
-    # set off by a comma and opened by its relative word: `, which the ministry said ...`
-    return first.lower_ in ("which", "who", "whom") and first.i > 0 and r.doc[first.i - 1].text == "," \
-        and inner.source[0] >= first.idx and outer.content[0] < first.idx \
+    return inner.source[0] >= first.idx and outer.content[0] < first.idx \
         and last.idx + len(last) >= outer.content[1]
 
 
