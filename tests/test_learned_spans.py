@@ -253,3 +253,15 @@ def test_the_ranker_does_not_carry_a_rules_content_over_the_sayers_next_act():
     lo = next(t.i for t in sdoc if t.text == "dam") - 1
     assert learned.next_act_after(sdoc, lo, lo + 4)  # "the dam had been breached | and urged"
     assert not learned.next_act_after(sdoc, lo, len(sdoc) - 2)
+
+
+def test_the_next_act_cut_from_a_report_keeps_the_reports_sayer():
+    text = "China said it was concerned and urged North Korea to refrain from further launches."
+    atts = extract(Document(id="t", text=text), scheme="broad")  # our guidelines leave requests out
+    urged = next(a for a in atts if a.cue.text == "urged")
+    assert urged.source is not None and urged.source.text == "China"
+    assert urged.content.text == "North Korea to refrain from further launches"
+    # kept inside the report's content, the joined verb is no report of its own
+    kept = extract(Document(id="t", text="Police said he posed a threat and refused to drop the knife."),
+                   scheme="broad")
+    assert [a.cue.text for a in kept] == ["said"]

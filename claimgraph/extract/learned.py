@@ -783,6 +783,8 @@ def predict(sdoc: SpacyDoc, model: dict[str, Any] | None = None,
                 best, best_s = c, s
         if best is not None and prob(best_s) >= th["source"]:
             src = source_span(best, keep, *cue)
+        elif (sayer := outer_sayer(a)) is not None:
+            src = source_span(sayer, keep, *cue)
         # a content never holds its own cue in our guidelines (a split quote keeps its parts apart)
         cands = [c for c in content_candidates(a, cue, src, inq, breaks)
                  if hold_cue or not c.lo < cue[0] <= cue[1] < c.hi]
@@ -792,6 +794,19 @@ def predict(sdoc: SpacyDoc, model: dict[str, Any] | None = None,
         found.append(Found(a.i, cue, src, (top.lo, top.hi), p))
     found.sort(key=lambda f: f.cue[0])
     return found
+
+
+def outer_sayer(a: Token) -> Token | None:
+    """The sayer of a joined verb with no subject of its own and none the model trusts, where the
+    parser joined it to a report's clause (`X said it was concerned and urged Z`). Where the rules
+    kept such a verb inside the report's content, its cue is dropped as covered, so this only names
+    the sayer of a next act the rules cut off."""
+    if a.dep_ != "conj" or any(c.dep_ in SUBJECTS for c in a.children):
+        return None
+    clause = a.head
+    if clause.dep_ != "ccomp" or clause.head.i > clause.i:
+        return None
+    return next((c for c in clause.head.children if c.dep_ == "nsubj" and c.i < clause.head.i), None)
 
 
 def narrow_cue(sdoc: SpacyDoc, f: Found) -> tuple[int, int]:
