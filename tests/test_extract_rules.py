@@ -2657,3 +2657,22 @@ def test_told_by_sources_familiar_with_the_matter_that_x():
     a = one("Reuters was told by three sources familiar with the matter that the shipment had left port.")
     assert src(a) == "three sources familiar with the matter" and [v.text for v in a.via] == ["Reuters"]
     assert a.content.text == "the shipment had left port"
+
+
+def test_a_quoted_title_before_the_sayer_is_not_what_was_said():
+    # the rules take no clause from the title; what the verb governs is the learned component's
+    atts = extract("In his 2002 book, “Make Your Kid a Millionaire,” Mr. McKinley suggested looking at "
+                   "the things on a credit card statement.")
+    assert not any("Millionaire" in a.content.text for a in atts)
+    # with nothing else said, a title-cased quotation is still the quotation
+    assert one("In the interview, “We Will Win,” he said.").content.text == "We Will Win"
+
+
+def test_when_and_where_a_quotation_was_said_stay_out_of_it():
+    a = one("On Sunday, “we will not retreat from Bakhmut,” Zelensky said.")
+    assert a.content.text == "we will not retreat from Bakhmut" and a.direct
+    b = one("In a statement on Telegram, “the enemy has been repelled,” the brigade said.")
+    assert b.content.text == "the enemy has been repelled"
+    # the sayer's own framing stays
+    c = one("With thousands of vote counting systems, “there is no single point of failure,” he said.")
+    assert c.content.text.startswith("With thousands of vote counting systems")

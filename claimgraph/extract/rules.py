@@ -490,6 +490,18 @@ def governing_subject(v: Token) -> Token | None:
     return None
 
 
+def _quoted_title(ch: Token) -> bool:
+    """Whether the clause before a verb is the title of a work set off after the noun naming it
+    (`In his book, “Make Your Kid a Millionaire,”`): every longer word capitalised, as titles are."""
+    doc = ch.doc
+    opening = next((t for t in doc[ch.left_edge.i:ch.right_edge.i + 1] if t.text in QUOTE_CHARS), None)
+    if opening is None or opening.i < 2 or doc[opening.i - 1].text != "," \
+            or doc[opening.i - 2].pos_ not in ("NOUN", "PROPN"):
+        return False
+    words = [t for t in doc[opening.i + 1:ch.right_edge.i + 1] if t.is_alpha]
+    return len(words) >= 2 and all(t.is_title for t in words if len(t) > 3)
+
+
 def clause_child(v: Token, lex: dict[str, Any]) -> Token | None:
     """The clause a verb of saying governs (ccomp; xcomp for "claimed to have ...")."""
     best = None
@@ -506,6 +518,9 @@ def clause_child(v: Token, lex: dict[str, Any]) -> Token | None:
                 and any(c.dep_ == "ccomp" and c.i < v.i for c in v.children) \
                 and _elaboration(list(v.doc[ch.left_edge.i:ch.right_edge.i + 1]), lex):
             continue  # "A, the air force said, most of them Shaheds": the tail spells out A
+        if ch.i < v.i and _quoted_title(ch) and any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > v.i
+                                                    for c in v.children):
+            continue  # "In his book, “Make Your Kid a Millionaire,” he suggested X": a title, not a quotation
         if ch.dep_ == "xcomp" and any(c.dep_ == "nsubj" and c.lower_ == "that" for c in v.children):
             continue  # "said that reports naming X were fake": "that" read as the subject of a verb "reports"
         if ch.dep_ == "ccomp" and ch.i < v.i and (
@@ -738,6 +753,26 @@ def _split_clause_end(r: Reader, v: Token, c: Token) -> int:
                 and _elaboration(list(r.doc[x.left_edge.i:x.right_edge.i + 1]), r.lex):
             return x.right_edge.i  # "… injured, several of them children": the tail spells out the clause
     return c.right_edge.i
+
+
+def _after_quote_lead(r: Reader, first: int, c: Token) -> int:
+    """Where a quotation before its cue starts when the parser hung on it a phrase telling when or
+    where it was said: `On Sunday, “we will not retreat,” Zelensky said`, `In a statement, “…,” the
+    brigade said`. Other leads stay (`With thousands of systems, “there is no single point of
+    failure,” he said`; `If it fails, “the valley will flood,” he warned`): the sayer's own framing."""
+    doc = r.doc
+    mark = next((t for t in doc[first:c.i] if t.text in QUOTE_CHARS), None)
+    if mark is None or mark.i - first < 2 or doc[mark.i - 1].text != "," \
+            or r.in_quote(doc[first]) is not None or r.in_quote(doc[mark.i + 1]) is None:
+        return first
+    lead = [t for t in doc[first:mark.i - 1] if not first <= t.head.i < mark.i - 1]
+    if len(lead) != 1 or lead[0].dep_ not in ("prep", "npadvmod") or lead[0].head.i != c.i:
+        return first
+    words = [t for t in doc[first:mark.i - 1] if not t.is_punct]
+    when = all(t.ent_type_ in ("DATE", "TIME") for t in words if t.pos_ != "ADP")  # `Last week`, `On Sunday`
+    where = words[0].pos_ == "ADP" and any(  # `In a statement`, `In his address`
+        t.head.i == words[0].i and t.lemma_.lower() in r.lex["statement_nouns"] for t in words)
+    return mark.i if when or where else first
 
 
 def content_span(r: Reader, c: Token, lo: int) -> tuple[int, int]:
@@ -1827,6 +1862,7 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
                 break
     elif content_tok is not None:
         first = after_semicolon(r, max(content_tok.left_edge.i, lo), region_lo)
+        first = _after_quote_lead(r, first, content_tok)
         content = r.tok_range(first, region_lo - 1) if region_lo - 1 >= first else None
         rest = _clause_after_aside(r, region_hi, sent) if content is not None else None
         # the clause's own words end before the cue (`Though A, he said, B`: the cue hung inside A's clause)
