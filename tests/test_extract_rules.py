@@ -671,6 +671,12 @@ def test_that_clause_after_in_a_statement():
 def test_writers_aside_is_not_content():
     a = one("The army says it has captured the village, a claim that could not be independently verified.")
     assert a.content.text == "it has captured the village"
+    # the comma set inside the closing quote mark, American style
+    b = one('The ministry claimed its forces had struck "military facilities," a claim that could not be '
+            "independently verified.")
+    assert b.content.text == 'its forces had struck "military facilities,"'
+    c = one("The ministry said its forces had hit \u201ca fuel depot,\u201d which Kyiv denies.")
+    assert c.content.text == "its forces had hit \u201ca fuel depot,\u201d"
 
 
 def test_semicolon_starts_a_new_reported_clause():

@@ -2122,8 +2122,12 @@ def _past_read_as_participle(t: Token, first: int) -> bool:
 
 
 def _set_off(r: Reader, span: SpacySpan, t: Token, at: int) -> bool:
-    """Whether the phrase headed by `t` closes `span`, set off by a comma before token `at`."""
-    return t.i > span.start + 2 and r.doc[at - 1].text == "," and t.right_edge.i >= span.end - 1
+    """Whether the phrase headed by `t` closes `span`, set off by a comma before token `at` (or by one
+    inside the closing quote mark before it: `struck “facilities,” a claim that …`)."""
+    before = r.doc[at - 1]
+    comma = before.text == "," or before.text in QUOTE_CHARS and r.doc[at - 2].text == "," \
+        and r.in_quote(r.doc[at - 2]) is not None and r.in_quote(t) is None
+    return t.i > span.start + 2 and comma and t.right_edge.i >= span.end - 1
 
 
 def _marked(t: Token, words: Any) -> bool:
