@@ -1921,6 +1921,16 @@ def test_the_sayers_own_statement_is_its_medium_not_a_relay():
     assert [v.text for v in a.via] == ["Interfax"]
 
 
+def test_per_an_outlet_after_a_report_relays_it_as_according_to_does():
+    a = one("South Korea's spy agency told lawmakers that at least 100 North Korean soldiers had been killed,"
+            " per Yonhap news agency.")
+    assert src(a) == "South Korea's spy agency" and a.cue.text == "told"
+    assert [v.text for v in a.via] == ["Yonhap news agency"]
+    assert a.content.text == "at least 100 North Korean soldiers had been killed"
+    b = one("The army said 12 people were killed, per a statement on its website.")
+    assert src(b) == "The army" and b.via == []
+
+
 def test_a_reported_subject_the_parser_hung_on_the_cue_stays_in_the_content():
     a = one("Tymur Tkachenko, head of the city's military administration, said debris from a drone had hit a "
             "block.")

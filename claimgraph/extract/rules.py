@@ -2818,6 +2818,12 @@ def _neighbours(found: list[Found]) -> list[list[int]]:
     return out
 
 
+def _according(r: Reader, f: Found) -> bool:
+    """Whether a report's cue is a phrase that names a source for a clause: `according to X`, `per X`."""
+    cue = r.text[f.cue[0]:f.cue[1]].lower()
+    return cue.startswith("according") or cue in r.lex["per_words"]
+
+
 def _fold_nested(found: list[Found], r: Reader, nesting: str = "inner") -> list[Found]:
     """ "X said Y had warned that Z": one attribution, Y the source, X in via; deeper reports keep both.
 
@@ -2831,7 +2837,7 @@ def _fold_nested(found: list[Found], r: Reader, nesting: str = "inner") -> list[
         for j in near[i]:
             b = found[j]
             if a is b or not keep[j] or b.source is None or a.source is None or a.anchor < 0 \
-                    or not r.text[b.cue[0]:b.cue[1]].lower().startswith("according"):
+                    or not _according(r, b):
                 continue
             inside = a.content[0] <= b.cue[0] < a.content[1]
             after = a.content[1] <= b.cue[0] and b.content[1] <= b.cue[0]  # or hangs it on the whole
@@ -2912,7 +2918,7 @@ def _fold_nested(found: list[Found], r: Reader, nesting: str = "inner") -> list[
                 continue
             # "X said Y, according to Reuters, which cited a statement": the statement is X's, Reuters relays
             relayed = [outer.source] if not _same_head(r, outer.source, inner.source) \
-                and not ((outer.via or r.text[outer.cue[0]:outer.cue[1]].lower().startswith("according")
+                and not ((outer.via or _according(r, outer)
                           and _bare_statement(r, outer.source_tok)) and _statement(r, outer.source_tok)) \
                 and not _own_statement(r, outer, inner) and not _named_again(r, outer, inner) else []
             inner.via = list(outer.via) + relayed + inner.via  # outermost first
