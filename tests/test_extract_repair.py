@@ -80,3 +80,12 @@ def test_a_sayer_after_a_quotation_with_a_relative_clause_is_the_subject_of_the_
     assert [v.text for v in told.via] == ["the Kyiv Independent"]
     assert [p.text for p in told.content_parts] == ["The enemy is regrouping",
                                                     "They will attack again within days"]
+
+
+def test_the_predicate_of_everything_someone_says_is_not_what_they_say():
+    assert _reports("Everything the Kremlin says is a lie, the activist said.") == [
+        ("said", "the activist", "Everything the Kremlin says is a lie")]
+    assert _reports("Nothing the ministry said was true.") == []
+    # a predicate with a subject of its own is left as it was
+    assert _reports("Everything the ministry said suggests that the strike was planned.") == [
+        ("suggests", "Everything the ministry said", "the strike was planned")]

@@ -33,6 +33,7 @@ from spacy.tokens import Token
 
 from claimgraph.extract.antecedents import resolve_sources
 from claimgraph.extract.lexicon import doc_text, per_doc, token_starts
+from claimgraph.extract.repair import GAP_PRONOUNS
 from claimgraph.extract.rules import (
     is_evidence,
     lexicon,
@@ -1162,6 +1163,9 @@ def admitted(sdoc: SpacyDoc, f: Found, policy: dict[str, Any]) -> bool:
     if anchor.dep_ == "advcl" and anchor.tag_ == "VBN" and not (
             anchor.left_edge.i <= f.content[0] and f.content[1] <= anchor.right_edge.i):
         return False  # "declined to comment when asked by reporters": the question, not an answer
+    if policy.get("require_clause", True) and anchor.dep_ == "relcl" and anchor.head.lower_ in GAP_PRONOUNS \
+            and not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in anchor.children):
+        return False  # "Nothing the ministry said was true": what was said is the gap, and no claim
     if withheld(sdoc[f.anchor]):
         return False  # "has neither confirmed nor denied the report"
     negated = any(c.dep_ == "neg" for c in sdoc[f.anchor].children)

@@ -21,7 +21,9 @@ A fifth: "told a soldier who suggested that A that B" hangs B, what was told,
 on the addressee's relative clause; it goes back to "told". A sixth: "“A,” a
 commander, who asked not to be named, told X" reads the sayer as the
 quotation's object; the verb of saying becomes the root again.
-It changes nothing else, and (but for the last two) only where the sentence has no verb root;
+A seventh: "Everything the Kremlin says is a lie" reads the predicate as what the Kremlin says;
+the pronoun becomes its subject.
+It changes nothing else, and (but for the last three) only where the sentence has no verb root;
 besides, a live blog's time stamp or a thread's post number opening a
 sentence ("10:35 - ", "3/ ") is hung on the sentence's root, so no sayer's
 name takes it in, and an opening "Citing X, Y reported" read as one noun
@@ -252,6 +254,32 @@ def _detach_citing(sent: SpacySpan) -> None:
     cited.head, cited.dep_ = first, "dobj"
 
 
+GAP_PRONOUNS = {"everything", "anything", "nothing", "something", "all", "much", "little"}
+
+
+def _predicate_of_what_was_said(sent: SpacySpan, speech: set[str]) -> None:
+    """ "Everything the Kremlin says is a lie": the parser reads the predicate (`is a lie`) as what the
+    Kremlin says, a clause with no subject; what is said is the gap, and the predicate is the pronoun's.
+    Only a pronoun opening the sentence has a predicate to take (`..., something aides argue is possible`
+    has none: what they argue is that it is possible)."""
+    opening = next((t for t in sent if not t.is_punct and not t.is_space), None)
+    for v in sent:
+        said = v.head
+        if v.dep_ != "relcl" or v.lemma_.lower() not in speech or said.lower_ not in GAP_PRONOUNS \
+                or opening is None or said.i != opening.i \
+                or not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+            continue
+        pred = next((c for c in v.rights if c.dep_ == "ccomp"
+                     and not any(x.dep_ in ("nsubj", "nsubjpass", "expl", "mark") for x in c.children)), None)
+        if pred is None or pred.left_edge.i != v.i + 1 or pred.tag_ not in ("VBZ", "VBD", "VBP", "MD"):
+            continue
+        if said.head.i == said.i:
+            pred.head, pred.dep_ = pred, "ROOT"
+        else:
+            pred.head, pred.dep_ = said.head, "ccomp"
+        said.head, said.dep_ = pred, "nsubj"
+
+
 def repair_parse(sdoc: SpacyDoc, attributions: list[Attribution], document: Document) -> list[Attribution]:
     """Pipeline component: mend the parse in place; the attributions pass through unchanged."""
     speech = lexicon()["speech_verbs"]
@@ -260,6 +288,7 @@ def repair_parse(sdoc: SpacyDoc, attributions: list[Attribution], document: Docu
         _detach_citing(sent)
         _lift_clause_from_addressee(sent)
         _sayer_after_quotation(sent, speech)
+        _predicate_of_what_was_said(sent, speech)
         root = sent.root
         if (v := _verb_after_participle(root, speech)) is not None:
             _mend_participle_subject(root, v)
