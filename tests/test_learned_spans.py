@@ -265,3 +265,14 @@ def test_the_next_act_cut_from_a_report_keeps_the_reports_sayer():
     kept = extract(Document(id="t", text="Police said he posed a threat and refused to drop the knife."),
                    scheme="broad")
     assert [a.cue.text for a in kept] == ["said"]
+
+
+def test_a_participle_of_saying_after_a_report_shares_its_sayer():
+    text = 'MSF said its clinic had been hit twice in 48 hours, calling the strikes "unacceptable."'
+    calling = next(a for a in extract(Document(id="t", text=text)) if a.cue.text == "calling")
+    assert calling.source is not None and calling.source.text == "MSF"
+    assert calling.content.text.startswith('the strikes "unacceptable')
+    # hung on a clause with an actor of its own, the participle is that actor's
+    text = "Police said the gunman fired at the crowd, calling them traitors."
+    calling = next(a for a in extract(Document(id="t", text=text), scheme="broad") if a.cue.text == "calling")
+    assert calling.source is not None and calling.source.text == "the gunman"

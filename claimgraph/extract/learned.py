@@ -798,11 +798,22 @@ def predict(sdoc: SpacyDoc, model: dict[str, Any] | None = None,
 
 
 def outer_sayer(a: Token) -> Token | None:
-    """The sayer of a joined verb with no subject of its own and none the model trusts, where the
-    parser joined it to a report's clause (`X said it was concerned and urged Z`). Where the rules
+    """The sayer of a participle or joined verb with no subject of its own and none the model trusts:
+    that of the verb the participle follows (`X said Y, calling Z W`), or of the report to whose clause
+    the parser joined the verb (`X said it was concerned and urged Z`). Where the rules
     kept such a verb inside the report's content, its cue is dropped as covered, so this only names
     the sayer of a next act the rules cut off."""
-    if a.dep_ != "conj" or any(c.dep_ in SUBJECTS for c in a.children):
+    if any(c.dep_ in SUBJECTS for c in a.children):
+        return None
+    if a.dep_ == "advcl" and a.tag_ == "VBG" and a.i > a.head.i and a.doc[a.left_edge.i - 1].text == ",":
+        # "X said Y, calling the strikes “unacceptable”": a participle of saying shares the sayer, that
+        # of the report where the parser hung it on a reported clause with no actor (`Y had been hit`)
+        head = a.head
+        actor = next((c for c in head.children if c.dep_ == "nsubj" and c.i < head.i), None)
+        if actor is None and head.dep_ == "ccomp" and head.head.i < head.i:
+            actor = next((c for c in head.head.children if c.dep_ == "nsubj" and c.i < head.head.i), None)
+        return actor
+    if a.dep_ != "conj":
         return None
     clause = a.head
     if clause.dep_ != "ccomp" or clause.head.i > clause.i:
