@@ -44,9 +44,9 @@ def test_an_opening_citing_phrase_read_as_a_noun_phrase_is_the_relay_again():
     text = ("The Daily Meridian reported that the ministry had recorded 12 deaths. Citing Northline Wire, "
             "the Daily Meridian reported that the ministry had counted 12 dead.")
     atts = extract(Document(id="t", text=text))
-    second = atts[-1]
-    assert second.source.text == "Northline Wire"
-    assert [v.text for v in second.via] == ["the Daily Meridian"]
+    second = atts[-1]  # the ministry's count, relayed by the Daily Meridian citing Northline Wire
+    assert second.source.text == "the ministry"
+    assert [v.text for v in second.via] == ["the Daily Meridian", "Northline Wire"]
 
 
 def test_a_headline_verb_read_as_a_compound_noun_is_the_verb():

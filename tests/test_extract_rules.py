@@ -2692,3 +2692,24 @@ def test_when_and_where_a_quotation_was_said_stay_out_of_it():
     # the sayer's own framing stays
     c = one("With thousands of vote counting systems, “there is no single point of failure,” he said.")
     assert c.content.text.startswith("With thousands of vote counting systems")
+
+
+def test_a_count_found_or_recorded_is_the_finders_figure():
+    a = one("The UN mission has recorded more than 12,000 civilian deaths since the invasion.")
+    assert (a.cue.text, src(a), a.content.text) == (
+        "has recorded", "The UN mission", "more than 12,000 civilian deaths since the invasion")
+    b = one("The report found at least 30 cases of summary executions in a statement on Monday.")
+    assert (src(b), b.content.text) == ("The report", "at least 30 cases of summary executions")
+    # no number, a means rather than a count, or evidence instead of a finder: no report
+    assert extract("Investigators found the bodies in a basement.") == []
+    assert extract("Ukraine has found three ways to hit back.") == []
+    assert extract("Satellite images showed at least 20 destroyed aircraft.") == []
+
+
+def test_a_claim_judged_by_another_sayer_is_not_relayed_by_it():
+    atts = extract("The claims by Moscow that Ukraine attacked the Kursk nuclear plant are unfounded, "
+                   "the IAEA said.")
+    claims = next(a for a in atts if a.cue.text == "claims")
+    assert src(claims) == "Moscow" and claims.via == []
+    said = next(a for a in atts if a.cue.text == "said")
+    assert src(said) == "the IAEA" and said.content.text.endswith("are unfounded")

@@ -667,6 +667,20 @@ def _description_start(r: Reader, name: Token, lo: int) -> int | None:
     return first
 
 
+def _counted(v: Token, lex: dict[str, Any]) -> bool:
+    """ "The UN mission has recorded 12,000 civilian deaths", "The report found 30 cases of X": a
+    finding verb whose object is a number of things is the finder's figure, a claim to trace."""
+    if v.lemma_.lower() not in lex["document_verbs"] and v.lemma_.lower() not in lex["counting_verbs"] \
+            or v.dep_ in ("relcl", "acl", "amod"):
+        return False
+    obj = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
+    if obj is None or any(c.dep_ in ("acl", "relcl") and c.tag_ == "VB" for c in obj.children):
+        return False  # "found three ways to hit back": a means, not a count
+    counts = [t for t in obj.subtree if t.like_num and (t.i == obj.i or t.head.i == obj.i)]
+    # a number that is part of a name (`the Ginbot 7 movement`) counts nothing
+    return any(t.ent_type_ in ("", "CARDINAL", "QUANTITY", "PERCENT", "MONEY") for t in counts)
+
+
 def _is_cue_word(r: Reader, t: Token) -> bool:
     return t.pos_ == "VERB" and t.lemma_.lower() in r.lex["speech_verbs"] or t.lower_ == "according"
 
@@ -1476,8 +1490,15 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
         # "the survey found that ...": a document
         s0 = subject_of(v, lo)
         said = clause_child(v, lex)
-        if s0 is None or s0.lemma_.lower() not in lex["document_nouns"] or said is None or said.i < v.i \
-                and any(c.dep_ in ("dobj", "dative", "attr") and c.i > v.i for c in v.children):
+        # a document's count (`the report found 30 cases`), or a counter's (`the mission has recorded
+        # 12,000 deaths`; `rescuers had found three survivors` is what they did, not a count)
+        counter = s0 is not None and _counted(v, lex) and not is_evidence(s0) and (
+            s0.lemma_.lower() in lex["document_nouns"] or lemma in lex["counting_verbs"] and (
+                s0.lemma_.lower() in lex["person_nouns"] | lex["vague_nouns"]
+                or s0.ent_type_ in ("ORG", "PERSON", "NORP", "GPE")))
+        if not counter and (s0 is None or s0.lemma_.lower() not in lex["document_nouns"] or said is None
+                            or said.i < v.i and any(c.dep_ in ("dobj", "dative", "attr") and c.i > v.i
+                                                    for c in v.children)):
             return None  # "Blasts reported at a base, satellite images show jets": not what the images show
     told_passive = lemma in lex["needs_addressee"] and subj is not None and _is_media(r, subj) and \
         any(c.dep_ == "auxpass" for c in v.children)  # "As TASS was told by a source, Y": a relay
@@ -1604,7 +1625,7 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
                 cue_last, obj_content = found_prep
                 if hearer is not None:  # "warned residents of X": the cue stays the verb
                     cue_last = v
-        elif content_tok is None and lemma in lex["object_content_verbs"]:
+        elif content_tok is None and (lemma in lex["object_content_verbs"] or _counted(v, lex)):
             obj = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
             after = [] if obj is None else list(v.doc[obj.i + 1:v.right_edge.i + 1])
             after = after[:next((k for k, t in enumerate(after) if t.text in ",;:"), len(after))]
@@ -1620,6 +1641,7 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
                     num = [t for t in after if t.like_num][-1]
                     last = max(last, num.head.right_edge.i if num.dep_ in ("nummod", "quantmod") else num.i)
                 linked = False
+                counted = _counted(v, lex)
                 for c in v.rights:
                     if c.i <= obj.i:
                         continue
@@ -1627,6 +1649,8 @@ def verb_cue(r: Reader, v: Token, sent: SpacySpan, lo: int) -> Found | None:
                         continue  # "accused X of Y in a statement on Monday": how and when it was said
                     if c.dep_ == "prep" and c.lower_ in lex["object_content_preps"]:
                         linked = True
+                    if counted and c.dep_ == "prep" and c.i == last + 1:
+                        last = c.right_edge.i  # "recorded 31 cases out of a billion votes": what was counted
                     if c.dep_ == "prep" and c.lower_ in ("in", "over", "during", "since") \
                             and c.i == last + 1 and any(x.like_num for x in obj.subtree) \
                             and any(o.ent_type_ in ("DATE", "TIME") for o in c.children if o.dep_ == "pobj"):
@@ -2765,6 +2789,16 @@ def _free_relative(r: Reader, inner: Found) -> bool:
         and inner.source[0] > w.idx
 
 
+def _claim_spoken_of(r: Reader, inner: Found) -> bool:
+    """A report named by its noun as the subject the outer sayer speaks about (`the claims by Moscow that X
+    are unfounded, the IAEA said`): the outer sayer judges the claim, and relays nothing of it."""
+    if inner.anchor < 0:
+        return False
+    noun = r.doc[inner.anchor]
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in r.lex["claim_nouns"] \
+        and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX")
+
+
 def set_off_relative(v: Token) -> bool:
     """Whether `v` heads a relative clause set off by a comma and opened by its relative word
     (`, which the ministry said ...`): a report of its own."""
@@ -2888,7 +2922,7 @@ def _fold_nested(found: list[Found], r: Reader, nesting: str = "inner") -> list[
                 continue
             if inner.direct and not outer.direct and outer.content_root != inner.anchor:
                 continue
-            if nesting == "inner" and _free_relative(r, inner):
+            if nesting == "inner" and (_free_relative(r, inner) or _claim_spoken_of(r, inner)):
                 continue  # "Russia denied what Kyiv described as a strike": Russia relays nothing of Kyiv's
             if nesting == "inner" and _sayer_goes_on(r, outer, inner):
                 outer.content = _cut_before(r, outer.content[0], inner.region)
@@ -3158,7 +3192,8 @@ def find_attributions(sdoc: SpacyDoc, attributions: list[Attribution],
                     beliefs.append(b)
                 continue
             if tok.pos_ == "VERB" and (tok.lemma_.lower() in lex["speech_verbs"]
-                                       or tok.lemma_.lower() in lex["document_verbs"] or _colon_cue(r, tok)) \
+                                       or tok.lemma_.lower() in lex["document_verbs"]
+                                       or tok.lemma_.lower() in lex["counting_verbs"] or _colon_cue(r, tok)) \
                     or _clause_final_cue(r, tok, sent):
                 if r.in_quote(tok) is not None:
                     continue
