@@ -275,6 +275,17 @@ def test_pronoun_resolved_to_earlier_person():
     assert attrs[0].source_resolved == "Interior Minister John Miller"
 
 
+def test_the_source_goes_back_to_the_unnamed_sayer_quoted_before():
+    attrs = extract("A senior intelligence official told the Kyiv Independent that Russia was preparing an "
+                    "offensive. \u201cThey are moving reserves,\u201d the source said.")
+    assert [src(a) for a in attrs] == ["A senior intelligence official", "the source"]
+    assert attrs[1].source_resolved == "A senior intelligence official"
+    assert [v.text for v in attrs[1].via] == ["the Kyiv Independent"]  # told to the same outlet
+    # a named person is not what a text calls "the source"
+    named = extract("Zelensky said the front was stable. The source said reserves were moving.")
+    assert named[1].source_resolved is None
+
+
 def test_vague_noun_resolved_to_earlier_source():
     attrs = extract("The Ministry of Transport said rail traffic had resumed. "
                     "The ministry added that two lines remained closed.")

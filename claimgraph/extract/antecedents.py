@@ -105,6 +105,12 @@ def _is_person(sdoc: SpacyDoc, start: int, end: int, roles: set[str],
         root.dep_ == "appos" and root.head.lemma_.lower() in roles)  # "a soldier ..., Sever,"
 
 
+def _named_person(sdoc: SpacyDoc, m: Mention) -> bool:
+    """Whether a mention names someone (`Rafael Grossi`) rather than describes them (`a senior aide`)."""
+    span = sdoc.char_span(m.start, m.start + len(m.text), alignment_mode="expand")
+    return span is None or any(t.ent_type_ == "PERSON" for t in span)
+
+
 def _surnames(sdoc: SpacyDoc) -> dict[str, str]:
     """The last word of each full name the tagger found ("Zelenskiy" -> "Volodymyr Zelenskiy"), read once."""
     return per_doc(sdoc, "surnames", lambda: {e[-1].text: e.text for e in sdoc.ents
@@ -605,7 +611,9 @@ def resolve_sources(sdoc: SpacyDoc, attrs: list[Attribution], lex: dict[str, Any
                         continue  # "the governor" is neither the think tank nor "a military source" before
                     if head not in documents and classify(m.full) == "document":
                         continue  # "the group" is not the reports cited before
-                    if m.start < pos and m.attribution is not None and not m.person \
+                    unnamed = m.person and head in lex.get("unnamed_sayer_nouns", ()) \
+                        and not _named_person(sdoc, m)  # "A senior official told X ... the source said"
+                    if m.start < pos and m.attribution is not None and (not m.person or unnamed) \
                             and (not a.via or _same_relay(a, m)):
                         resolved, antecedent = m.full, m
                         break
