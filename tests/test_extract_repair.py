@@ -89,3 +89,9 @@ def test_the_predicate_of_everything_someone_says_is_not_what_they_say():
     # a predicate with a subject of its own is left as it was
     assert _reports("Everything the ministry said suggests that the strike was planned.") == [
         ("suggests", "Everything the ministry said", "the strike was planned")]
+
+
+def test_a_headline_verb_read_as_the_subject_of_the_next_noun_is_the_verb_again():
+    assert _reports("Israel disputes figure") == [("disputes", "Israel", "figure")]
+    assert _reports("UN says 2,000 civilians killed in Gaza in a week, Israel disputes figure") == [
+        ("says", "UN", "2,000 civilians killed in Gaza in a week"), ("disputes", "Israel", "figure")]

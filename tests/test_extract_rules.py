@@ -2724,3 +2724,11 @@ def test_a_claim_judged_by_another_sayer_is_not_relayed_by_it():
     assert src(claims) == "Moscow" and claims.via == []
     said = next(a for a in atts if a.cue.text == "said")
     assert src(said) == "the IAEA" and said.content.text.endswith("are unfounded")
+
+
+def test_a_headlines_passive_without_its_auxiliary_is_what_was_said():
+    a = one("Police say 3 people killed in Kharkiv strike")
+    assert (src(a), a.content.text) == ("Police", "3 people killed in Kharkiv strike")
+    # with its agent it is a noun phrase the verb takes, not a clause
+    agent = extract("Police say 3 people killed by a drone")
+    assert all(x.content.text != "3 people killed by a drone" for x in agent)

@@ -254,6 +254,29 @@ def _detach_citing(sent: SpacySpan) -> None:
     cited.head, cited.dep_ = first, "dobj"
 
 
+def _headline_verb_read_as_subject(sent: SpacySpan, speech: set[str]) -> None:
+    """ "UN says X, Israel disputes figure": a headline's verb read as a plural noun, the subject of
+    the noun after it read as a verb (`figure`). The verb takes its sayer and its object back."""
+    for n in sent:
+        obj = n.head
+        if n.tag_ != "NNS" or n.lemma_.lower() not in speech or n.dep_ != "nsubj" or obj.i != n.i + 1 \
+                or obj.tag_ not in ("VBP", "VB") or any(c.i > obj.i for c in obj.children if not c.is_punct):
+            continue
+        sayer = [c for c in n.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if not sayer or any(c.dep_ == "det" for c in n.children):
+            continue
+        n.head, n.dep_ = (n, "ROOT") if obj.head.i == obj.i else (obj.head, obj.dep_)
+        if n.dep_ == "ccomp" and sent.doc[n.left_edge.i - 1].text in (",", ";"):
+            n.dep_ = "parataxis"  # "UN says X, Israel disputes figure": a second report, not what the UN says
+        for c in list(obj.children):
+            if c.i != n.i:
+                c.head = n
+        obj.head, obj.dep_, obj.pos_, obj.tag_ = n, "dobj", "NOUN", "NN"
+        _make_verb(n, sayer[-1], "VBZ")
+        for c in sayer[:-1]:
+            c.head = sayer[-1]
+
+
 GAP_PRONOUNS = {"everything", "anything", "nothing", "something", "all", "much", "little"}
 
 
@@ -289,6 +312,7 @@ def repair_parse(sdoc: SpacyDoc, attributions: list[Attribution], document: Docu
         _lift_clause_from_addressee(sent)
         _sayer_after_quotation(sent, speech)
         _predicate_of_what_was_said(sent, speech)
+        _headline_verb_read_as_subject(sent, speech)
         root = sent.root
         if (v := _verb_after_participle(root, speech)) is not None:
             _mend_participle_subject(root, v)

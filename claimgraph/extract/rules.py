@@ -1090,12 +1090,20 @@ def _verbless_headline_clause(v: Token, lex: dict[str, Any]) -> tuple[Token, Cha
     if late is None:
         return None
     doc = v.doc
-    words = [t for t in doc[late.i + 1:max(v.right_edge.i, late.right_edge.i) + 1]
+    end = max(v.right_edge.i, late.right_edge.i)
+    second = next((c for c in v.rights if c.dep_ == "parataxis" and c.i > late.i), None)
+    if second is not None:  # "UN says X, Israel disputes figure": the next report is not the clause's
+        end = second.left_edge.i - 1
+    end = next((t.i - 1 for t in doc[late.i + 1:end + 1] if t.text == ";"), end)  # "...; group vows Y"
+    words = [t for t in doc[late.i + 1:end + 1]
              if not (t.is_space or t.is_punct)]  # the predicate may hang under the subject ("alone to blame")
     pred = next((t for t in words if t.dep_ in ("xcomp", "acomp", "attr", "ccomp")
                  and (t.head.i in (v.i, late.i)
                       or t.head.head.i == late.i and t.head.dep_ in ("advmod", "amod"))
-                 or t.dep_ == "amod" and t.pos_ == "ADJ" and t.head.i == late.i), None)
+                 or t.dep_ == "amod" and t.pos_ == "ADJ" and t.head.i == late.i
+                 # "UN says 2,000 civilians killed in Gaza": a headline's passive without its auxiliary
+                 or t.dep_ == "acl" and t.tag_ == "VBN" and t.head.i == late.i and t.i == late.i + 1
+                 and not any(c.dep_ == "agent" for c in t.children)), None)
     if pred is None or any(t.is_punct for t in doc[late.i + 1:pred.i]):  # "said X, a physicist who is ..."
         return None
     return pred, (doc[late.left_edge.i].idx, words[-1].idx + len(words[-1].text))
@@ -2124,6 +2132,11 @@ def loose_clause(r: Reader, v: Token, region_hi: int, sent: SpacySpan) -> tuple[
     semi = next((t.i for t in r.doc[first:last + 1] if t.text == ";" and r.in_quote(t) is None), None)
     if semi is not None:  # "X claims Y; Pentagon says Z": a semicolon closes the clause
         last = semi - 1
+    second = next((t for t in r.doc[first:last + 1] if t.dep_ == "parataxis" and t.head.i == v.i
+                   and t.lemma_.lower() in r.lex["speech_verbs"]), None)
+    opening = next((x.i for x in second.subtree if not x.is_punct), first) if second is not None else first
+    if opening > first + 1 and r.doc[opening - 1].text == ",":  # "UN says X, Israel disputes figure":
+        last = opening - 2  # the next report, after a comma
     while last >= first and (r.doc[last].is_punct or r.doc[last].is_space):
         last -= 1
     if last <= first or r.in_quote(r.doc[first]) is not None:
