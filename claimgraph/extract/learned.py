@@ -797,28 +797,29 @@ def predict(sdoc: SpacyDoc, model: dict[str, Any] | None = None,
     return found
 
 
+def _subject_before(v: Token) -> Token | None:
+    return next((c for c in v.children if c.dep_ == "nsubj" and c.i < v.i), None)
+
+
 def outer_sayer(a: Token) -> Token | None:
     """The sayer of a participle or joined verb with no subject of its own and none the model trusts:
-    that of the verb the participle follows (`X said Y, calling Z W`), or of the report to whose clause
-    the parser joined the verb (`X said it was concerned and urged Z`). Where the rules
-    kept such a verb inside the report's content, its cue is dropped as covered, so this only names
-    the sayer of a next act the rules cut off."""
+    that of the verb the participle follows (`X said Y, calling Z W`), or of the report to whose
+    clause the parser joined the verb (`X said it was concerned and urged Z`). Where the rules kept
+    such a verb inside the report's content, its cue is dropped as covered, so this only names the
+    sayer of a next act the rules cut off."""
     if any(c.dep_ in SUBJECTS for c in a.children):
         return None
-    if a.dep_ == "advcl" and a.tag_ == "VBG" and a.i > a.head.i and a.doc[a.left_edge.i - 1].text == ",":
+    head = a.head
+    if a.dep_ == "advcl" and a.tag_ == "VBG" and a.i > head.i and a.doc[a.left_edge.i - 1].text == ",":
         # "X said Y, calling the strikes “unacceptable”": a participle of saying shares the sayer, that
         # of the report where the parser hung it on a reported clause with no actor (`Y had been hit`)
-        head = a.head
-        actor = next((c for c in head.children if c.dep_ == "nsubj" and c.i < head.i), None)
+        actor = _subject_before(head)
         if actor is None and head.dep_ == "ccomp" and head.head.i < head.i:
-            actor = next((c for c in head.head.children if c.dep_ == "nsubj" and c.i < head.head.i), None)
+            actor = _subject_before(head.head)
         return actor
-    if a.dep_ != "conj":
-        return None
-    clause = a.head
-    if clause.dep_ != "ccomp" or clause.head.i > clause.i:
-        return None
-    return next((c for c in clause.head.children if c.dep_ == "nsubj" and c.i < clause.head.i), None)
+    if a.dep_ == "conj" and head.dep_ == "ccomp" and head.head.i < head.i:
+        return _subject_before(head.head)
+    return None
 
 
 def narrow_cue(sdoc: SpacyDoc, f: Found) -> tuple[int, int]:
