@@ -1091,9 +1091,9 @@ def _verbless_headline_clause(v: Token, lex: dict[str, Any]) -> tuple[Token, Cha
         return None
     doc = v.doc
     end = max(v.right_edge.i, late.right_edge.i)
-    second = next((c for c in v.rights if c.dep_ == "parataxis" and c.i > late.i), None)
-    if second is not None:  # "UN says X, Israel disputes figure": the next report is not the clause's
-        end = second.left_edge.i - 1
+    second = _next_report(v, lex)
+    if second is not None and second > late.i:  # "UN says X, Israel disputes figure": not the clause's
+        end = second - 2
     end = next((t.i - 1 for t in doc[late.i + 1:end + 1] if t.text == ";"), end)  # "...; group vows Y"
     words = [t for t in doc[late.i + 1:end + 1]
              if not (t.is_space or t.is_punct)]  # the predicate may hang under the subject ("alone to blame")
@@ -2119,6 +2119,14 @@ def _subject_hung_before(r: Reader, v: Token, lo: int, region_lo: int, region_hi
                  and x.right_edge.i == region_lo - 2 and x.left_edge.i >= lo), None)
 
 
+def _next_report(v: Token, lex: dict[str, Any]) -> int | None:
+    """Where a second report joined to `v` after a comma begins (`UN says X, Israel disputes figure`)."""
+    second = next((c for c in v.rights if c.dep_ == "parataxis" and c.lemma_.lower() in lex["speech_verbs"]),
+                  None)
+    opening = next((x.i for x in second.subtree if not x.is_punct), None) if second is not None else None
+    return opening if opening is not None and v.doc[opening - 1].text == "," else None
+
+
 def loose_clause(r: Reader, v: Token, region_hi: int, sent: SpacySpan) -> tuple[tuple[int, int] | None, int]:
     """A clause the parser did not hang on its verb of saying ("has said the information ... was general"):
     the rest of the sentence, if it holds a finite verb of its own."""
@@ -2132,11 +2140,9 @@ def loose_clause(r: Reader, v: Token, region_hi: int, sent: SpacySpan) -> tuple[
     semi = next((t.i for t in r.doc[first:last + 1] if t.text == ";" and r.in_quote(t) is None), None)
     if semi is not None:  # "X claims Y; Pentagon says Z": a semicolon closes the clause
         last = semi - 1
-    second = next((t for t in r.doc[first:last + 1] if t.dep_ == "parataxis" and t.head.i == v.i
-                   and t.lemma_.lower() in r.lex["speech_verbs"]), None)
-    opening = next((x.i for x in second.subtree if not x.is_punct), first) if second is not None else first
-    if opening > first + 1 and r.doc[opening - 1].text == ",":  # "UN says X, Israel disputes figure":
-        last = opening - 2  # the next report, after a comma
+    second = _next_report(v, r.lex)
+    if second is not None and first + 1 < second <= last:  # "UN says X, Israel disputes figure"
+        last = second - 2
     while last >= first and (r.doc[last].is_punct or r.doc[last].is_space):
         last -= 1
     if last <= first or r.in_quote(r.doc[first]) is not None:
